@@ -1,0 +1,23 @@
+/// The aws CLI commands. The profile reaches every child through `AWS_PROFILE`, not through argv.
+public enum AWS {
+    public static func callerIdentity() -> Command {
+        Command("aws", ["sts", "get-caller-identity", "--output", "json"])
+    }
+
+    public static func configuredRegion() -> Command {
+        Command("aws", ["configure", "get", "region"])
+    }
+
+    /// Prints the registry password on stdout; only ever the producer of a pipe into `docker login`.
+    public static func ecrLoginPassword(region: String) -> Command {
+        Command("aws", ["ecr", "get-login-password", "--region", region])
+    }
+
+    public static func syncToBucket(from folder: String, bucket: String) -> Command {
+        Command("aws", ["s3", "sync", folder, "s3://\(bucket)", "--delete", "--no-progress"])
+    }
+
+    public static func invalidateAll(distribution id: String) -> Command {
+        Command("aws", ["cloudfront", "create-invalidation", "--distribution-id", id, "--paths", "/*"])
+    }
+}

@@ -1,0 +1,43 @@
+/// One child process as data: the tool's name (looked up on PATH when it runs), its argv, environment
+/// overrides on top of the inherited environment, and where its standard input comes from.
+public struct Command: Equatable, Sendable {
+    public enum Input: Equatable, Sendable {
+        /// `/dev/null`: the child can never wait on the operator by accident.
+        case none
+        /// The operator's terminal, for a prompt the child shows itself (terraform's approval).
+        case terminal
+    }
+
+    public var tool: String
+    public var arguments: [String]
+    public var environment: [String: String]
+    public var input: Input
+
+    public init(_ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none) {
+        self.tool = tool
+        self.arguments = arguments
+        self.environment = environment
+        self.input = input
+    }
+
+    public var argv: [String] { [tool] + arguments }
+
+    /// The command as an operator would type it, for `--dry-run` and messages. Display only: it never runs.
+    public var rendered: String { argv.map(ShellQuote.quote).joined(separator: " ") }
+}
+
+/// What one step runs: a single command, or a producer piped into a consumer without the data ever
+/// passing through `deploy` (how the ECR password reaches `docker login`).
+public enum Action: Equatable, Sendable {
+    case run(Command)
+    case pipe(Command, into: Command)
+
+    public var commands: [Command] {
+        switch self {
+        case .run(let command): return [command]
+        case .pipe(let producer, let consumer): return [producer, consumer]
+        }
+    }
+
+    public var rendered: String { commands.map(\.rendered).joined(separator: " | ") }
+}

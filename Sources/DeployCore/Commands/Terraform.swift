@@ -1,0 +1,28 @@
+import Foundation
+
+/// The terraform commands: reading the environment's outputs and the closing apply.
+public enum Terraform {
+    public static func output(directory: String) -> Command {
+        Command("terraform", ["-chdir=\(directory)", "output", "-json"])
+    }
+
+    /// `apply` with the global tag; with `imageTags`, also the per-service map and one `-target` per address,
+    /// so only those services roll. Without `autoApprove`, terraform asks the operator itself.
+    public static func apply(directory: String, varFile: String, imageTag: String,
+                             imageTags: [String: String] = [:], targets: [String] = [],
+                             autoApprove: Bool, color: Bool = true) -> Command {
+        var arguments = ["-chdir=\(directory)", "apply", "-var-file=\(varFile)", "-var", "image_tag=\(imageTag)"]
+        if !imageTags.isEmpty { arguments += ["-var", "image_tags=\(hclMap(imageTags))"] }
+        arguments += targets.map { "-target=\($0)" }
+        if autoApprove { arguments += ["-auto-approve", "-input=false"] }
+        if !color { arguments.append("-no-color") }
+        return Command("terraform", arguments, input: autoApprove ? .none : .terminal)
+    }
+
+    /// `{"auth":"abc1234","billing":"abc1234"}`: JSON object syntax, which HCL also reads, keys sorted.
+    static func hclMap(_ map: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(map)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

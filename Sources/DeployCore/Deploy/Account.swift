@@ -1,0 +1,25 @@
+import Foundation
+
+/// Who and where the deploy goes: what `aws sts get-caller-identity` says, with the region and profile.
+public struct Account: Equatable, Sendable {
+    public var id: String
+    public var arn: String
+    public var region: String
+    public var profile: String
+
+    public init(id: String, arn: String, region: String, profile: String) {
+        self.id = id
+        self.arn = arn
+        self.region = region
+        self.profile = profile
+    }
+
+    /// Decodes `aws sts get-caller-identity --output json`.
+    public init(callerIdentity data: Data, region: String, profile: String) throws(DeployError) {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let id = object["Account"] as? String, let arn = object["Arn"] as? String else {
+            throw .configuration("`aws sts get-caller-identity` did not print an account and an ARN")
+        }
+        self.init(id: id, arn: arn, region: region, profile: profile)
+    }
+}

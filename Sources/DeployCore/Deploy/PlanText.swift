@@ -1,0 +1,41 @@
+/// The texts `deploy` prints about a release: the summary before the confirmation, the command list of
+/// `--dry-run`, and the closing table. Pure, so tests read them without running anything.
+public enum PlanText {
+    public static func summary(_ release: Release, account: Account) -> String {
+        var lines = [
+            "Account   \(account.id)  (\(account.arn))",
+            "Region    \(account.region)    Profile \(account.profile)",
+            "Tag       \(release.tag)",
+            "Images    " + (release.images.isEmpty ? "none" : release.images.map(\.service).joined(separator: ", ")),
+            "SPAs      " + (release.sites.isEmpty ? "none" : release.sites.map(\.spa.name).joined(separator: ", ")),
+        ]
+        if let apply = release.apply {
+            let scope = apply.targets.isEmpty ? "every service to \(release.tag)" : "only \(apply.imageTags.keys.sorted().joined(separator: ", "))"
+            lines.append("Terraform apply in \(apply.directory) with \(apply.varFile): rolls \(scope)")
+        } else {
+            lines.append("Terraform not applied (--skip-tf): nothing rolls")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every command in order, one per line, as `--dry-run` prints them.
+    public static func commands(_ steps: [Step]) -> String {
+        steps.enumerated().map { "\($0.offset + 1). [\($0.element.label)] \($0.element.action.rendered)" }.joined(separator: "\n")
+    }
+
+    /// One line per step with its result and time, failures first, then the total.
+    public static func closing(_ outcomes: [Executor.Outcome], notRun: [Step], seconds: Double) -> String {
+        let failed = outcomes.filter { !$0.status.succeeded }
+        let passed = outcomes.filter { $0.status.succeeded }
+        var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }
+        lines += passed.map { "ok       \(duration($0.seconds))  \($0.step.label)" }
+        lines += notRun.map { "not run           \($0.label)" }
+        lines.append("total    \(duration(seconds))")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func duration(_ value: Double) -> String {
+        let text = String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
+        return String(repeating: " ", count: max(0, 7 - text.count)) + text
+    }
+}

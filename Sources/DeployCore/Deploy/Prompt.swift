@@ -1,0 +1,33 @@
+import Foundation
+
+/// Questions put to the operator on stderr, answered on stdin: the profile menu and the typed `y`.
+public struct Prompt: Sendable {
+    let reporter: Reporter
+    let readAnswer: @Sendable () -> String?
+
+    public init(reporter: Reporter, readAnswer: @escaping @Sendable () -> String? = { readLine() }) {
+        self.reporter = reporter
+        self.readAnswer = readAnswer
+    }
+
+    /// A numbered menu of profiles; an empty answer takes the default (`AWS_PROFILE`).
+    public func chooseProfile(from profiles: [String], default fallback: String?) throws(DeployError) -> String {
+        guard !profiles.isEmpty || fallback != nil else {
+            throw .usage("no AWS profiles found in ~/.aws/config or ~/.aws/credentials: run `aws configure --profile <name>` or pass --profile")
+        }
+        var menu = ["AWS profiles:"] + profiles.enumerated().map { "  \($0.offset + 1)) \($0.element)" }
+        menu.append("Profile" + (fallback.map { " [\($0)]" } ?? "") + ": ")
+        reporter.note(menu.joined(separator: "\n"))
+        let answer = (readAnswer() ?? "").trimmingCharacters(in: .whitespaces)
+        if answer.isEmpty, let fallback { return fallback }
+        if let number = Int(answer), profiles.indices.contains(number - 1) { return profiles[number - 1] }
+        if profiles.contains(answer) { return answer }
+        throw .usage("'\(answer)' is not one of the profiles listed: answer with its number or name, or pass --profile")
+    }
+
+    /// True only when the operator types exactly `y`.
+    public func confirm(_ question: String) -> Bool {
+        reporter.note("\(question) Type y to continue: ")
+        return readAnswer()?.trimmingCharacters(in: .whitespaces) == "y"
+    }
+}

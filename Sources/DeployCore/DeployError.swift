@@ -1,0 +1,55 @@
+/// Everything that can stop `deploy`, as values. Each message says what went wrong and what to do next;
+/// `exitCode` is the one place where outcomes become exit codes.
+public enum DeployError: Error, Equatable, Sendable {
+    /// Bad flags or bad input files: nothing ran.
+    case usage(String)
+    /// `deploy.json` or a terraform output is not what the platform contract says.
+    case configuration(String)
+    /// A tool the plan needs is not installed.
+    case toolNotFound(String)
+    /// A child could not be started at all.
+    case launchFailed(command: String, reason: String)
+    /// A read-only query (git, terraform output, aws sts) failed before anything changed.
+    case queryFailed(command: String, status: TerminationStatus, output: [String])
+    /// A deploy step failed; later steps were not run.
+    case stepFailed(step: String, status: TerminationStatus, output: [String])
+    /// The operator answered anything but `y`.
+    case declined
+    /// SIGINT or SIGTERM arrived.
+    case interrupted(signal: Int32)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .usage, .configuration: return 2
+        case .interrupted(let signal): return 128 + signal
+        default: return 1
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .usage(let text), .configuration(let text):
+            return text
+        case .toolNotFound(let tool):
+            return "\(tool) not found on PATH: install it or add its folder to PATH"
+        case .launchFailed(let command, let reason):
+            return "could not start `\(command)`: \(reason)"
+        case .queryFailed(let command, let status, _):
+            return "`\(command)` \(status.phrase)"
+        case .stepFailed(let step, let status, _):
+            return "step '\(step)' \(status.phrase); later steps were not run and terraform was not applied"
+        case .declined:
+            return "not confirmed: nothing was built, pushed or applied"
+        case .interrupted(let signal):
+            return "interrupted by \(signal == 15 ? "SIGTERM" : "SIGINT"): no new step was started"
+        }
+    }
+
+    /// The last lines the failing child printed, for the failure summary.
+    public var output: [String] {
+        switch self {
+        case .queryFailed(_, _, let lines), .stepFailed(_, _, let lines): return lines
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// A small command-line parser with the conventions operators expect: `--name value` and `--name=value`,
+/// one-letter aliases (`-y`, `-C DIR`), `--` ends options, and "did you mean" for a mistyped flag.
+public struct FlagParser: Sendable {
+    public let specs: [FlagSpec]
+
+    public init(_ specs: [FlagSpec]) { self.specs = specs }
+
+    public func parse(_ arguments: [String]) throws(DeployError) -> ParsedFlags {
+        var parsed = ParsedFlags()
+        var rest = arguments[...]
+        while let word = rest.popFirst() {
+            if word == "--" {
+                parsed.arguments += rest
+                break
+            }
+            guard word.hasPrefix("-"), word != "-" else {
+                parsed.arguments.append(word)
+                continue
+            }
+            let (spec, inlineValue) = try lookUp(word)
+            guard spec.takesValue else {
+                if inlineValue != nil { throw .usage("--\(spec.name) takes no value") }
+                parsed.switches.insert(spec.name)
+                continue
+            }
+            guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty,
+                  inlineValue != nil || !looksLikeFlag(value) else {
+                throw .usage("--\(spec.name) needs a value: --\(spec.name) <\(spec.valueName ?? "value")>")
+            }
+            if parsed.values[spec.name] != nil { throw .usage("--\(spec.name) is given twice") }
+            parsed.values[spec.name] = value
+        }
+        return parsed
+    }
+
+    private func lookUp(_ word: String) throws(DeployError) -> (FlagSpec, String?) {
+        if word.hasPrefix("--") {
+            let body = word.dropFirst(2)
+            let name = String(body.prefix { $0 != "=" })
+            let value = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+            guard let spec = specs.first(where: { $0.name == name }) else { throw unknown("--\(name)") }
+            return (spec, value)
+        }
+        guard word.count == 2, let spec = specs.first(where: { $0.short == word.last }) else {
+            throw unknown(word)
+        }
+        return (spec, nil)
+    }
+
+    private func looksLikeFlag(_ value: String) -> Bool {
+        value.hasPrefix("-") && value.count > 1 && !value.dropFirst().allSatisfy(\.isNumber)
+    }
+
+    private func unknown(_ flag: String) -> DeployError {
+        let names = specs.map { "--\($0.name)" }
+        guard let guess = Suggestion.closest(to: flag, among: names) else {
+            return .usage("unknown option '\(flag)'; see deploy --help")
+        }
+        return .usage("unknown option '\(flag)'. Did you mean '\(guess)'?")
+    }
+}

@@ -1,0 +1,16 @@
+/// The flags `deploy` accepts, in the order `--help` lists them.
+public enum DeployFlags {
+    public static let all: [FlagSpec] = [
+        FlagSpec("var-file", value: "path", help: "tfvars for terraform apply (required unless --skip-tf); looked up in the current folder, then in the terraform folder"),
+        FlagSpec("changed", help: "deploy only the services changed since their live image (not with --services or --skip-tf)"),
+        FlagSpec("services", value: "a,b", help: "only these services; with terraform, only these are rolled"),
+        FlagSpec("skip-spas", help: "do not build or upload the SPAs"),
+        FlagSpec("skip-tf", help: "push images (and SPAs) only: no terraform apply, nothing rolls"),
+        FlagSpec("profile", value: "name", help: "AWS profile to use (otherwise a menu of the profiles found)"),
+        FlagSpec("yes", short: "y", help: "no menu, no confirmation, terraform -auto-approve (needs --profile or AWS_PROFILE)"),
+        FlagSpec("dry-run", help: "print the plan and every command it would run; change nothing"),
+        FlagSpec("directory", short: "C", value: "dir", help: "run as if deploy was started in <dir>"),
+        FlagSpec("help", short: "h", help: "show this help"),
+        FlagSpec("version", help: "show the version"),
+    ]
+}

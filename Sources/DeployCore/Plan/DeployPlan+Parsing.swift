@@ -1,0 +1,58 @@
+import Foundation
+
+extension DeployPlan {
+    /// Flags to an invocation. Everything that can be checked without touching the disk is checked here,
+    /// so bad input fails before anything runs.
+    public static func parse(_ arguments: [String], environment: [String: String]) throws(DeployError) -> Invocation {
+        let flags = try FlagParser(DeployFlags.all).parse(arguments)
+        if flags.isSet("help") { return .help }
+        if flags.isSet("version") { return .version }
+        if let extra = flags.arguments.first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
+
+        var plan = DeployPlan()
+        plan.mode = flags.isSet("changed") ? .changed : .full
+        plan.varFile = flags.value("var-file")
+        plan.skipSPAs = flags.isSet("skip-spas")
+        plan.skipTerraform = flags.isSet("skip-tf")
+        plan.assumeYes = flags.isSet("yes")
+        plan.dryRun = flags.isSet("dry-run")
+        plan.directory = flags.value("directory")
+        plan.services = try flags.value("services").map(parseServiceList)
+        plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
+        try plan.checkCombinations()
+        return .deploy(plan)
+    }
+
+    private static func parseServiceList(_ text: String) throws(DeployError) -> [String] {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.contains(where: \.isEmpty) else {
+            throw .usage("--services has an empty name in '\(text)': give a comma-separated list such as --services auth,billing")
+        }
+        for name in names where !Names.isServiceName(name) {
+            throw .usage("'\(name)' is not a valid service name: lower-case letters, digits and '-' only")
+        }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    private func checkCombinations() throws(DeployError) {
+        if mode == .changed && services != nil {
+            throw .usage("--changed cannot be combined with --services: --changed picks the services itself")
+        }
+        if mode == .changed && skipTerraform {
+            throw .usage("--changed cannot be combined with --skip-tf: --changed rolls what it builds")
+        }
+        if varFile == nil && !skipTerraform {
+            throw .usage("--var-file is required unless --skip-tf: for example --var-file tfvars/sandbox.tfvars")
+        }
+        if let profile, !Names.isProfileName(profile) {
+            throw .usage("'\(profile)' is not a valid AWS profile name")
+        }
+        if assumeYes && profile == nil {
+            throw .usage("--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE")
+        }
+    }
+}

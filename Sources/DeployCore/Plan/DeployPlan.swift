@@ -1,0 +1,36 @@
+/// What the operator asked for, parsed from the flags and checked for combinations that make no sense.
+/// It says nothing yet about the platform: that comes from the repository and terraform (see `Release`).
+public struct DeployPlan: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable {
+        /// Every service (or the `--services` subset), with the SPAs unless skipped.
+        case full
+        /// Only the services whose code changed since the image that is live.
+        case changed
+    }
+
+    public var mode: Mode = .full
+    /// The tfvars for `terraform apply`, as typed; resolved later against the current and terraform folders.
+    public var varFile: String?
+    /// `--services a,b`: only these services; nil means all of them.
+    public var services: [String]?
+    public var skipSPAs = false
+    public var skipTerraform = false
+    /// The AWS profile from `--profile`, or from `AWS_PROFILE` when `--yes` skips the menu.
+    public var profile: String?
+    public var assumeYes = false
+    public var dryRun = false
+    /// `-C DIR`: run as if started in DIR.
+    public var directory: String?
+
+    public init() {}
+
+    /// True when terraform will roll only some services, so the apply needs per-service tags and targets.
+    public var rollsSubset: Bool { mode == .changed || services != nil }
+}
+
+/// What one run of `deploy` is asked to do.
+public enum Invocation: Equatable, Sendable {
+    case help
+    case version
+    case deploy(DeployPlan)
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What terraform knows about the environment, from `terraform output -json`: registries, cluster,
+/// buckets and distributions.
+public struct EnvironmentFacts: Equatable, Sendable {
+    public var repositoryURLs: [String: String] = [:]
+    public var clusterName: String?
+    public var serviceNames: [String: String] = [:]
+    public var bucketNames: [String: String] = [:]
+    public var distributionIDs: [String: String] = [:]
+    public var apiBaseURL: String?
+
+    public init() {}
+
+    /// Decodes the document `terraform output -json` prints (each output is `{"value": ...}`).
+    public init(terraformOutput data: Data) throws(DeployError) {
+        guard let object = try? JSONSerialization.jsonObject(with: data), let outputs = object as? [String: Any] else {
+            throw .configuration("`terraform output -json` did not print a JSON object; has this workspace been applied once?")
+        }
+        func value(_ name: String) -> Any? { (outputs[name] as? [String: Any])?["value"] }
+        func map(_ name: String) throws(DeployError) -> [String: String] {
+            guard let raw = value(name) else { return [:] }
+            guard let map = raw as? [String: String] else {
+                throw .configuration("terraform output '\(name)' must be a map of strings")
+            }
+            return map
+        }
+        repositoryURLs = try map("ecr_repository_urls")
+        serviceNames = try map("ecs_service_names")
+        bucketNames = try map("spa_bucket_names")
+        distributionIDs = try map("cloudfront_distribution_ids")
+        clusterName = value("ecs_cluster_name") as? String
+        apiBaseURL = value("api_base_url") as? String
+    }
+
+    public func repositoryURL(for service: String) throws(DeployError) -> String {
+        try entry(repositoryURLs, "ecr_repository_urls", service, valid: Names.isRepositoryURL)
+    }
+
+    public func bucketName(for spa: String) throws(DeployError) -> String {
+        try entry(bucketNames, "spa_bucket_names", spa, valid: Names.isBucketName)
+    }
+
+    public func distributionID(for spa: String) throws(DeployError) -> String {
+        try entry(distributionIDs, "cloudfront_distribution_ids", spa, valid: Names.isDistributionID)
+    }
+
+    private func entry(_ map: [String: String], _ output: String, _ key: String, valid: (String) -> Bool) throws(DeployError) -> String {
+        guard !map.isEmpty else {
+            throw .configuration("terraform output '\(output)' is missing: add it to the terraform outputs and apply once")
+        }
+        guard let value = map[key] else {
+            throw .configuration("terraform output '\(output)' has no entry for '\(key)'")
+        }
+        guard valid(value) else {
+            throw .configuration("terraform output '\(output)[\"\(key)\"]' = '\(value)' is not a valid value")
+        }
+        return value
+    }
+}

@@ -1,0 +1,47 @@
+/// Checks for names that come from flags, files and terraform outputs before they go into any argv.
+/// Argv arrays rule out shell injection; these rule out a name that a tool would read as an option.
+public enum Names {
+    /// `^[a-z0-9][a-z0-9-]*$`, as the platform contract says.
+    public static func isServiceName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, isLowerAlnum(first) else { return false }
+        return name.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+    }
+
+    public static func isProfileName(_ name: String) -> Bool {
+        matches(name, first: { isAlnum($0) }, rest: { isAlnum($0) || "_.@+-/".unicodeScalars.contains($0) })
+    }
+
+    /// S3 bucket names: lower-case letters, digits, '.', '-'; 3 to 63 long.
+    public static func isBucketName(_ name: String) -> Bool {
+        (3...63).contains(name.count)
+            && matches(name, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || $0 == "." || $0 == "-" })
+    }
+
+    /// CloudFront distribution ids: upper-case letters and digits.
+    public static func isDistributionID(_ id: String) -> Bool {
+        matches(id, first: { isUpperAlnum($0) }, rest: { isUpperAlnum($0) })
+    }
+
+    /// `host[:port]/path` of an image repository, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth`.
+    public static func isRepositoryURL(_ url: String) -> Bool {
+        let parts = url.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2 else { return false }
+        let host = String(parts[0]), path = String(parts[1])
+        return matches(host, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || ".-:".unicodeScalars.contains($0) })
+            && matches(path, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || "._/-".unicodeScalars.contains($0) })
+    }
+
+    /// A git short SHA as `git rev-parse --short` prints it.
+    public static func isShortSHA(_ text: String) -> Bool {
+        (4...40).contains(text.count) && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
+    }
+
+    private static func matches(_ text: String, first: (Unicode.Scalar) -> Bool, rest: (Unicode.Scalar) -> Bool) -> Bool {
+        guard let head = text.unicodeScalars.first, first(head) else { return false }
+        return text.unicodeScalars.allSatisfy(rest)
+    }
+
+    private static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+    private static func isUpperAlnum(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
+    private static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
+}

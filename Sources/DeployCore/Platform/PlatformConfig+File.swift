@@ -1,0 +1,87 @@
+import Foundation
+
+extension PlatformConfig {
+    public static let fileName = "deploy.json"
+
+    /// The defaults, overridden by `deploy.json` in `root` when there is one.
+    public static func load(repositoryRoot root: URL) throws(DeployError) -> PlatformConfig {
+        let url = root.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return PlatformConfig() }
+        return try decode(data)
+    }
+
+    /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
+    public static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
+        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+            throw .configuration("\(fileName) is not a JSON object")
+        }
+        var config = PlatformConfig()
+        for key in json.keys.sorted() {
+            let value = json[key]!
+            switch key {
+            case "services": config.services = try strings(value, key)
+            case "independent": config.independent = try strings(value, key)
+            case "sharedPaths": config.sharedPaths = try strings(value, key)
+            case "buildInputs": config.buildInputs = try strings(value, key)
+            case "dockerfile": config.dockerfile = try string(value, key)
+            case "terraformDir": config.terraformDir = try string(value, key)
+            case "spas": config.spas = try spas(value)
+            case "targets": config.targets = try strings(value, key)
+            default:
+                let known = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets"]
+                let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                throw .configuration("\(fileName): unknown key '\(key)'\(hint)")
+            }
+        }
+        try config.validate()
+        return config
+    }
+
+    private func validate() throws(DeployError) {
+        for name in (services ?? []) + independent + spas.map(\.name) where !Names.isServiceName(name) {
+            throw .configuration("\(Self.fileName): '\(name)' is not a valid name: lower-case letters, digits and '-' only")
+        }
+        for path in [dockerfile, terraformDir] + spas.flatMap({ [$0.dir, $0.dist] }) + sharedPaths + buildInputs {
+            if !Self.isRelativePath(path) {
+                throw .configuration("\(Self.fileName): '\(path)' must be a path relative to the repository root, without '..'")
+            }
+        }
+        if let bad = targets.first(where: { !$0.contains("{service}") }) {
+            throw .configuration("\(Self.fileName): target '\(bad)' must contain {service}")
+        }
+    }
+
+    static func isRelativePath(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.hasPrefix("-")
+            && !path.split(separator: "/").contains("..")
+    }
+
+    private static func string(_ value: Any, _ key: String) throws(DeployError) -> String {
+        guard let text = value as? String, !text.isEmpty else {
+            throw .configuration("\(fileName): '\(key)' must be a non-empty string")
+        }
+        return text
+    }
+
+    private static func strings(_ value: Any, _ key: String) throws(DeployError) -> [String] {
+        guard let list = value as? [String] else {
+            throw .configuration("\(fileName): '\(key)' must be a list of strings")
+        }
+        return list
+    }
+
+    private static func spas(_ value: Any) throws(DeployError) -> [SPA] {
+        guard let list = value as? [[String: Any]] else {
+            throw .configuration("\(fileName): 'spas' must be a list of {\"name\", \"dir\", \"dist\"} objects")
+        }
+        return try list.map { (entry) throws(DeployError) -> SPA in
+            if let extra = Set(entry.keys).subtracting(["name", "dir", "dist"]).sorted().first {
+                throw .configuration("\(fileName): unknown key '\(extra)' in spas; expected name, dir, dist")
+            }
+            let name = try string(entry["name"] ?? "", "spas.name")
+            let dir = try entry["dir"].map { (v) throws(DeployError) in try string(v, "spas.dir") } ?? "apps/\(name)"
+            let dist = try entry["dist"].map { (v) throws(DeployError) in try string(v, "spas.dist") } ?? "\(dir)/dist"
+            return SPA(name: name, dir: dir, dist: dist)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The platform contract: where services, SPAs, the Dockerfile and terraform live. These are the defaults;
+/// an optional `deploy.json` at the repository root overrides any of them.
+public struct PlatformConfig: Equatable, Sendable {
+    public struct SPA: Equatable, Sendable, Codable {
+        public var name: String
+        /// The app's folder, relative to the repository root.
+        public var dir: String
+        /// What `pnpm build` writes, relative to the repository root.
+        public var dist: String
+    }
+
+    /// An explicit service list; nil means every `services/<name>/` holding a `package.json`.
+    public var services: [String]?
+    public var independent = ["slack-agent"]
+    public var sharedPaths = ["packages/common", "packages/auth-client", "packages/events", "packages/tsconfig", "packages/eslint-config"]
+    public var buildInputs = ["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", "infra/docker/service.Dockerfile", "infra/docker/.npmrc"]
+    public var dockerfile = "infra/docker/service.Dockerfile"
+    public var terraformDir = "infra/terraform/aws"
+    public var spas = [
+        SPA(name: "admin-ui", dir: "apps/admin-ui", dist: "apps/admin-ui/dist"),
+        SPA(name: "simulator", dir: "apps/simulator", dist: "apps/simulator/dist"),
+    ]
+    /// Terraform addresses that make up one service, with `{service}` for its name.
+    public var targets = [
+        "module.service[\"{service}\"].aws_ecs_task_definition.this",
+        "module.service[\"{service}\"].aws_ecs_service.this",
+    ]
+
+    public init() {}
+
+    /// The `-target` addresses for one service.
+    public func targets(for service: String) -> [String] {
+        targets.map { $0.replacingOccurrences(of: "{service}", with: service) }
+    }
+}

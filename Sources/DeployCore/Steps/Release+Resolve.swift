@@ -1,0 +1,68 @@
+extension Release {
+    /// The facts a release is resolved from, gathered by read-only calls before anything changes.
+    public struct Inputs: Equatable, Sendable {
+        public var plan: DeployPlan
+        public var config: PlatformConfig
+        /// Every deployable service found in the repository.
+        public var services: [String]
+        public var facts: EnvironmentFacts
+        public var tag: String
+        /// The var-file as an absolute path (terraform runs with `-chdir`).
+        public var varFile: String?
+        /// Whether children may print colour (the operator's terminal, no NO_COLOR).
+        public var color: Bool
+
+        public init(plan: DeployPlan, config: PlatformConfig, services: [String], facts: EnvironmentFacts, tag: String,
+                    varFile: String?, color: Bool = false) {
+            self.plan = plan
+            self.config = config
+            self.services = services
+            self.facts = facts
+            self.tag = tag
+            self.varFile = varFile
+            self.color = color
+        }
+    }
+
+    /// Plan + platform facts → release. Pure; every name that reaches an argv is checked here.
+    public init(resolving inputs: Inputs) throws(DeployError) {
+        let plan = inputs.plan
+        guard Names.isShortSHA(inputs.tag) else {
+            throw .configuration("'\(inputs.tag)' is not a git short SHA; is HEAD a commit?")
+        }
+        let selected = try Self.select(plan.services, from: inputs.services)
+        let images = try selected.map { (service) throws(DeployError) -> Image in
+            let url = try inputs.facts.repositoryURL(for: service)
+            guard Self.region(ofRegistry: String(url.prefix { $0 != "/" })) != nil else {
+                throw .configuration("terraform output 'ecr_repository_urls[\"\(service)\"]' = '\(url)' is not an ECR repository URL (<account>.dkr.ecr.<region>.amazonaws.com/<name>)")
+            }
+            return Image(service: service, repositoryURL: url, tag: inputs.tag)
+        }
+        let sites = try (plan.skipSPAs || plan.mode == .changed ? [] : inputs.config.spas).map { (spa) throws(DeployError) -> Site in
+            Site(spa: spa, bucket: try inputs.facts.bucketName(for: spa.name), distributionID: try inputs.facts.distributionID(for: spa.name))
+        }
+        self.init(tag: inputs.tag, dockerfile: inputs.config.dockerfile, images: images, sites: sites,
+                  apply: Self.apply(inputs, rolling: selected))
+    }
+
+    static func select(_ requested: [String]?, from known: [String]) throws(DeployError) -> [String] {
+        guard let requested else { return known }
+        for name in requested where !known.contains(name) {
+            let hint = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
+            throw .usage("unknown service '\(name)' in --services.\(hint) Known: \(known.joined(separator: ", "))")
+        }
+        return requested
+    }
+
+    private static func apply(_ inputs: Inputs, rolling services: [String]) -> Apply? {
+        guard !inputs.plan.skipTerraform, let varFile = inputs.varFile else { return nil }
+        let partial = inputs.plan.rollsSubset
+        return Apply(
+            directory: inputs.config.terraformDir,
+            varFile: varFile,
+            imageTags: partial ? Dictionary(uniqueKeysWithValues: services.map { ($0, inputs.tag) }) : [:],
+            targets: partial ? services.flatMap(inputs.config.targets(for:)) : [],
+            autoApprove: inputs.plan.assumeYes,
+            color: inputs.color)
+    }
+}

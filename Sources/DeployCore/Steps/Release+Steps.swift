@@ -1,0 +1,44 @@
+extension Release {
+    /// The local tag of the shared dependency layer.
+    public var dependencyImage: String { "platform-deps:\(tag)" }
+
+    /// The deploy as ordered steps: build, log in, push, SPAs, invalidations, apply. Pure: no I/O.
+    public var steps: [Step] {
+        imageSteps + siteSteps + applySteps
+    }
+
+    private var imageSteps: [Step] {
+        guard !images.isEmpty else { return [] }
+        let deps = Step(.buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
+        let builds = images.map { Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))) }
+        let logins = registries.map { Step(.login, $0, .pipe(AWS.ecrLoginPassword(region: Self.region(ofRegistry: $0) ?? ""), into: Docker.login(registry: $0))) }
+        let pushes = images.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
+        return [deps] + builds + logins + pushes
+    }
+
+    private var siteSteps: [Step] {
+        sites.map { Step(.buildSPA, $0.spa.name, .run(Pnpm.build($0.spa.name))) }
+            + sites.map { Step(.upload, $0.spa.name, .run(AWS.syncToBucket(from: $0.spa.dist, bucket: $0.bucket))) }
+            + sites.map { Step(.invalidate, $0.spa.name, .run(AWS.invalidateAll(distribution: $0.distributionID))) }
+    }
+
+    private var applySteps: [Step] {
+        guard let apply else { return [] }
+        let command = Terraform.apply(directory: apply.directory, varFile: apply.varFile, imageTag: tag,
+                                      imageTags: apply.imageTags, targets: apply.targets, autoApprove: apply.autoApprove, color: apply.color)
+        return [Step(.apply, nil, .run(command))]
+    }
+
+    /// Distinct registry hosts, in the order the images first name them: one login each.
+    public var registries: [String] {
+        var seen = Set<String>()
+        return images.map(\.registry).filter { seen.insert($0).inserted }
+    }
+
+    /// `123456789012.dkr.ecr.eu-west-1.amazonaws.com` → `eu-west-1`; nil for a host that is not ECR's.
+    static func region(ofRegistry host: String) -> String? {
+        let labels = host.split(separator: ".")
+        guard let ecr = labels.firstIndex(of: "ecr"), ecr > 0, labels[ecr - 1] == "dkr", ecr + 1 < labels.count else { return nil }
+        return String(labels[ecr + 1])
+    }
+}

@@ -1,0 +1,45 @@
+/// Everything one deploy will do, resolved from the plan, the repository and terraform's outputs:
+/// which images at which tag, which SPAs to which bucket, and how terraform applies.
+public struct Release: Equatable, Sendable {
+    public struct Image: Equatable, Sendable {
+        public var service: String
+        public var repositoryURL: String
+        public var tag: String
+        public var reference: String { "\(repositoryURL):\(tag)" }
+        /// The registry host that `docker login` needs, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`.
+        public var registry: String { String(repositoryURL.prefix { $0 != "/" }) }
+    }
+
+    public struct Site: Equatable, Sendable {
+        public var spa: PlatformConfig.SPA
+        public var bucket: String
+        public var distributionID: String
+    }
+
+    public struct Apply: Equatable, Sendable {
+        public var directory: String
+        public var varFile: String
+        /// Per-service tags and `-target` addresses when only some services roll; empty for a full apply.
+        public var imageTags: [String: String]
+        public var targets: [String]
+        public var autoApprove: Bool
+        /// False when the output is not a terminal or NO_COLOR is set: terraform then prints no escape codes.
+        public var color: Bool
+    }
+
+    /// The git short SHA of HEAD: every image's tag.
+    public var tag: String
+    public var dockerfile: String
+    public var images: [Image]
+    public var sites: [Site]
+    /// nil with `--skip-tf`.
+    public var apply: Apply?
+
+    public init(tag: String, dockerfile: String, images: [Image], sites: [Site], apply: Apply?) {
+        self.tag = tag
+        self.dockerfile = dockerfile
+        self.images = images
+        self.sites = sites
+        self.apply = apply
+    }
+}

@@ -1,0 +1,27 @@
+/// One unit of a deploy, in the fixed order: its phase, what it is about (a service, an SPA, a registry),
+/// and the action it runs.
+public struct Step: Equatable, Sendable {
+    public enum Phase: String, Equatable, Sendable, CaseIterable {
+        case buildDependencies = "build deps"
+        case build
+        case login
+        case push
+        case buildSPA = "build spa"
+        case upload
+        case invalidate
+        case apply
+    }
+
+    public var phase: Phase
+    public var subject: String?
+    public var action: Action
+
+    public init(_ phase: Phase, _ subject: String? = nil, _ action: Action) {
+        self.phase = phase
+        self.subject = subject
+        self.action = action
+    }
+
+    /// `build clinical-api`, `apply`: the prefix of the step's output lines.
+    public var label: String { subject.map { "\(phase.rawValue) \($0)" } ?? phase.rawValue }
+}

@@ -1,0 +1,16 @@
+# The sandbox stand-in for the platform's ECS stack: only terraform built-ins, with local-exec calling
+# the aws CLI (pointed at the emulator by the operator's profile), so apply really changes what ECS runs.
+locals {
+  registry = "${var.account_id}.dkr.ecr.${var.region}.amazonaws.com"
+  cluster  = "platform-${var.environment}"
+}
+
+module "service" {
+  source   = "./modules/service"
+  for_each = toset(var.services)
+
+  family      = "${var.environment}-${each.key}"
+  cluster     = local.cluster
+  ecs_service = "${var.environment}-${each.key}"
+  image       = "${local.registry}/${each.key}:${lookup(var.image_tags, each.key, var.image_tag)}"
+}

@@ -1,0 +1,19 @@
+output "ecr_repository_urls" {
+  value = { for s in var.services : s => "${local.registry}/${s}" }
+}
+
+output "ecs_cluster_name" {
+  value = local.cluster
+}
+
+output "ecs_service_names" {
+  value = { for s in var.services : s => "${var.environment}-${s}" }
+}
+
+output "spa_bucket_names" {
+  value = var.spa_bucket_names
+}
+
+output "cloudfront_distribution_ids" {
+  value = var.cloudfront_distribution_ids
+}

@@ -1,0 +1,40 @@
+variable "image_tag" {
+  description = "Image tag (git short SHA) every service runs unless image_tags names it."
+  type        = string
+}
+
+variable "image_tags" {
+  description = "Per-service image tags, set by deploy when it rolls only some services."
+  type        = map(string)
+  default     = {}
+}
+
+variable "expose_api_docs" {
+  description = "Serve Swagger at /<prefix>/docs (non-prod only)."
+  type        = bool
+  default     = false
+}
+
+variable "environment" {
+  type = string
+}
+
+variable "account_id" {
+  type = string
+}
+
+variable "region" {
+  type = string
+}
+
+variable "services" {
+  type = list(string)
+}
+
+variable "spa_bucket_names" {
+  type = map(string)
+}
+
+variable "cloudfront_distribution_ids" {
+  type = map(string)
+}

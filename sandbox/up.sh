@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Makes a throw-away platform to deploy into, all on this machine:
+#   DIR/platform   a git repo laid out like the real monorepo (services, packages, apps, infra)
+#   moto_server    an AWS emulator on a free 127.0.0.1 port, seeded with ECR, ECS, S3 and CloudFront
+#   DIR/aws        an AWS profile "sandbox" whose endpoint_url is the emulator
+#   DIR/bin        stub docker and pnpm (no engine, no registry here) that record their argv
+#   DIR/env        KEY=VALUE lines to run deploy against it (PATH, AWS_CONFIG_FILE, ...)
+# Usage: sandbox/up.sh DIR [SERVICE_COUNT]    (sandbox/down.sh DIR stops the emulator)
+set -euo pipefail
+
+dir=${1:?usage: sandbox/up.sh DIR [SERVICE_COUNT]}
+count=${2:-9}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+mkdir -p "$dir/aws" "$dir/bin" "$dir/log" "$dir/docker"
+
+command -v moto_server >/dev/null || { echo "sandbox: moto_server not found: pip install 'moto[server]'" >&2; exit 1; }
+command -v terraform >/dev/null || { echo "sandbox: terraform not found on PATH" >&2; exit 1; }
+command -v aws >/dev/null || { echo "sandbox: aws CLI not found: pip install awscli" >&2; exit 1; }
+
+# The emulator, on a port nobody holds.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+nohup moto_server -H 127.0.0.1 -p "$port" >"$dir/log/moto.log" 2>&1 &
+echo $! >"$dir/moto.pid"
+for _ in $(seq 100); do
+  python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+  sleep 0.1
+done
+
+# An AWS profile that talks to the emulator only.
+cat >"$dir/aws/config" <<CONFIG
+[profile sandbox]
+region = us-east-1
+output = json
+endpoint_url = http://127.0.0.1:$port
+CONFIG
+cat >"$dir/aws/credentials" <<CREDENTIALS
+[sandbox]
+aws_access_key_id = testing
+aws_secret_access_key = testing
+CREDENTIALS
+: >"$dir/terraformrc"
+
+cp "$here/stubs/docker" "$here/stubs/pnpm" "$dir/bin/"
+chmod +x "$dir/bin/docker" "$dir/bin/pnpm"
+
+cat >"$dir/env" <<ENV
+SANDBOX_DIR=$dir
+PATH=$dir/bin:$PATH
+AWS_CONFIG_FILE=$dir/aws/config
+AWS_SHARED_CREDENTIALS_FILE=$dir/aws/credentials
+AWS_PROFILE=sandbox
+AWS_PAGER=
+TF_CLI_CONFIG_FILE=$dir/terraformrc
+TF_IN_AUTOMATION=1
+ENV
+set -a
+# shellcheck disable=SC1091
+source "$dir/env"
+set +a
+
+# The platform repository, its services named like the real ones (more are numbered).
+services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
+for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done
+services=("${services[@]:0:$count}")
+python3 "$here/make_platform.py" "$dir/platform" "$here/platform" "${services[@]}"
+
+python3 "$here/seed.py" "$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars" "${services[@]}"
+
+# terraform knows its outputs before the first deploy, as it does after bootstrap.sh.
+terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false >"$dir/log/terraform-init.log"
+terraform -chdir="$dir/platform/infra/terraform/aws" apply -refresh-only -auto-approve -input=false \
+  -var-file=tfvars/sandbox.tfvars -var image_tag=seed >"$dir/log/terraform-bootstrap.log"
+
+echo "sandbox ready in $dir (emulator on 127.0.0.1:$port)" >&2
