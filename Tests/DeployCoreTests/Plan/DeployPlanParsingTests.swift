@@ -1,0 +1,62 @@
+import Testing
+@testable import DeployCore
+
+@Suite struct DeployPlanParsingTests {
+    func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> DeployPlan {
+        guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: environment) else {
+            Issue.record("expected a deploy")
+            return DeployPlan()
+        }
+        return plan
+    }
+
+    @Test func fullDeployFromTheRunbook() throws {
+        let plan = try plan(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "-y"])
+        #expect(plan.mode == .full)
+        #expect(plan.varFile == "tfvars/sandbox.tfvars")
+        #expect(plan.profile == "sandbox")
+        #expect(plan.assumeYes)
+        #expect(plan.services == nil)
+        #expect(!plan.rollsSubset)
+    }
+
+    @Test func imageOnlyPushOfTwoServices() throws {
+        let plan = try plan(["--skip-tf", "--services", "auth, billing,auth"])
+        #expect(plan.skipTerraform)
+        #expect(plan.services == ["auth", "billing"])
+        #expect(plan.varFile == nil)
+    }
+
+    @Test func yesTakesTheProfileFromTheEnvironment() throws {
+        #expect(try plan(["--skip-tf", "-y"], environment: ["AWS_PROFILE": "prod"]).profile == "prod")
+        #expect(try plan(["--skip-tf"], environment: ["AWS_PROFILE": "prod"]).profile == nil)
+    }
+
+    @Test func helpAndVersion() throws {
+        #expect(try DeployPlan.parse(["--help"], environment: [:]) == .help)
+        #expect(try DeployPlan.parse(["--skip-tf", "-h"], environment: [:]) == .help)
+        #expect(throws: DeployError.self) { try DeployPlan.parse(["-h", "--bogus"], environment: [:]) }
+        #expect(try DeployPlan.parse(["--version"], environment: [:]) == .version)
+    }
+
+    @Test(arguments: [
+        (["--changed", "--services", "auth", "--var-file", "x"], "--changed cannot be combined with --services: --changed picks the services itself"),
+        (["--changed", "--skip-tf"], "--changed cannot be combined with --skip-tf: --changed rolls what it builds"),
+        (["--profile", "p"], "--var-file is required unless --skip-tf: for example --var-file tfvars/sandbox.tfvars"),
+        (["--skip-tf", "-y"], "--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE"),
+        (["--skip-tf", "--services", "auth,,billing"], "--services has an empty name in 'auth,,billing': give a comma-separated list such as --services auth,billing"),
+        (["--skip-tf", "--services", "Auth"], "'Auth' is not a valid service name: lower-case letters, digits and '-' only"),
+        (["--skip-tf", "--services", "-rf"], "--services needs a value: --services <a,b>"),
+        (["--skip-tf", "--profile", "-x"], "--profile needs a value: --profile <name>"),
+        (["--skip-tf", "--profile=a b"], "'a b' is not a valid AWS profile name"),
+        (["--skip-tf", "extra"], "unexpected argument 'extra'; see deploy --help"),
+    ])
+    func badInput(arguments: [String], message: String) {
+        #expect(throws: DeployError.usage(message)) { try DeployPlan.parse(arguments, environment: [:]) }
+        #expect(DeployError.usage(message).exitCode == 2)
+    }
+
+    @Test func helpListsEveryFlag() {
+        for spec in DeployFlags.all { #expect(Usage.text.contains("--\(spec.name)")) }
+    }
+}

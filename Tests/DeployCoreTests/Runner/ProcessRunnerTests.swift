@@ -1,0 +1,106 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import DeployCore
+
+/// The runner against tiny fixture scripts: big output on both streams, exit codes, signals, pipes.
+@Suite struct ProcessRunnerTests {
+    let folder = TemporaryFolder("runner")
+
+    func runner(_ environment: [String: String] = [:], children: ChildRegistry = ChildRegistry()) -> ProcessRunner {
+        let base = ["PATH": "\(folder.path):/usr/bin:/bin"].merging(environment) { $1 }
+        return ProcessRunner(environment: base, workingDirectory: folder.url, children: children, drainDeadline: 2)
+    }
+
+    func script(_ name: String, _ body: String) -> String {
+        folder.write(name, "#!/bin/sh\n" + body, executable: true)
+        return name
+    }
+
+    @Test func moreThan64KiBOnBothStreamsDoesNotBlock() async throws {
+        let tool = script("noisy", "i=0; while [ $i -lt 2000 ]; do echo \"out line $i padded to be long enough\"; echo \"err line $i padded to be long enough\" >&2; i=$((i+1)); done\n")
+        let lines = Lines()
+        let result = try await runner().run(.run(Command(tool, [])), capture: false) { lines.append($0) }
+        #expect(result.status == .exited(0))
+        #expect(lines.count(.stdout) == 2000)
+        #expect(lines.count(.stderr) == 2000)
+        #expect(result.tail.count == 20)
+    }
+
+    @Test func captureKeepsStdoutWhole() async throws {
+        let tool = script("big", "head -c 100000 /dev/zero | tr '\\0' 'x'; echo oops >&2\n")
+        let lines = Lines()
+        let result = try await runner().run(.run(Command(tool, [])), capture: true) { lines.append($0) }
+        #expect(result.stdout.count == 100_000)
+        #expect(lines.all == [OutputLine(.stderr, "oops")])
+    }
+
+    @Test func aNonZeroExitIsAResultNotAnError() async throws {
+        let tool = script("fails", "echo 'about to fail' >&2; exit 4\n")
+        let result = try await runner().run(.run(Command(tool, [])), capture: false) { _ in }
+        #expect(result.status == .exited(4))
+        #expect(result.tail == ["about to fail"])
+    }
+
+    @Test func deathBySignalIsToldApartFromAnExitCode() async throws {
+        let killed = try await runner().run(.run(Command(script("killed", "kill -TERM $$\n"), [])), capture: false) { _ in }
+        let exited = try await runner().run(.run(Command(script("exits15", "exit 15\n"), [])), capture: false) { _ in }
+        #expect(killed.status == .signaled(15))
+        #expect(exited.status == .exited(15))
+    }
+
+    @Test func aMissingToolIsNamed() async {
+        await #expect(throws: DeployError.toolNotFound("no-such-tool")) {
+            try await runner().run(.run(Command("no-such-tool", [])), capture: false) { _ in }
+        }
+        #expect(DeployError.toolNotFound("terraform").message == "terraform not found on PATH: install it or add its folder to PATH")
+    }
+
+    @Test func environmentIsMergedAndStdinIsEmpty() async throws {
+        let tool = script("env", "echo \"$BASE $EXTRA\"; cat; echo end\n")
+        let command = Command(tool, [], environment: ["EXTRA": "extra"])
+        let result = try await runner(["BASE": "base"]).run(.run(command), capture: true) { _ in }
+        #expect(String(decoding: result.stdout, as: UTF8.self) == "base extra\nend\n")
+    }
+
+    @Test func aPipeFeedsTheConsumerWithoutPassingThroughDeploy() async throws {
+        let producer = script("secret", "echo s3cr3t-password\n")
+        let consumer = script("login", "read pw; echo \"got ${#pw} bytes\"\n")
+        let lines = Lines()
+        let result = try await runner().run(.pipe(Command(producer, []), into: Command(consumer, [])), capture: false) { lines.append($0) }
+        #expect(result.status == .exited(0))
+        #expect(lines.all == [OutputLine(.stdout, "got 15 bytes")])
+    }
+
+    @Test func aFailingProducerFailsThePipe() async throws {
+        let producer = script("noauth", "echo 'Unable to locate credentials' >&2; exit 255\n")
+        let consumer = script("consume", "cat >/dev/null; exit 0\n")
+        let result = try await runner().run(.pipe(Command(producer, []), into: Command(consumer, [])), capture: false) { _ in }
+        #expect(result.status == .exited(255))
+        #expect(result.tail == ["Unable to locate credentials"])
+    }
+
+    @Test func interruptionReachesTheChildAndItsChildren() async throws {
+        let children = ChildRegistry(gracePeriod: 1)
+        let tool = script("sleeper", "sleep 30 & wait\n")
+        let started = Date()
+        let runner = runner(children: children)
+        async let result = runner.run(.run(Command(tool, [])), capture: false) { _ in }
+        while children.runningCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        children.interrupt(with: SIGINT)
+        let status = try await result.status
+        #expect(status != .exited(0))
+        #expect(Date().timeIntervalSince(started) < 10)
+        await #expect(throws: DeployError.interrupted(signal: SIGINT)) {
+            try await runner.run(.run(Command(tool, [])), capture: false) { _ in }
+        }
+    }
+}
+
+/// Lines collected from a runner's callback, which reader threads call concurrently.
+final class Lines: Sendable {
+    private let lines = Mutex<[OutputLine]>([])
+    func append(_ line: OutputLine) { lines.withLock { $0.append(line) } }
+    var all: [OutputLine] { lines.withLock { $0 } }
+    func count(_ stream: OutputLine.Stream) -> Int { all.filter { $0.stream == stream }.count }
+}

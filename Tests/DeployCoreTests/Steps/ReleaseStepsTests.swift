@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import DeployCore
+
+@Suite struct ReleaseStepsTests {
+    static let registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+
+    static func facts() -> EnvironmentFacts {
+        var facts = EnvironmentFacts()
+        facts.repositoryURLs = ["auth": "\(registry)/auth", "billing": "\(registry)/billing"]
+        facts.bucketNames = ["admin-ui": "platform-prod-admin-ui", "simulator": "platform-prod-simulator"]
+        facts.distributionIDs = ["admin-ui": "E1ADMIN", "simulator": "E2SIM"]
+        return facts
+    }
+
+    static func release(_ arguments: [String]) throws -> Release {
+        guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: [:]) else { fatalError() }
+        let inputs = Release.Inputs(plan: plan, config: PlatformConfig(), services: ["auth", "billing"],
+                                    facts: facts(), tag: "abc1234", varFile: plan.varFile.map { "/repo/\($0)" })
+        return try Release(resolving: inputs)
+    }
+
+    @Test func fullDeployRunsInTheRunbooksOrder() throws {
+        let steps = try Self.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"]).steps
+        #expect(steps.map(\.label) == [
+            "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
+            "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
+            "invalidate admin-ui", "invalidate simulator", "apply",
+        ])
+        #expect(steps[1].action == .run(Docker.buildService("auth", dockerfile: "infra/docker/service.Dockerfile", image: "\(Self.registry)/auth:abc1234")))
+        #expect(steps[3].action == .pipe(AWS.ecrLoginPassword(region: "eu-west-1"), into: Docker.login(registry: Self.registry)))
+        #expect(steps.last?.action == .run(Terraform.apply(directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
+                                                            imageTag: "abc1234", autoApprove: true, color: false)))
+    }
+
+    @Test func skipSPAsAndSkipTerraform() throws {
+        let phases = Set(try Self.release(["--skip-tf", "--skip-spas"]).steps.map(\.phase))
+        #expect(phases == [.buildDependencies, .build, .login, .push])
+    }
+
+    @Test func servicesSubsetRollsOnlyThoseWithTargets() throws {
+        let release = try Self.release(["--var-file", "prod.tfvars", "--services", "billing", "--skip-spas"])
+        #expect(release.images.map(\.service) == ["billing"])
+        #expect(release.apply?.imageTags == ["billing": "abc1234"])
+        #expect(release.apply?.targets == [
+            "module.service[\"billing\"].aws_ecs_task_definition.this",
+            "module.service[\"billing\"].aws_ecs_service.this",
+        ])
+    }
+
+    @Test func anUnknownServiceIsAUsageErrorWithAHint() {
+        #expect(throws: DeployError.usage("unknown service 'biling' in --services. Did you mean 'billing'? Known: auth, billing")) {
+            try Self.release(["--skip-tf", "--services", "biling"])
+        }
+    }
+
+    @Test func aRepositoryThatIsNotECRIsRefused() {
+        var facts = Self.facts()
+        facts.repositoryURLs["auth"] = "registry.example.com/auth"
+        let inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth"], facts: facts, tag: "abc1234", varFile: nil)
+        #expect(throws: DeployError.self) { try Release(resolving: inputs) }
+    }
+
+    @Test func oneLoginPerRegistry() throws {
+        var facts = Self.facts()
+        facts.repositoryURLs["billing"] = "210987654321.dkr.ecr.us-east-1.amazonaws.com/billing"
+        let inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth", "billing"], facts: facts, tag: "abc1234", varFile: nil)
+        let release = try Release(resolving: inputs)
+        #expect(release.registries == [Self.registry, "210987654321.dkr.ecr.us-east-1.amazonaws.com"])
+        #expect(Release.region(ofRegistry: "210987654321.dkr.ecr.us-east-1.amazonaws.com") == "us-east-1")
+    }
+}
