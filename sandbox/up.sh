@@ -20,13 +20,7 @@ command -v terraform >/dev/null || { echo "sandbox: terraform not found on PATH"
 command -v aws >/dev/null || { echo "sandbox: aws CLI not found: pip install awscli" >&2; exit 1; }
 
 # The emulator, on a port nobody holds.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-nohup moto_server -H 127.0.0.1 -p "$port" >"$dir/log/moto.log" 2>&1 &
-echo $! >"$dir/moto.pid"
-for _ in $(seq 100); do
-  python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
-done
+port=$(python3 "$here/start_moto.py" "$dir/moto.pid" "$dir/log/moto.log")
 
 # An AWS profile that talks to the emulator only.
 cat >"$dir/aws/config" <<CONFIG

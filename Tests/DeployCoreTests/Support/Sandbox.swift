@@ -1,0 +1,153 @@
+import Foundation
+
+/// A throw-away platform to deploy into: `sandbox/up.sh` makes the git repo, starts moto_server and seeds
+/// it, and puts the docker and pnpm stubs on PATH. The helpers read outcomes back from the emulator,
+/// terraform's state, git and the stubs' logs.
+final class Sandbox {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `deploy` executable built beside the test bundle (or named by DEPLOY_BINARY).
+    static let deployBinary: String = {
+        if let path = ProcessInfo.processInfo.environment["DEPLOY_BINARY"] { return path }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("deploy")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
+        return packageRoot.appendingPathComponent(".build/debug/deploy").path
+    }()
+
+    let folder = TemporaryFolder("sandbox")
+    let environment: [String: String]
+    var platform: URL { folder.url.appendingPathComponent("platform") }
+    var terraformDir: URL { platform.appendingPathComponent("infra/terraform/aws") }
+
+    init(services: Int = 9) throws {
+        let up = Shell.run(["bash", Self.packageRoot.appendingPathComponent("sandbox/up.sh").path, folder.path, String(services)])
+        guard up.status == 0 else { throw SandboxError(message: "sandbox/up.sh failed: \(up.stderr)") }
+        let lines = try String(contentsOf: folder.url.appendingPathComponent("env"), encoding: .utf8).split(separator: "\n")
+        var environment = ProcessInfo.processInfo.environment
+        for line in lines {
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            environment[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        environment.removeValue(forKey: "NO_COLOR")
+        self.environment = environment
+    }
+
+    deinit {
+        _ = Shell.run(["bash", Self.packageRoot.appendingPathComponent("sandbox/down.sh").path, folder.path])
+    }
+
+    // MARK: Running things
+
+    func deploy(_ arguments: [String], input: String = "", environment overrides: [String: String?] = [:]) -> Shell.Result {
+        var environment = self.environment
+        for (key, value) in overrides { environment[key] = value }
+        return Shell.run([Self.deployBinary] + arguments, environment: environment, directory: platform, input: input)
+    }
+
+    func aws(_ arguments: [String]) -> Any {
+        let result = Shell.run(["aws"] + arguments + ["--output", "json"], environment: environment)
+        guard result.status == 0 else { return ["error": result.stderr] }
+        return (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) ?? [:]
+    }
+
+    func git(_ arguments: [String]) -> String {
+        Shell.run(["git", "-C", platform.path] + arguments, environment: environment).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func commit(_ path: String, _ text: String) {
+        folder.write("platform/\(path)", text)
+        _ = git(["add", "-A"])
+        _ = git(["-c", "user.name=sandbox", "-c", "user.email=sandbox@example.invalid", "commit", "-qm", "change \(path)"])
+    }
+
+    func fault(_ line: String) {
+        folder.write("faults", line + "\n")
+    }
+
+    // MARK: Reading outcomes back
+
+    var head: String { git(["rev-parse", "--short", "HEAD"]) }
+
+    var services: [String] {
+        ((try? String(contentsOf: terraformDir.appendingPathComponent("tfvars/sandbox.tfvars"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").first { $0.hasPrefix("services") }
+            .map { $0.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) } } ?? []
+    }
+
+    func repositoryURL(_ service: String) -> String { "123456789012.dkr.ecr.us-east-1.amazonaws.com/\(service)" }
+
+    /// The image the ECS service runs now: its task definition's container image.
+    func liveImage(_ service: String) -> String {
+        let described = aws(["ecs", "describe-services", "--cluster", "platform-sandbox", "--services", "sandbox-\(service)"]) as? [String: Any]
+        let arn = ((described?["services"] as? [[String: Any]])?.first?["taskDefinition"] as? String) ?? "?"
+        let definition = aws(["ecs", "describe-task-definition", "--task-definition", arn]) as? [String: Any]
+        let containers = (definition?["taskDefinition"] as? [String: Any])?["containerDefinitions"] as? [[String: Any]]
+        return (containers?.first?["image"] as? String) ?? "?"
+    }
+
+    func imageTags(_ repository: String) -> Set<String> {
+        let images = (aws(["ecr", "describe-images", "--repository-name", repository]) as? [String: Any])?["imageDetails"] as? [[String: Any]]
+        return Set((images ?? []).flatMap { ($0["imageTags"] as? [String]) ?? [] })
+    }
+
+    func bucketKeys(_ bucket: String) -> Set<String> {
+        let listing = (aws(["s3api", "list-objects-v2", "--bucket", bucket]) as? [String: Any])?["Contents"] as? [[String: Any]]
+        return Set((listing ?? []).compactMap { $0["Key"] as? String })
+    }
+
+    func invalidationCount(_ spa: String) -> Int {
+        let id = distributionID(spa)
+        let list = (aws(["cloudfront", "list-invalidations", "--distribution-id", id]) as? [String: Any])?["InvalidationList"] as? [String: Any]
+        return (list?["Items"] as? [Any])?.count ?? 0
+    }
+
+    func distributionID(_ spa: String) -> String {
+        let tfvars = (try? String(contentsOf: terraformDir.appendingPathComponent("tfvars/sandbox.tfvars"), encoding: .utf8)) ?? ""
+        let line = tfvars.split(separator: "\n").first { $0.hasPrefix("cloudfront_distribution_ids") } ?? ""
+        let parts = line.split(separator: "\"").map(String.init)
+        return parts.firstIndex(of: spa).map { parts[$0 + 2] } ?? "?"
+    }
+
+    /// terraform's state file as JSON: its serial changes with every apply that writes it.
+    var terraformState: [String: Any] {
+        let data = FileManager.default.contents(atPath: terraformDir.appendingPathComponent("terraform.tfstate").path) ?? Data()
+        return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
+    }
+
+    var terraformSerial: Int { (terraformState["serial"] as? Int) ?? -1 }
+
+    /// Resource addresses in terraform's state, such as `module.service["auth"].terraform_data.service`.
+    var terraformResources: [String] {
+        ((terraformState["resources"] as? [[String: Any]]) ?? []).map { resource in
+            let module = (resource["module"] as? String).map { $0 + "." } ?? ""
+            return "\(module)\(resource["type"] as? String ?? "").\(resource["name"] as? String ?? "")"
+        }
+    }
+
+    /// The argv of every call a stub recorded, in order.
+    func calls(_ tool: String) -> [[String]] {
+        let text = (try? String(contentsOf: folder.url.appendingPathComponent("log/\(tool).jsonl"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["argv"] as? [String]
+        }
+    }
+
+    /// The registry password the emulator hands out (read here only to prove it leaks nowhere).
+    var registryPassword: String {
+        Shell.run(["aws", "ecr", "get-login-password"], environment: environment).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    var dockerLogins: String {
+        (try? String(contentsOf: folder.url.appendingPathComponent("docker/logins"), encoding: .utf8)) ?? ""
+    }
+
+    var dockerLogText: String {
+        (try? String(contentsOf: folder.url.appendingPathComponent("log/docker.jsonl"), encoding: .utf8)) ?? ""
+    }
+}
+
+struct SandboxError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
