@@ -1,0 +1,15 @@
+# Two commands on a fresh machine: `make demo` deploys into a local sandbox, `make test` runs every test.
+.PHONY: build demo test deps
+
+build:
+	swift build
+
+deps:
+	bash scripts/install-test-deps.sh
+
+demo: deps
+	bash sandbox/demo.sh
+
+test: deps
+	swift build --build-tests
+	swift test

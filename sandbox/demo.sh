@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# A real full deploy into a local sandbox: builds deploy, makes the sandbox (git repo, moto_server,
+# terraform, stub docker and pnpm), runs `deploy --var-file tfvars/sandbox.tfvars`, then shows what
+# ECS runs now. No AWS account needed. Usage: sandbox/demo.sh [DIR]   (default: a new temp folder)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+dir=${1:-$(mktemp -d "${TMPDIR:-/tmp}/deploy-sandbox.XXXXXX")}
+
+swift build --package-path "$root" >/dev/null
+deploy="$(swift build --package-path "$root" --show-bin-path)/deploy"
+bash "$here/up.sh" "$dir"
+trap 'bash "$here/down.sh" "$dir"' EXIT
+set -a
+# shellcheck disable=SC1091
+source "$dir/env"
+set +a
+
+cd "$dir/platform"
+echo "== deploy --var-file tfvars/sandbox.tfvars --profile sandbox --yes   (in $dir/platform)"
+"$deploy" --var-file tfvars/sandbox.tfvars --profile sandbox --yes
+
+echo
+echo "== what ECS runs now"
+cluster=platform-sandbox
+for arn in $(aws ecs list-services --cluster "$cluster" --query 'serviceArns[]' --output text); do
+  definition=$(aws ecs describe-services --cluster "$cluster" --services "$arn" --query 'services[0].taskDefinition' --output text)
+  image=$(aws ecs describe-task-definition --task-definition "$definition" --query 'taskDefinition.containerDefinitions[0].image' --output text)
+  printf '  %-28s %s\n' "${arn##*/}" "$image"
+done
+echo
+echo "The sandbox stays in $dir (its emulator stops now); remove it with: rm -rf $dir"
