@@ -25,6 +25,10 @@ struct Entrypoint {
             Interruption.install(reporter: reporter)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             try await Deployer(plan: plan, environment: environment, currentDirectory: directory, reporter: reporter).run()
+        case .status(let plan):
+            Interruption.install(reporter: reporter)
+            let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            try await Deployer(plan: plan, environment: environment, currentDirectory: directory, reporter: reporter).status()
         }
     }
 }

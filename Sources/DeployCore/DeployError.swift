@@ -15,6 +15,8 @@ public enum DeployError: Error, Equatable, Sendable {
     case stepFailed(step: String, status: TerminationStatus, output: [String])
     /// The operator answered anything but `y`.
     case declined
+    /// The deploy would do something dangerous the operator did not ask for (a rollback).
+    case refused(String)
     /// SIGINT or SIGTERM arrived.
     case interrupted(signal: Int32)
 
@@ -28,7 +30,7 @@ public enum DeployError: Error, Equatable, Sendable {
 
     public var message: String {
         switch self {
-        case .usage(let text), .configuration(let text):
+        case .usage(let text), .configuration(let text), .refused(let text):
             return text
         case .toolNotFound(let tool):
             return "\(tool) not found on PATH: install it or add its folder to PATH"

@@ -21,3 +21,16 @@ public enum AWS {
         Command("aws", ["cloudfront", "create-invalidation", "--distribution-id", id, "--paths", "/*"])
     }
 }
+
+extension AWS {
+    /// ECS takes at most this many services per `describe-services` call.
+    public static let servicesPerDescribe = 10
+
+    public static func describeServices(cluster: String, services: [String]) -> Command {
+        Command("aws", ["ecs", "describe-services", "--cluster", cluster, "--services"] + services + ["--output", "json"])
+    }
+
+    public static func describeTaskDefinition(_ arn: String) -> Command {
+        Command("aws", ["ecs", "describe-task-definition", "--task-definition", arn, "--output", "json"])
+    }
+}

@@ -10,3 +10,30 @@ public enum Git {
         Command("git", ["rev-parse", "--short", "HEAD"])
     }
 }
+
+extension Git {
+    /// Succeeds when `revision` names a commit in this clone.
+    public static func verifyCommit(_ revision: String) -> Command {
+        Command("git", ["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
+    }
+
+    /// Exit 0 when `ancestor` is an ancestor of (or equal to) `descendant`, 1 when not.
+    public static func isAncestor(_ ancestor: String, of descendant: String) -> Command {
+        Command("git", ["merge-base", "--is-ancestor", ancestor, descendant])
+    }
+
+    /// Every path that differs between two commits, one per line.
+    public static func changedPaths(from base: String, to head: String) -> Command {
+        Command("git", ["diff", "--name-only", "--no-renames", base, head])
+    }
+
+    /// How many commits `head` has that `base` does not.
+    public static func countCommits(from base: String, to head: String) -> Command {
+        Command("git", ["rev-list", "--count", "\(base)..\(head)"])
+    }
+
+    /// The repository's git folder, where deploy keeps its cache.
+    public static func gitDirectory() -> Command {
+        Command("git", ["rev-parse", "--absolute-git-dir"])
+    }
+}

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Carries a plan out: checks the input, reads the facts (git, terraform outputs, the AWS account),
-/// shows the summary, asks for the typed `y`, then runs the steps. The only imperative part of a deploy
-/// besides the runner; everything it decides is made by pure code it calls.
+/// Carries a plan out: checks the input, reads the facts (git, terraform outputs, ECS, the AWS account),
+/// shows the summary, asks for the typed `y`, then runs the steps. The imperative shell of a deploy;
+/// everything it decides is decided by pure code it calls.
 public struct Deployer: Sendable {
     public typealias RunnerFactory = @Sendable (_ environment: [String: String], _ directory: URL) -> any CommandRunner
 
@@ -26,34 +26,38 @@ public struct Deployer: Sendable {
         self.makeRunner = makeRunner ?? { ProcessRunner(environment: $0, workingDirectory: $1, children: children) }
     }
 
+    /// A deploy: full, `--services`, `--skip-tf` or `--changed`.
     public func run() async throws(DeployError) {
-        if plan.mode == .changed {
-            throw .usage("--changed is not available in deploy \(Version.current) yet: run a full deploy, or --services a,b to roll only those")
-        }
         let started = Date()
-        let directory = try startDirectory()
-        let root = try await repositoryRoot(from: directory)
-        let config = try PlatformConfig.load(repositoryRoot: root)
-        let services = try ServiceDiscovery.services(in: root, config: config)
-        _ = try Release.select(plan.services, from: services)
-        var varFile: URL?
-        if let path = plan.varFile {
-            varFile = try Self.resolve(varFile: path, from: directory, terraformDir: root.appendingPathComponent(config.terraformDir))
-        }
-        let profile = try chooseProfile()
-
-        let childEnvironment = environment.merging(["AWS_PROFILE": profile]) { $1 }
-        let runner = makeRunner(childEnvironment, root)
-        let queries = Queries(runner: runner, reporter: reporter)
+        let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
+                                                 prompt: prompt, makeRunner: makeRunner)
+        let queries = Queries(runner: workspace.runner, reporter: reporter)
         async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
-        async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: config.terraformDir) }
-        async let account = outcome { [environment] () async throws(DeployError) in try await queries.account(profile: profile, environment: environment) }
-        let inputs = Release.Inputs(plan: plan, config: config, services: services, facts: try await facts.get(),
-                                    tag: try await tag.get(), varFile: varFile?.path,
+        async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
+        // The account is read alongside, except for --changed, which may find nothing to deploy and stop first.
+        let early = plan.mode == .changed ? nil : Task { [environment] in
+            await outcome { () async throws(DeployError) in try await queries.account(profile: workspace.profile, environment: environment) }
+        }
+        var inputs = Release.Inputs(plan: plan, config: workspace.config, services: workspace.services,
+                                    facts: try await facts.get(), tag: try await tag.get(), varFile: workspace.varFile?.path,
                                     color: isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil)
+        if plan.mode == .changed {
+            let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: inputs.facts, head: inputs.tag)
+            reporter.result(ChangeText.table(changes, head: inputs.tag, verbose: plan.verbose))
+            let deploying = changes.filter { $0.action == .deploy }
+            guard !deploying.isEmpty else {
+                reporter.result("nothing to deploy: no service changed since the commit it runs")
+                return
+            }
+            if !plan.allowRollback, let back = deploying.first(where: \.rollsBack) {
+                throw .refused("\(back.service): \(back.reason). Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")
+            }
+            inputs.plan.services = deploying.map(\.service)
+            inputs.keepTags = Dictionary(uniqueKeysWithValues: changes.filter { $0.action == .skip }.compactMap { c in c.liveTag.map { (c.service, $0) } })
+        }
         let release = try Release(resolving: inputs)
-        let who = try await account.get()
-
+        let who: Account
+        if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
         reporter.result(PlanText.summary(release, account: who))
         let steps = release.steps
         if plan.dryRun {
@@ -63,47 +67,22 @@ public struct Deployer: Sendable {
         if !plan.assumeYes && !prompt.confirm("Deploy \(release.tag) to account \(who.id) (\(who.region))?") {
             throw .declined
         }
-        let (outcomes, failure) = await Executor(runner: runner, reporter: reporter, children: children).run(steps)
+        let (outcomes, failure) = await Executor(runner: workspace.runner, reporter: reporter, children: children).run(steps)
         reporter.result("\n" + PlanText.closing(outcomes, notRun: Array(steps.dropFirst(outcomes.count)), seconds: Date().timeIntervalSince(started)))
         if let failure { throw failure }
         reporter.result("deployed \(release.tag)")
     }
 
-    private func chooseProfile() throws(DeployError) -> String {
-        if let profile = plan.profile { return profile }
-        let fallback = environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
-        return try prompt.chooseProfile(from: AWSProfiles.names(environment: environment), default: fallback)
-    }
-
-    private func startDirectory() throws(DeployError) -> URL {
-        guard let path = plan.directory else { return currentDirectory }
-        let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .usage("-C \(path): no such folder")
-        }
-        return url
-    }
-
-    private func repositoryRoot(from directory: URL) async throws(DeployError) -> URL {
-        let runner = makeRunner(environment, directory)
-        let result = try await runner.run(.run(Git.topLevel()), capture: true) { _ in }
-        guard result.status.succeeded else {
-            throw .usage("\(directory.path) is not inside a git repository: run deploy from the platform checkout or pass -C <dir>")
-        }
-        return URL(fileURLWithPath: String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    /// The var-file as typed, else relative to the terraform folder, as the runbook's `tfvars/<env>.tfvars`.
-    static func resolve(varFile path: String, from directory: URL, terraformDir: URL) throws(DeployError) -> URL {
-        let candidates = [URL(fileURLWithPath: path, relativeTo: directory), URL(fileURLWithPath: path, relativeTo: terraformDir)]
-        for candidate in candidates.map(\.standardizedFileURL) {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue {
-                return candidate
-            }
-        }
-        throw .usage("var-file '\(path)' not found in \(directory.path) nor in \(terraformDir.path)")
+    /// `deploy status`: what `--changed` would do, read-only.
+    public func status() async throws(DeployError) {
+        let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
+                                                 prompt: prompt, makeRunner: makeRunner)
+        let queries = Queries(runner: workspace.runner, reporter: reporter)
+        async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
+        async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
+        let head = try await tag.get()
+        let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: try await facts.get(), head: head)
+        reporter.result(plan.json ? ChangeText.json(changes, head: head) : ChangeText.table(changes, head: head, verbose: plan.verbose))
     }
 }
 

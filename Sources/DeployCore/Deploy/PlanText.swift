@@ -10,7 +10,7 @@ public enum PlanText {
             "SPAs      " + (release.sites.isEmpty ? "none" : release.sites.map(\.spa.name).joined(separator: ", ")),
         ]
         if let apply = release.apply {
-            let scope = apply.targets.isEmpty ? "every service to \(release.tag)" : "only \(apply.imageTags.keys.sorted().joined(separator: ", "))"
+            let scope = apply.targets.isEmpty ? "every service to \(release.tag)" : "only \(release.images.map(\.service).joined(separator: ", ")) (-target)"
             lines.append("Terraform apply in \(apply.directory) with \(apply.varFile): rolls \(scope)")
         } else {
             lines.append("Terraform not applied (--skip-tf): nothing rolls")

@@ -7,7 +7,12 @@ extension DeployPlan {
         let flags = try FlagParser(DeployFlags.all).parse(arguments)
         if flags.isSet("help") { return .help }
         if flags.isSet("version") { return .version }
+        if flags.arguments.first == "status" {
+            if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
+            return .status(try statusPlan(flags, environment: environment))
+        }
         if let extra = flags.arguments.first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
+        if flags.value("output") != nil { throw .usage("--output is for deploy status: deploy status --output json") }
 
         var plan = DeployPlan()
         plan.mode = flags.isSet("changed") ? .changed : .full
@@ -17,10 +22,36 @@ extension DeployPlan {
         plan.assumeYes = flags.isSet("yes")
         plan.dryRun = flags.isSet("dry-run")
         plan.directory = flags.value("directory")
+        plan.allowRollback = flags.isSet("allow-rollback")
+        plan.verbose = flags.isSet("verbose")
         plan.services = try flags.value("services").map(parseServiceList)
         plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
         try plan.checkCombinations()
         return .deploy(plan)
+    }
+
+    /// `deploy status` reads only: it takes the flags that say where and how to print, nothing else.
+    private static func statusPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
+        let allowed: Set = ["var-file", "profile", "verbose", "output", "directory"]
+        if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
+            throw .usage("--\(other) is not used by deploy status; see deploy --help")
+        }
+        var plan = DeployPlan()
+        plan.mode = .changed
+        plan.dryRun = true
+        plan.varFile = flags.value("var-file")
+        plan.directory = flags.value("directory")
+        plan.verbose = flags.isSet("verbose")
+        plan.profile = flags.value("profile") ?? environment["AWS_PROFILE"].flatMap(nonEmpty)
+        switch flags.value("output") ?? "text" {
+        case "text": plan.json = false
+        case "json": plan.json = true
+        case let other: throw .usage("--output \(other): use text or json")
+        }
+        if let profile = plan.profile, !Names.isProfileName(profile) {
+            throw .usage("'\(profile)' is not a valid AWS profile name")
+        }
+        return plan
     }
 
     private static func parseServiceList(_ text: String) throws(DeployError) -> [String] {
@@ -50,6 +81,9 @@ extension DeployPlan {
         }
         if let profile, !Names.isProfileName(profile) {
             throw .usage("'\(profile)' is not a valid AWS profile name")
+        }
+        if allowRollback && mode != .changed {
+            throw .usage("--allow-rollback only applies to --changed")
         }
         if assumeYes && profile == nil {
             throw .usage("--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE")

@@ -21,6 +21,12 @@ public struct DeployPlan: Equatable, Sendable {
     public var dryRun = false
     /// `-C DIR`: run as if started in DIR.
     public var directory: String?
+    /// `--allow-rollback`: `--changed` may deploy HEAD over a live commit that is ahead of it.
+    public var allowRollback = false
+    /// `--verbose`: every changed path, not only the first few.
+    public var verbose = false
+    /// `--output json`: machine-readable status.
+    public var json = false
 
     public init() {}
 
@@ -33,4 +39,6 @@ public enum Invocation: Equatable, Sendable {
     case help
     case version
     case deploy(DeployPlan)
+    /// `deploy status`: the `--changed` plan, read-only, as a table or JSON.
+    case status(DeployPlan)
 }

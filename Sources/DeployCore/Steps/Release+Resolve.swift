@@ -11,6 +11,9 @@ extension Release {
         public var varFile: String?
         /// Whether children may print colour (the operator's terminal, no NO_COLOR).
         public var color: Bool
+        /// With `--changed`: the live tags of the services that do not roll, so terraform's image map
+        /// names what each service runs now rather than a tag that was never pushed.
+        public var keepTags: [String: String] = [:]
 
         public init(plan: DeployPlan, config: PlatformConfig, services: [String], facts: EnvironmentFacts, tag: String,
                     varFile: String?, color: Bool = false) {
@@ -60,7 +63,7 @@ extension Release {
         return Apply(
             directory: inputs.config.terraformDir,
             varFile: varFile,
-            imageTags: partial ? Dictionary(uniqueKeysWithValues: services.map { ($0, inputs.tag) }) : [:],
+            imageTags: partial ? inputs.keepTags.merging(services.map { ($0, inputs.tag) }) { $1 } : [:],
             targets: partial ? services.flatMap(inputs.config.targets(for:)) : [],
             autoApprove: inputs.plan.assumeYes,
             color: inputs.color)

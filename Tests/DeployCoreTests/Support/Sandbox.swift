@@ -109,6 +109,27 @@ final class Sandbox {
         return parts.firstIndex(of: spa).map { parts[$0 + 2] } ?? "?"
     }
 
+    /// Points a service at another image directly in ECS, as a hand-made change would.
+    func setLiveImage(_ service: String, _ image: String) {
+        let family = "sandbox-\(service)"
+        let definition = #"[{"name":"app","image":"\#(image)","memory":512}]"#
+        let registered = aws(["ecs", "register-task-definition", "--family", family, "--container-definitions", definition]) as? [String: Any]
+        let arn = ((registered?["taskDefinition"] as? [String: Any])?["taskDefinitionArn"] as? String) ?? "?"
+        _ = aws(["ecs", "update-service", "--cluster", "platform-sandbox", "--service", family, "--task-definition", arn])
+    }
+
+    /// Each terraform resource's state, by address, to compare before and after.
+    var terraformInstances: [String: String] {
+        var instances: [String: String] = [:]
+        for resource in (terraformState["resources"] as? [[String: Any]]) ?? [] {
+            let module = (resource["module"] as? String).map { $0 + "." } ?? ""
+            let address = "\(module)\(resource["type"] as? String ?? "").\(resource["name"] as? String ?? "")"
+            let data = (try? JSONSerialization.data(withJSONObject: resource["instances"] ?? [], options: .sortedKeys)) ?? Data()
+            instances[address] = String(decoding: data, as: UTF8.self)
+        }
+        return instances
+    }
+
     /// terraform's state file as JSON: its serial changes with every apply that writes it.
     var terraformState: [String: Any] {
         let data = FileManager.default.contents(atPath: terraformDir.appendingPathComponent("terraform.tfstate").path) ?? Data()

@@ -1,0 +1,13 @@
+/// Where a live commit stands against HEAD, with what changed in between.
+public enum CommitRelation: Equatable, Sendable {
+    /// The live commit is HEAD.
+    case same
+    /// HEAD is `commits` ahead of the live commit; `paths` changed in between.
+    case behind(commits: Int, paths: [String])
+    /// The live commit is ahead of HEAD: deploying HEAD would roll the service back.
+    case ahead(commits: Int)
+    /// Neither is an ancestor of the other (force-pushed or another branch).
+    case diverged
+    /// The live tag names no commit in this clone (shallow clone, rewritten history).
+    case unknownCommit
+}

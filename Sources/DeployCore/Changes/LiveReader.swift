@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads what ECS runs for each service, the cheap way: one `describe-services` per ten services, the
+/// task definitions described concurrently, and only those not already in the cache.
+struct LiveReader: Sendable {
+    let runner: any CommandRunner
+    let reporter: Reporter
+    let cache: TaskDefinitionCache
+    var describeLimit = 4
+
+    /// Service → live state; `ecsNames` maps each service to its ECS service name.
+    func read(cluster: String, ecsNames: [String: String], repositories: [String: String]) async throws(DeployError) -> [String: LiveState] {
+        let names = ecsNames.values.sorted()
+        let batches = stride(from: 0, to: names.count, by: AWS.servicesPerDescribe).map { Array(names[$0..<min($0 + AWS.servicesPerDescribe, names.count)]) }
+        let answers = try await concurrentMap(batches, limit: describeLimit) { [self] (batch) throws(DeployError) in
+            try ECSAnswers.taskDefinitions(try await query(AWS.describeServices(cluster: cluster, services: batch)))
+        }
+        let definitions = answers.reduce(into: [String: String]()) { $0.merge($1) { $1 } }
+        let unknown = Array(Set(definitions.values)).filter { cache.images($0) == nil }.sorted()
+        _ = try await concurrentMap(unknown, limit: describeLimit) { [self] (arn) throws(DeployError) in
+            let result = try await runner.run(.run(AWS.describeTaskDefinition(arn)), capture: true) { _ in }
+            if result.status.succeeded, let images = ECSAnswers.images(result.stdout) { cache.store(images, for: arn) }
+        }
+        cache.save()
+        var live: [String: LiveState] = [:]
+        for (service, ecsName) in ecsNames {
+            guard let arn = definitions[ecsName] else { live[service] = .serviceMissing; continue }
+            guard let images = cache.images(arn) else { live[service] = .taskDefinitionMissing(arn); continue }
+            live[service] = LiveState(images: images, repositoryURL: repositories[service] ?? "")
+        }
+        return live
+    }
+
+    private func query(_ command: Command) async throws(DeployError) -> Data {
+        let result = try await runner.run(.run(command), capture: true) { [reporter] in reporter.child("ecs", $0) }
+        guard result.status.succeeded else {
+            throw .queryFailed(command: command.rendered, status: result.status, output: result.tail)
+        }
+        return result.stdout
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where a deploy runs, checked before any child that could change something starts: the repository,
+/// its platform contract and services, the var-file, the AWS profile, and a runner for that place.
+struct Workspace: Sendable {
+    let root: URL
+    let config: PlatformConfig
+    let services: [String]
+    let varFile: URL?
+    let profile: String
+    let runner: any CommandRunner
+
+    static func open(plan: DeployPlan, environment: [String: String], currentDirectory: URL, prompt: Prompt,
+                     makeRunner: Deployer.RunnerFactory) async throws(DeployError) -> Workspace {
+        let directory = try startDirectory(plan.directory, in: currentDirectory)
+        let root = try await repositoryRoot(from: directory, runner: makeRunner(environment, directory))
+        let config = try PlatformConfig.load(repositoryRoot: root)
+        let services = try ServiceDiscovery.services(in: root, config: config)
+        _ = try Release.select(plan.services, from: services)
+        var varFile: URL?
+        if let path = plan.varFile {
+            varFile = try resolve(varFile: path, from: directory, terraformDir: root.appendingPathComponent(config.terraformDir))
+        }
+        var profile = plan.profile ?? ""
+        if plan.profile == nil {
+            profile = try prompt.chooseProfile(from: AWSProfiles.names(environment: environment),
+                                               default: environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 })
+        }
+        let runner = makeRunner(environment.merging(["AWS_PROFILE": profile]) { $1 }, root)
+        return Workspace(root: root, config: config, services: services, varFile: varFile, profile: profile, runner: runner)
+    }
+
+    private static func startDirectory(_ path: String?, in currentDirectory: URL) throws(DeployError) -> URL {
+        guard let path else { return currentDirectory }
+        let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .usage("-C \(path): no such folder")
+        }
+        return url
+    }
+
+    private static func repositoryRoot(from directory: URL, runner: any CommandRunner) async throws(DeployError) -> URL {
+        let result = try await runner.run(.run(Git.topLevel()), capture: true) { _ in }
+        guard result.status.succeeded else {
+            throw .usage("\(directory.path) is not inside a git repository: run deploy from the platform checkout or pass -C <dir>")
+        }
+        return URL(fileURLWithPath: String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The var-file as typed, else relative to the terraform folder, as the runbook's `tfvars/<env>.tfvars`.
+    static func resolve(varFile path: String, from directory: URL, terraformDir: URL) throws(DeployError) -> URL {
+        let candidates = [URL(fileURLWithPath: path, relativeTo: directory), URL(fileURLWithPath: path, relativeTo: terraformDir)]
+        for candidate in candidates.map(\.standardizedFileURL) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue {
+                return candidate
+            }
+        }
+        throw .usage("var-file '\(path)' not found in \(directory.path) nor in \(terraformDir.path)")
+    }
+}
