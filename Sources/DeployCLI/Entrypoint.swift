@@ -22,11 +22,11 @@ struct Entrypoint {
         case .version:
             print(Version.current)
         case .deploy(let plan):
-            Interruption.install(reporter: reporter)
+            try Interruption.install(reporter: reporter)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             try await Deployer(plan: plan, environment: environment, currentDirectory: directory, reporter: reporter).run()
         case .status(let plan):
-            Interruption.install(reporter: reporter)
+            try Interruption.install(reporter: reporter)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             try await Deployer(plan: plan, environment: environment, currentDirectory: directory, reporter: reporter).status()
         }

@@ -38,12 +38,14 @@ public enum DeployError: Error, Equatable, Sendable {
             return "could not start `\(command)`: \(reason)"
         case .queryFailed(let command, let status, _):
             return "`\(command)` \(status.phrase)"
+        case .stepFailed(let step, let status, _) where step == Step.Phase.apply.rawValue:
+            return "terraform apply \(status.phrase): it may have applied part of the change; read its output above, fix the cause and run deploy again"
         case .stepFailed(let step, let status, _):
             return "step '\(step)' \(status.phrase); later steps were not run and terraform was not applied"
         case .declined:
             return "not confirmed: nothing was built, pushed or applied"
         case .interrupted(let signal):
-            return "interrupted by \(signal == 15 ? "SIGTERM" : "SIGINT"): no new step was started"
+            return "interrupted by \(Signals.name(signal)): no new step was started"
         }
     }
 

@@ -12,12 +12,16 @@ public struct Command: Equatable, Sendable {
     public var arguments: [String]
     public var environment: [String: String]
     public var input: Input
+    /// True for a child that needs time to stop cleanly after Ctrl-C (terraform releasing its state
+    /// lock): it is never killed on a timer, only by a second Ctrl-C.
+    public var stopsSlowly: Bool
 
-    public init(_ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none) {
+    public init(_ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none, stopsSlowly: Bool = false) {
         self.tool = tool
         self.arguments = arguments
         self.environment = environment
         self.input = input
+        self.stopsSlowly = stopsSlowly
     }
 
     public var argv: [String] { [tool] + arguments }

@@ -16,7 +16,7 @@ public enum Terraform {
         arguments += targets.map { "-target=\($0)" }
         if autoApprove { arguments += ["-auto-approve", "-input=false"] }
         if !color { arguments.append("-no-color") }
-        return Command("terraform", arguments, input: autoApprove ? .none : .terminal)
+        return Command("terraform", arguments, input: autoApprove ? .none : .terminal, stopsSlowly: true)
     }
 
     /// `{"auth":"abc1234","billing":"abc1234"}`: JSON object syntax, which HCL also reads, keys sorted.

@@ -60,6 +60,7 @@ public struct Deployer: Sendable {
         if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
         reporter.result(PlanText.summary(release, account: who))
         let steps = release.steps
+        try ExecutableLookup.requireAll(steps.flatMap(\.action.commands).map(\.tool), path: environment["PATH"])
         if plan.dryRun {
             reporter.result("\nDry run: these commands would run, in this order; nothing was changed.\n" + PlanText.commands(steps))
             return
@@ -84,9 +85,4 @@ public struct Deployer: Sendable {
         let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: try await facts.get(), head: head)
         reporter.result(plan.json ? ChangeText.json(changes, head: head) : ChangeText.table(changes, head: head, verbose: plan.verbose))
     }
-}
-
-/// Runs a throwing task into a `Result`, so `async let` keeps the typed error.
-func outcome<T: Sendable>(_ body: () async throws(DeployError) -> T) async -> Result<T, DeployError> {
-    do { return .success(try await body()) } catch { return .failure(error) }
 }

@@ -5,7 +5,7 @@ public struct Prompt: Sendable {
     let reporter: Reporter
     let readAnswer: @Sendable () -> String?
 
-    public init(reporter: Reporter, readAnswer: @escaping @Sendable () -> String? = { readLine() }) {
+    public init(reporter: Reporter, readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered) {
         self.reporter = reporter
         self.readAnswer = readAnswer
     }
@@ -29,5 +29,17 @@ public struct Prompt: Sendable {
     public func confirm(_ question: String) -> Bool {
         reporter.note("\(question) Type y to continue: ")
         return readAnswer()?.trimmingCharacters(in: .whitespaces) == "y"
+    }
+
+    /// One line from stdin, read a byte at a time: a buffered read would swallow what comes after it,
+    /// such as the answer meant for terraform's own prompt.
+    public static func readLineUnbuffered() -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(STDIN_FILENO, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }

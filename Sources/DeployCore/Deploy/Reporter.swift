@@ -10,8 +10,9 @@ public final class Reporter: Sendable {
     private let out: Sink
     private let err: Sink
 
-    public init(out: @escaping Sink = { FileHandle.standardOutput.write(Data($0.utf8)) },
-                err: @escaping Sink = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    /// Writes that fail (a closed pipe: EPIPE) are dropped: the deploy goes on and its children are not orphaned.
+    public init(out: @escaping Sink = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
+                err: @escaping Sink = { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) }) {
         self.out = out
         self.err = err
     }

@@ -16,7 +16,7 @@ struct Workspace: Sendable {
         let root = try await repositoryRoot(from: directory, runner: makeRunner(environment, directory))
         let config = try PlatformConfig.load(repositoryRoot: root)
         let services = try ServiceDiscovery.services(in: root, config: config)
-        _ = try Release.select(plan.services, from: services)
+        _ = try Release.select(plan.services, from: services, independent: config.independent)
         var varFile: URL?
         if let path = plan.varFile {
             varFile = try resolve(varFile: path, from: directory, terraformDir: root.appendingPathComponent(config.terraformDir))
@@ -33,8 +33,7 @@ struct Workspace: Sendable {
     private static func startDirectory(_ path: String?, in currentDirectory: URL) throws(DeployError) -> URL {
         guard let path else { return currentDirectory }
         let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileKind.of(url) == .folder else {
             throw .usage("-C \(path): no such folder")
         }
         return url
@@ -43,7 +42,8 @@ struct Workspace: Sendable {
     private static func repositoryRoot(from directory: URL, runner: any CommandRunner) async throws(DeployError) -> URL {
         let result = try await runner.run(.run(Git.topLevel()), capture: true) { _ in }
         guard result.status.succeeded else {
-            throw .usage("\(directory.path) is not inside a git repository: run deploy from the platform checkout or pass -C <dir>")
+            let said = result.tail.last.map { " (git: \($0))" } ?? ""
+            throw .usage("\(directory.path) is not inside a usable git repository\(said): run deploy from the platform checkout or pass -C <dir>")
         }
         return URL(fileURLWithPath: String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
@@ -51,12 +51,7 @@ struct Workspace: Sendable {
     /// The var-file as typed, else relative to the terraform folder, as the runbook's `tfvars/<env>.tfvars`.
     static func resolve(varFile path: String, from directory: URL, terraformDir: URL) throws(DeployError) -> URL {
         let candidates = [URL(fileURLWithPath: path, relativeTo: directory), URL(fileURLWithPath: path, relativeTo: terraformDir)]
-        for candidate in candidates.map(\.standardizedFileURL) {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue {
-                return candidate
-            }
-        }
+        if let found = candidates.map(\.standardizedFileURL).first(where: { FileKind.of($0) == .file }) { return found }
         throw .usage("var-file '\(path)' not found in \(directory.path) nor in \(terraformDir.path)")
     }
 }

@@ -30,6 +30,10 @@ public struct DeployPlan: Equatable, Sendable {
 
     public init() {}
 
+    /// SPAs ship with a full deploy only: not with --skip-spas, and not when the deploy is limited to some
+    /// backend services (--services, --changed), so an image-only push touches nothing live.
+    public var shipsSPAs: Bool { !skipSPAs && mode == .full && services == nil }
+
     /// True when terraform will roll only some services, so the apply needs per-service tags and targets.
     public var rollsSubset: Bool { mode == .changed || services != nil }
 }

@@ -22,7 +22,8 @@ public enum Usage {
         Options:
         \(lines.joined(separator: "\n"))
 
-        Exit codes: 0 deployed, 1 failed or not confirmed, 2 bad input (nothing ran), 130 interrupted.
+        Exit codes: 0 deployed, 1 failed, refused or not confirmed, 2 bad input (nothing ran),
+        130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
 
         """
     }

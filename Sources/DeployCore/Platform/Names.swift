@@ -31,6 +31,16 @@ public enum Names {
             && matches(path, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || "._/-".unicodeScalars.contains($0) })
     }
 
+    /// The region of an ECR registry host, `<12-digit account>.dkr.ecr.<region>.amazonaws.com(.cn)`, or nil
+    /// for any other host: the registry password is only ever handed to ECR itself.
+    public static func ecrRegion(ofRegistry host: String) -> String? {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let suffixOK = labels.count == 6 ? labels[4...] == ["amazonaws", "com"] : labels.count == 7 && labels[4...] == ["amazonaws", "com", "cn"]
+        guard suffixOK, labels[0].count == 12, labels[0].allSatisfy(\.isASCIIDigit),
+              labels[1] == "dkr", labels[2] == "ecr", isServiceName(labels[3]) else { return nil }
+        return labels[3]
+    }
+
     /// A git short SHA as `git rev-parse --short` prints it.
     public static func isShortSHA(_ text: String) -> Bool {
         (4...40).contains(text.count) && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
@@ -44,4 +54,8 @@ public enum Names {
     private static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
     private static func isUpperAlnum(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
     private static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -10,6 +10,8 @@ extension PlatformConfig {
         return try decode(data)
     }
 
+    static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets"]
+
     /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
     public static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
@@ -28,8 +30,7 @@ extension PlatformConfig {
             case "spas": config.spas = try spas(value)
             case "targets": config.targets = try strings(value, key)
             default:
-                let known = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets"]
-                let hint = Suggestion.closest(to: key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.closest(to: key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                 throw .configuration("\(fileName): unknown key '\(key)'\(hint)")
             }
         }

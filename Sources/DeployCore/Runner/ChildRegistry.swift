@@ -6,14 +6,16 @@ import Darwin
 import Dispatch
 import Synchronization
 
-/// The children that are running now, so that Ctrl-C reaches them: the first SIGINT or SIGTERM is
-/// forwarded to each child's process group, and what is left after a grace period is killed; a second
-/// signal kills at once. Once interrupted, a child that starts anyway is signalled as it registers.
+/// The children that are running now, so that Ctrl-C reaches them: the first SIGINT, SIGTERM or SIGHUP
+/// is forwarded to each child's process group, and what is left after a grace period is killed (except
+/// a child that stops slowly, such as terraform); a second signal kills everything at once. Once
+/// interrupted, a child that starts anyway is signalled as it registers.
 public final class ChildRegistry: Sendable {
     public static let shared = ChildRegistry()
 
     private struct State {
-        var pids: Set<pid_t> = []
+        var pids: [pid_t: Bool] = [:]  // pid → stops slowly
+        var launching = 0
         var interruption: Int32?
         var signalsReceived = 0
     }
@@ -26,36 +28,42 @@ public final class ChildRegistry: Sendable {
     /// The signal that interrupted the deploy, if any.
     public var interruption: Int32? { state.withLock { $0.interruption } }
 
-    public var runningCount: Int { state.withLock { $0.pids.count } }
+    /// Children running, and children being launched right now.
+    public var runningCount: Int { state.withLock { $0.pids.count + $0.launching } }
 
-    func add(_ pid: pid_t) {
+    /// Called just before a launch, so an interruption in that moment waits for the child to register.
+    func reserve() { state.withLock { $0.launching += 1 } }
+
+    func cancelReservation() { state.withLock { $0.launching -= 1 } }
+
+    func add(_ pid: pid_t, patient: Bool = false) {
         let late = state.withLock { state -> Int32? in
-            state.pids.insert(pid)
+            state.launching -= 1
+            state.pids[pid] = patient
             return state.interruption
         }
         if let late { Self.send(late, to: pid) }
     }
 
     func remove(_ pid: pid_t) {
-        _ = state.withLock { $0.pids.remove(pid) }
+        _ = state.withLock { $0.pids.removeValue(forKey: pid) }
     }
 
-    /// Records the signal and passes it on. Returns how many children were running.
+    /// Records the signal and passes it on. Returns how many children were running or launching.
     @discardableResult
     public func interrupt(with signal: Int32) -> Int {
-        let (pids, first) = state.withLock { state -> (Set<pid_t>, Bool) in
+        let (pids, running, first) = state.withLock { state -> ([pid_t: Bool], Int, Bool) in
             state.signalsReceived += 1
             if state.interruption == nil { state.interruption = signal }
-            return (state.pids, state.signalsReceived == 1)
+            return (state.pids, state.pids.count + state.launching, state.signalsReceived == 1)
         }
-        let forwarded = first ? signal : SIGKILL
-        for pid in pids { Self.send(forwarded, to: pid) }
-        if first && !pids.isEmpty {
+        for pid in pids.keys { Self.send(first ? signal : SIGKILL, to: pid) }
+        if first && running > 0 {
             DispatchQueue.global().asyncAfter(deadline: .now() + gracePeriod) { [self] in
-                for pid in state.withLock({ $0.pids }) { Self.send(SIGKILL, to: pid) }
+                for (pid, patient) in state.withLock({ $0.pids }) where !patient { Self.send(SIGKILL, to: pid) }
             }
         }
-        return pids.count
+        return running
     }
 
     /// To the child's process group (which holds anything it started), else to the child alone.

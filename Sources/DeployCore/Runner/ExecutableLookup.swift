@@ -9,12 +9,16 @@ enum ExecutableLookup {
         }
         for folder in (path ?? "").split(separator: ":") where !folder.isEmpty {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(tool)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
+            if FileKind.of(candidate) == .file, FileManager.default.isExecutableFile(atPath: candidate.path) {
                 return candidate
             }
         }
         throw .toolNotFound(tool)
+    }
+
+    /// Before anything runs: every tool the steps need is on PATH, so a missing pnpm is found before
+    /// the images are pushed rather than after.
+    static func requireAll(_ tools: [String], path: String?) throws(DeployError) {
+        for tool in Set(tools).sorted() { _ = try find(tool, path: path) }
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
 
-/// What Ctrl-C and SIGTERM do to a running deploy: forward to the children and let the executor stop;
-/// with nothing running (at a prompt, between reads), stop at once.
+/// What Ctrl-C, SIGTERM and SIGHUP do to a running deploy: forward to the children and let the executor
+/// stop; with nothing running or launching (at a prompt, between reads), stop at once.
 public enum Interruption {
-    public static func install(reporter: Reporter, children: ChildRegistry = .shared) {
-        Signals.install { signal in
+    public static func install(reporter: Reporter, children: ChildRegistry = .shared) throws(DeployError) {
+        let installed = Signals.install { signal in
             let running = children.interrupt(with: signal)
+            let error = DeployError.interrupted(signal: signal)
             if running == 0 {
-                reporter.error(.interrupted(signal: signal))
-                exit(128 + signal)
+                reporter.error(error)
+                exit(error.exitCode)
             }
-            reporter.note("deploy: interrupted: stopping \(running) running command(s); press Ctrl-C again to kill them now")
+            reporter.note("deploy: \(Signals.name(signal)): stopping \(running) running command(s); press Ctrl-C again to kill them now")
+        }
+        if !installed {
+            throw .launchFailed(command: "deploy", reason: "could not set up signal handling, so Ctrl-C could not stop children; nothing was started")
         }
     }
 }

@@ -31,46 +31,91 @@ public final class ProcessRunner: CommandRunner {
     private func runBlocking(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) throws(DeployError) -> RunResult {
         if let signal = children.interruption { throw .interrupted(signal: signal) }
         let collector = OutputCollector(capture: capture, output: output)
-        let readers = DispatchGroup()
+        let result: RunResult
         switch action {
-        case .run(let command):
-            let child = try prepare(command)
-            child.process.standardInput = command.input == .terminal ? FileHandle.standardInput : FileHandle.nullDevice
+        case .run(let command) where command.input == .terminal: result = try runInteractive(command)
+        case .run(let command): result = try runOne(command, into: collector)
+        case .pipe(let producer, let consumer): result = try runPipe(producer, into: consumer, collector: collector)
+        }
+        if let signal = children.interruption, !result.status.succeeded { throw .interrupted(signal: signal) }
+        return result
+    }
+
+    private func runOne(_ command: Command, into collector: OutputCollector) throws(DeployError) -> RunResult {
+        let child = try prepare(command)
+        let (stdout, stderr) = try launch(child) { () -> (Pipe, Pipe) in
             let stdout = Pipe(), stderr = Pipe()
+            child.process.standardInput = FileHandle.nullDevice
             child.process.standardOutput = stdout
             child.process.standardError = stderr
-            try launch(child)
-            collector.drain(stdout.fileHandleForReading, as: .stdout, group: readers)
-            collector.drain(stderr.fileHandleForReading, as: .stderr, group: readers)
-            let status = wait(for: child)
-            _ = readers.wait(timeout: .now() + drainDeadline)
-            return collector.result(status)
-        case .pipe(let producerCommand, let consumerCommand):
-            let producer = try prepare(producerCommand), consumer = try prepare(consumerCommand)
-            let link = Pipe(), producerErrors = Pipe(), consumerOut = Pipe(), consumerErrors = Pipe()
-            producer.process.standardInput = FileHandle.nullDevice
-            producer.process.standardOutput = link
-            producer.process.standardError = producerErrors
-            consumer.process.standardInput = link
-            consumer.process.standardOutput = consumerOut
-            consumer.process.standardError = consumerErrors
-            try launch(consumer)
-            do {
-                try launch(producer)
-            } catch {
-                try? link.fileHandleForWriting.close()
-                _ = wait(for: consumer)
-                throw error
-            }
-            try? link.fileHandleForWriting.close()
-            try? link.fileHandleForReading.close()
-            collector.drain(producerErrors.fileHandleForReading, as: .stderr, group: readers)
-            collector.drain(consumerOut.fileHandleForReading, as: .stdout, group: readers)
-            collector.drain(consumerErrors.fileHandleForReading, as: .stderr, group: readers)
-            let producerStatus = wait(for: producer), consumerStatus = wait(for: consumer)
-            _ = readers.wait(timeout: .now() + drainDeadline)
-            return collector.result(producerStatus.succeeded ? consumerStatus : producerStatus)
+            return (stdout, stderr)
         }
+        let readers = DispatchGroup()
+        collector.drain(stdout.fileHandleForReading, as: .stdout, group: readers)
+        collector.drain(stderr.fileHandleForReading, as: .stderr, group: readers)
+        let status = wait(for: child)
+        _ = readers.wait(timeout: .now() + drainDeadline)
+        return collector.result(status)
+    }
+
+    /// A step that talks to the operator (terraform's own approval prompt): the terminal is the child's
+    /// while it runs, its output goes straight to stderr, unprefixed, so a prompt without a newline shows.
+    private func runInteractive(_ command: Command) throws(DeployError) -> RunResult {
+        let child = try prepare(command)
+        try launch(child) {
+            child.process.standardInput = FileHandle.standardInput
+            child.process.standardOutput = FileHandle.standardError
+            child.process.standardError = FileHandle.standardError
+        }
+        let handedOver = TerminalForeground.give(to: child.process.processIdentifier)
+        let status = wait(for: child)
+        if handedOver { TerminalForeground.takeBack() }
+        return RunResult(status: status)
+    }
+
+    /// `producer | consumer`, the data flowing from one child to the other without passing through here.
+    private func runPipe(_ producerCommand: Command, into consumerCommand: Command, collector: OutputCollector) throws(DeployError) -> RunResult {
+        let producer = try prepare(producerCommand), consumer = try prepare(consumerCommand)
+        let link = Pipe()
+        let (consumerOut, consumerErrors) = try launch(consumer) { () -> (Pipe, Pipe) in
+            let out = Pipe(), errors = Pipe()
+            consumer.process.standardInput = link
+            consumer.process.standardOutput = out
+            consumer.process.standardError = errors
+            return (out, errors)
+        }
+        let producerErrors: Pipe
+        do {
+            producerErrors = try launch(producer) { () -> Pipe in
+                let errors = Pipe()
+                producer.process.standardInput = FileHandle.nullDevice
+                producer.process.standardOutput = link
+                producer.process.standardError = errors
+                return errors
+            }
+        } catch {
+            try? link.fileHandleForWriting.close()
+            _ = wait(for: consumer)
+            throw error
+        }
+        try? link.fileHandleForWriting.close()
+        try? link.fileHandleForReading.close()
+        let readers = DispatchGroup()
+        collector.drain(producerErrors.fileHandleForReading, as: .stderr, group: readers)
+        collector.drain(consumerOut.fileHandleForReading, as: .stdout, group: readers)
+        collector.drain(consumerErrors.fileHandleForReading, as: .stderr, group: readers)
+        let producerStatus = wait(for: producer), consumerStatus = wait(for: consumer)
+        _ = readers.wait(timeout: .now() + drainDeadline)
+        return collector.result(Self.pipeStatus(producer: producerStatus, consumer: consumerStatus))
+    }
+
+    /// The status that names the real cause: the producer's own failure first (no password means the
+    /// consumer fails too); a producer killed by SIGPIPE only because the consumer quit early is the
+    /// consumer's failure.
+    static func pipeStatus(producer: TerminationStatus, consumer: TerminationStatus) -> TerminationStatus {
+        if case .exited(let code) = producer, code != 0 { return producer }
+        if !consumer.succeeded { return consumer }
+        return producer
     }
 
     private struct Child {
@@ -91,14 +136,28 @@ public final class ProcessRunner: CommandRunner {
         return Child(command: command, process: process, exited: exited)
     }
 
-    private func launch(_ child: Child) throws(DeployError) {
-        do {
-            try child.process.run()
-        } catch {
-            throw .launchFailed(command: child.command.rendered, reason: error.localizedDescription)
+    /// Makes the child's pipes and starts it under one process-wide lock: Foundation does not mark pipe
+    /// descriptors close-on-exec, so a pipe made by another thread mid-launch could leak into this child
+    /// and keep that other child looking alive. The child is registered before the lock is let go, so
+    /// Ctrl-C always finds it.
+    @discardableResult
+    private func launch<Pipes>(_ child: Child, wiring: () -> Pipes) throws(DeployError) -> Pipes {
+        let result: Result<Pipes, DeployError> = Self.launchLock.withLock {
+            let pipes = wiring()
+            children.reserve()
+            do {
+                try child.process.run()
+            } catch {
+                children.cancelReservation()
+                return .failure(.launchFailed(command: child.command.rendered, reason: error.localizedDescription))
+            }
+            children.add(child.process.processIdentifier, patient: child.command.stopsSlowly)
+            return .success(pipes)
         }
-        children.add(child.process.processIdentifier)
+        return try result.get()
     }
+
+    private static let launchLock = NSLock()
 
     private func wait(for child: Child) -> TerminationStatus {
         child.exited.wait()

@@ -33,23 +33,26 @@ extension Release {
         guard Names.isShortSHA(inputs.tag) else {
             throw .configuration("'\(inputs.tag)' is not a git short SHA; is HEAD a commit?")
         }
-        let selected = try Self.select(plan.services, from: inputs.services)
+        let selected = try Self.select(plan.services, from: inputs.services, independent: inputs.config.independent)
         let images = try selected.map { (service) throws(DeployError) -> Image in
             let url = try inputs.facts.repositoryURL(for: service)
-            guard Self.region(ofRegistry: String(url.prefix { $0 != "/" })) != nil else {
-                throw .configuration("terraform output 'ecr_repository_urls[\"\(service)\"]' = '\(url)' is not an ECR repository URL (<account>.dkr.ecr.<region>.amazonaws.com/<name>)")
+            guard let region = Names.ecrRegion(ofRegistry: String(url.prefix { $0 != "/" })) else {
+                throw .configuration("terraform output 'ecr_repository_urls[\"\(service)\"]' = '\(url)' is not an ECR repository URL (<12-digit account>.dkr.ecr.<region>.amazonaws.com/<name>): fix the output; deploy hands the registry password to ECR only")
             }
-            return Image(service: service, repositoryURL: url, tag: inputs.tag)
+            return Image(service: service, repositoryURL: url, tag: inputs.tag, region: region)
         }
-        let sites = try (plan.skipSPAs || plan.mode == .changed ? [] : inputs.config.spas).map { (spa) throws(DeployError) -> Site in
+        let sites = try (plan.shipsSPAs ? inputs.config.spas : []).map { (spa) throws(DeployError) -> Site in
             Site(spa: spa, bucket: try inputs.facts.bucketName(for: spa.name), distributionID: try inputs.facts.distributionID(for: spa.name))
         }
         self.init(tag: inputs.tag, dockerfile: inputs.config.dockerfile, images: images, sites: sites,
                   apply: Self.apply(inputs, rolling: selected))
     }
 
-    static func select(_ requested: [String]?, from known: [String]) throws(DeployError) -> [String] {
+    static func select(_ requested: [String]?, from known: [String], independent: [String] = []) throws(DeployError) -> [String] {
         guard let requested else { return known }
+        if let name = requested.first(where: independent.contains) {
+            throw .usage("'\(name)' deploys on its own (it is listed as independent) and is never built or rolled by deploy")
+        }
         for name in requested where !known.contains(name) {
             let hint = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
             throw .usage("unknown service '\(name)' in --services.\(hint) Known: \(known.joined(separator: ", "))")

@@ -11,7 +11,7 @@ extension Release {
         guard !images.isEmpty else { return [] }
         let deps = Step(.buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
         let builds = images.map { Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))) }
-        let logins = registries.map { Step(.login, $0, .pipe(AWS.ecrLoginPassword(region: Self.region(ofRegistry: $0) ?? ""), into: Docker.login(registry: $0))) }
+        let logins = registries.map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
         let pushes = images.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
         return [deps] + builds + logins + pushes
     }
@@ -29,16 +29,9 @@ extension Release {
         return [Step(.apply, nil, .run(command))]
     }
 
-    /// Distinct registry hosts, in the order the images first name them: one login each.
-    public var registries: [String] {
+    /// Distinct registry hosts with their regions, in the order the images first name them: one login each.
+    public var registries: [(host: String, region: String)] {
         var seen = Set<String>()
-        return images.map(\.registry).filter { seen.insert($0).inserted }
-    }
-
-    /// `123456789012.dkr.ecr.eu-west-1.amazonaws.com` → `eu-west-1`; nil for a host that is not ECR's.
-    static func region(ofRegistry host: String) -> String? {
-        let labels = host.split(separator: ".")
-        guard let ecr = labels.firstIndex(of: "ecr"), ecr > 0, labels[ecr - 1] == "dkr", ecr + 1 < labels.count else { return nil }
-        return String(labels[ecr + 1])
+        return images.filter { seen.insert($0.registry).inserted }.map { ($0.registry, $0.region) }
     }
 }

@@ -5,6 +5,8 @@ public struct Release: Equatable, Sendable {
         public var service: String
         public var repositoryURL: String
         public var tag: String
+        /// The registry's region, from its host (checked to be ECR's when the release is resolved).
+        public var region: String
         public var reference: String { "\(repositoryURL):\(tag)" }
         /// The registry host that `docker login` needs, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`.
         public var registry: String { String(repositoryURL.prefix { $0 != "/" }) }

@@ -48,15 +48,64 @@ extension EndToEnd {
         let sha = sandbox.head
         let serial = sandbox.terraformSerial
 
-        let run = sandbox.deploy(["--skip-tf", "--skip-spas", "--services", "auth,billing"] + Self.yes)
+        let run = sandbox.deploy(["--skip-tf", "--services", "auth,billing"] + Self.yes)
 
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(sandbox.calls("pnpm").isEmpty)
+        #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
+        #expect(sandbox.invalidationCount("admin-ui") == 0 && sandbox.invalidationCount("simulator") == 0)
         #expect(sandbox.imageTags("auth").contains(sha))
         #expect(sandbox.imageTags("billing").contains(sha))
         #expect(!sandbox.imageTags("clinical-api").contains(sha))
         for service in sandbox.services { #expect(sandbox.liveImage(service).hasSuffix(":seed")) }
         #expect(sandbox.terraformSerial == serial)
         #expect(!run.stderr.contains("[apply]"))
+    }
+
+    @Test func servicesWithTerraformRollOnlyThoseServices() throws {
+        let sandbox = try Sandbox()
+        _ = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
+        let before = sandbox.head
+        sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
+        let state = sandbox.terraformInstances
+
+        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--services", "auth,billing"] + Self.yes)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        for service in sandbox.services {
+            let expected = ["auth", "billing"].contains(service) ? sandbox.head : before
+            #expect(sandbox.liveImage(service) == "\(sandbox.repositoryURL(service)):\(expected)")
+        }
+        let changed = Set(sandbox.terraformInstances.filter { state[$0.key] != $0.value }.keys.map { $0.split(separator: "\"")[1] })
+        #expect(changed == ["auth", "billing"])
+    }
+
+    @Test func withoutYesTerraformAsksForItself() throws {
+        let sandbox = try Sandbox()
+        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"], input: "y\nyes\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Do you want to perform these actions?"))
+        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+    }
+
+    @Test(arguments: [("SIGINT", 130), ("SIGTERM", 143)])
+    func aSignalDuringBuildsStopsEverythingAndAppliesNothing(signal: String, code: Int) throws {
+        let sandbox = try Sandbox()
+        let serial = sandbox.terraformSerial
+        var environment = sandbox.environment
+        environment["SANDBOX_DOCKER_SECONDS"] = "30"
+        let log = sandbox.folder.url.appendingPathComponent("log/docker.started").path
+        let run = Shell.run(["python3", Sandbox.packageRoot.appendingPathComponent("sandbox/interrupt.py").path, signal, log, "deps",
+                             "--", Sandbox.deployBinary, "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"],
+                            environment: environment, directory: sandbox.platform)
+        #expect(run.stdout.hasPrefix("exit=\(code) "), "\(run.stdout) \(run.stderr)")
+        let seconds = Double(run.stdout.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 99
+        #expect(seconds < 10)
+        let leftover = Shell.run(["pgrep", "-f", sandbox.folder.path]).stdout
+        #expect(leftover.isEmpty || leftover.split(separator: "\n").allSatisfy { pid in
+            Shell.run(["ps", "-o", "args=", "-p", String(pid)]).stdout.contains("moto_server") }, "children left: \(leftover)")
+        #expect(sandbox.terraformSerial == serial)
+        #expect(!sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" })
     }
 
     @Test func skipSPAsRunsNoPnpmS3OrCloudFront() throws {

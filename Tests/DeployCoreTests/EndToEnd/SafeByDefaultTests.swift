@@ -23,6 +23,7 @@ extension EndToEnd {
         #expect(!sandbox.imageTags("auth").contains(sha))
         #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
         #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
+        #expect(sandbox.invalidationCount("admin-ui") == 0 && sandbox.invalidationCount("simulator") == 0)
     }
 
     @Test func anythingButYAtTheConfirmationPushesNothing() throws {

@@ -56,6 +56,23 @@ import Testing
         #expect(DeployError.usage(message).exitCode == 2)
     }
 
+    @Test func statusTakesOnlyReadingFlags() throws {
+        guard case .status(let plan) = try DeployPlan.parse(["status", "--output", "json", "-C", "repo"], environment: ["AWS_PROFILE": "prod"]) else {
+            Issue.record("expected status")
+            return
+        }
+        #expect(plan.json && plan.profile == "prod" && plan.directory == "repo")
+        #expect(throws: DeployError.usage("--yes is not used by deploy status; see deploy --help")) {
+            try DeployPlan.parse(["status", "--yes"], environment: [:])
+        }
+        #expect(throws: DeployError.usage("--output yaml: use text or json")) {
+            try DeployPlan.parse(["status", "--output", "yaml"], environment: [:])
+        }
+        #expect(throws: DeployError.usage("--allow-rollback only applies to --changed")) {
+            try DeployPlan.parse(["--var-file", "v", "--allow-rollback"], environment: [:])
+        }
+    }
+
     @Test func helpListsEveryFlag() {
         for spec in DeployFlags.all { #expect(Usage.text.contains("--\(spec.name)")) }
     }

@@ -16,6 +16,18 @@ import Testing
         #expect(!Names.isRepositoryURL("auth"))
     }
 
+    @Test(arguments: [
+        ("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "eu-west-1"),
+        ("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn", "cn-north-1"),
+    ])
+    func ecrHosts(host: String, region: String) { #expect(Names.ecrRegion(ofRegistry: host) == region) }
+
+    @Test(arguments: [
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com.evil.io", "1.dkr.ecr.us-east-1.amazonaws.com",
+        "registry.example.com", "123456789012.dkr.ecr..amazonaws.com", "localhost:5000",
+    ])
+    func notECR(host: String) { #expect(Names.ecrRegion(ofRegistry: host) == nil) }
+
     @Test func bucketsDistributionsAndSHAs() {
         #expect(Names.isBucketName("platform-prod-admin-ui"))
         #expect(!Names.isBucketName("--delete"))

@@ -82,25 +82,20 @@ import Testing
 
     @Test func interruptionReachesTheChildAndItsChildren() async throws {
         let children = ChildRegistry(gracePeriod: 1)
-        let tool = script("sleeper", "sleep 30 & wait\n")
+        let pidFile = folder.url.appendingPathComponent("grandchild.pid").path
+        let tool = script("sleeper", "sleep 30 & echo $! > \(pidFile); wait\n")
         let started = Date()
         let runner = runner(children: children)
-        async let result = runner.run(.run(Command(tool, [])), capture: false) { _ in }
-        while children.runningCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        let run = Task { await outcome { () async throws(DeployError) in try await runner.run(.run(Command(tool, [])), capture: false) { _ in } } }
+        while !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(20)) }
         children.interrupt(with: SIGINT)
-        let status = try await result.status
-        #expect(status != .exited(0))
+        #expect(await run.value == .failure(.interrupted(signal: SIGINT)))
         #expect(Date().timeIntervalSince(started) < 10)
+        let grandchild = pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(kill(grandchild, 0) != 0, "the background sleep was killed after the grace period")
         await #expect(throws: DeployError.interrupted(signal: SIGINT)) {
             try await runner.run(.run(Command(tool, [])), capture: false) { _ in }
         }
     }
-}
-
-/// Lines collected from a runner's callback, which reader threads call concurrently.
-final class Lines: Sendable {
-    private let lines = Mutex<[OutputLine]>([])
-    func append(_ line: OutputLine) { lines.withLock { $0.append(line) } }
-    var all: [OutputLine] { lines.withLock { $0 } }
-    func count(_ stream: OutputLine.Stream) -> Int { all.filter { $0.stream == stream }.count }
 }

@@ -48,6 +48,29 @@ import Testing
         ])
     }
 
+    @Test func aSubsetOfServicesShipsNoSPAs() throws {
+        #expect(try Self.release(["--skip-tf", "--services", "auth"]).sites.isEmpty)
+        #expect(try Self.release(["--skip-tf"]).sites.count == 2)
+    }
+
+    @Test func anIndependentServiceIsNeverDeployed() {
+        #expect(throws: DeployError.usage("'slack-agent' deploys on its own (it is listed as independent) and is never built or rolled by deploy")) {
+            try Release.select(["slack-agent"], from: ["auth"], independent: ["slack-agent"])
+        }
+    }
+
+    @Test func keptTagsNameWhatTheOtherServicesRun() throws {
+        guard case .deploy(var plan) = try DeployPlan.parse(["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:]) else { return }
+        plan.services = ["billing"]
+        var inputs = Release.Inputs(plan: plan, config: PlatformConfig(), services: ["auth", "billing"], facts: Self.facts(), tag: "abc1234", varFile: "/v")
+        inputs.keepTags = ["auth": "0ld0ld0"]
+        let release = try Release(resolving: inputs)
+        #expect(release.images.map(\.service) == ["billing"])
+        #expect(release.sites.isEmpty)
+        #expect(release.apply?.imageTags == ["auth": "0ld0ld0", "billing": "abc1234"])
+        #expect(release.apply?.targets.allSatisfy { $0.contains("[\"billing\"]") } == true)
+    }
+
     @Test func anUnknownServiceIsAUsageErrorWithAHint() {
         #expect(throws: DeployError.usage("unknown service 'biling' in --services. Did you mean 'billing'? Known: auth, billing")) {
             try Self.release(["--skip-tf", "--services", "biling"])
@@ -66,7 +89,7 @@ import Testing
         facts.repositoryURLs["billing"] = "210987654321.dkr.ecr.us-east-1.amazonaws.com/billing"
         let inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth", "billing"], facts: facts, tag: "abc1234", varFile: nil)
         let release = try Release(resolving: inputs)
-        #expect(release.registries == [Self.registry, "210987654321.dkr.ecr.us-east-1.amazonaws.com"])
-        #expect(Release.region(ofRegistry: "210987654321.dkr.ecr.us-east-1.amazonaws.com") == "us-east-1")
+        #expect(release.registries.map(\.host) == [Self.registry, "210987654321.dkr.ecr.us-east-1.amazonaws.com"])
+        #expect(release.registries.map(\.region) == ["eu-west-1", "us-east-1"])
     }
 }

@@ -1,0 +1,34 @@
+import Synchronization
+import Testing
+@testable import DeployCore
+
+@Suite struct PromptTests {
+    func prompt(_ answers: [String?]) -> Prompt {
+        let queue = Mutex(answers)
+        return Prompt(reporter: Reporter(out: { _ in }, err: { _ in })) { queue.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
+    }
+
+    @Test func theMenuTakesANumberANameOrTheDefault() throws {
+        #expect(try prompt(["2"]).chooseProfile(from: ["dev", "prod"], default: nil) == "prod")
+        #expect(try prompt(["dev"]).chooseProfile(from: ["dev", "prod"], default: nil) == "dev")
+        #expect(try prompt([""]).chooseProfile(from: ["dev", "prod"], default: "prod") == "prod")
+        #expect(throws: DeployError.self) { try prompt(["3"]).chooseProfile(from: ["dev", "prod"], default: nil) }
+        #expect(throws: DeployError.self) { try prompt([]).chooseProfile(from: [], default: nil) }
+    }
+
+    @Test func onlyATypedYConfirms() {
+        #expect(prompt(["y"]).confirm("Deploy?"))
+        for answer in ["Y", "yes", "n", "", nil] { #expect(!prompt([answer]).confirm("Deploy?")) }
+    }
+
+    @Test func profilesFromBothFiles() {
+        #expect(AWSProfiles.sections("[default]\n[profile prod]\nregion=x\n[sso-session s]\n", configStyle: true) == ["default", "prod"])
+        #expect(AWSProfiles.sections("[dev]\naws_access_key_id=x\n", configStyle: false) == ["dev"])
+    }
+
+    @Test func aPipeReportsTheFailureThatExplainsIt() {
+        #expect(ProcessRunner.pipeStatus(producer: .exited(255), consumer: .exited(1)) == .exited(255))
+        #expect(ProcessRunner.pipeStatus(producer: .signaled(13), consumer: .exited(1)) == .exited(1))
+        #expect(ProcessRunner.pipeStatus(producer: .exited(0), consumer: .exited(0)) == .exited(0))
+    }
+}
