@@ -59,8 +59,12 @@ public final class ChildRegistry: Sendable {
         }
         for pid in pids.keys { Self.send(first ? signal : SIGKILL, to: pid) }
         if first && running > 0 {
+            // Whole groups, and also those whose leader is gone already: a shell that died of SIGINT can
+            // leave a background job behind (shells start those with SIGINT ignored).
+            let groups = pids.filter { !$0.value }.map(\.key)
             DispatchQueue.global().asyncAfter(deadline: .now() + gracePeriod) { [self] in
-                for (pid, patient) in state.withLock({ $0.pids }) where !patient { Self.send(SIGKILL, to: pid) }
+                let late = state.withLock { $0.pids.filter { !$0.value }.map(\.key) }
+                for group in Set(groups + late) { kill(-group, SIGKILL) }
             }
         }
         return running

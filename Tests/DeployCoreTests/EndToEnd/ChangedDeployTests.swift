@@ -34,8 +34,9 @@ extension EndToEnd {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("billing") && run.stdout.contains("DEPLOY  services/billing/src/index.js"))
         #expect(sandbox.liveImage("billing") == "\(sandbox.repositoryURL("billing")):\(sandbox.head)")
+        let snapshot = sandbox.snapshot()
         for service in sandbox.services where service != "billing" {
-            #expect(sandbox.liveImage(service).hasSuffix(":\(before)"))
+            #expect(snapshot.image(service).hasSuffix(":\(before)"))
         }
         let after = sandbox.terraformInstances
         for (address, instance) in state where !address.contains("[\"billing\"]") {
@@ -54,7 +55,8 @@ extension EndToEnd {
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("9 of 9 service(s) to deploy"))
             #expect(run.stdout.contains("shared: \(path)"))
-            for service in sandbox.services { #expect(sandbox.liveImage(service).hasSuffix(":\(sandbox.head)")) }
+            let snapshot = sandbox.snapshot()
+            for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":\(sandbox.head)")) }
         }
     }
 

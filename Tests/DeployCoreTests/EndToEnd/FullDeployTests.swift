@@ -15,9 +15,10 @@ extension EndToEnd {
         let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
 
         #expect(run.status == 0, "\(run.stderr)")
+        let snapshot = sandbox.snapshot()
         for service in sandbox.services {
-            #expect(sandbox.liveImage(service) == "\(sandbox.repositoryURL(service)):\(sha)")
-            #expect(sandbox.imageTags(service).contains(sha))
+            #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sha)")
+            #expect((snapshot.tags[service] ?? []).contains(sha))
         }
         #expect(sandbox.services.count == 9)
         #expect(sandbox.liveImage("slack-agent") == slackAgentBefore)
@@ -57,7 +58,8 @@ extension EndToEnd {
         #expect(sandbox.imageTags("auth").contains(sha))
         #expect(sandbox.imageTags("billing").contains(sha))
         #expect(!sandbox.imageTags("clinical-api").contains(sha))
-        for service in sandbox.services { #expect(sandbox.liveImage(service).hasSuffix(":seed")) }
+        let snapshot = sandbox.snapshot()
+        for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
         #expect(sandbox.terraformSerial == serial)
         #expect(!run.stderr.contains("[apply]"))
     }
@@ -72,9 +74,10 @@ extension EndToEnd {
         let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--services", "auth,billing"] + Self.yes)
 
         #expect(run.status == 0, "\(run.stderr)")
+        let snapshot = sandbox.snapshot()
         for service in sandbox.services {
             let expected = ["auth", "billing"].contains(service) ? sandbox.head : before
-            #expect(sandbox.liveImage(service) == "\(sandbox.repositoryURL(service)):\(expected)")
+            #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(expected)")
         }
         let changed = Set(sandbox.terraformInstances.filter { state[$0.key] != $0.value }.keys.map { $0.split(separator: "\"")[1] })
         #expect(changed == ["auth", "billing"])
@@ -132,7 +135,8 @@ extension EndToEnd {
         #expect(run.stdout.contains("not run") && run.stdout.contains("apply"))
         #expect(sandbox.terraformSerial == serial)
         #expect(sandbox.calls("pnpm").isEmpty)
-        for service in sandbox.services { #expect(sandbox.liveImage(service).hasSuffix(":seed")) }
+        let snapshot = sandbox.snapshot()
+        for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
     }
 }
 }

@@ -77,30 +77,35 @@ final class Sandbox {
 
     func repositoryURL(_ service: String) -> String { "123456789012.dkr.ecr.us-east-1.amazonaws.com/\(service)" }
 
-    /// The image the ECS service runs now: its task definition's container image.
-    func liveImage(_ service: String) -> String {
-        let described = aws(["ecs", "describe-services", "--cluster", "platform-sandbox", "--services", "sandbox-\(service)"]) as? [String: Any]
-        let arn = ((described?["services"] as? [[String: Any]])?.first?["taskDefinition"] as? String) ?? "?"
-        let definition = aws(["ecs", "describe-task-definition", "--task-definition", arn]) as? [String: Any]
-        let containers = (definition?["taskDefinition"] as? [String: Any])?["containerDefinitions"] as? [[String: Any]]
-        return (containers?.first?["image"] as? String) ?? "?"
+    /// Everything the emulator holds that a test asserts on, read in one call (`sandbox/snapshot.py`).
+    struct Snapshot {
+        /// ECS service name → image.
+        var live: [String: String]
+        var tags: [String: Set<String>]
+        var buckets: [String: Set<String>]
+        var invalidations: [String: Int]
+
+        /// The image a platform service runs (its ECS service is `sandbox-<name>`).
+        func image(_ service: String) -> String { live["sandbox-\(service)"] ?? "?" }
     }
 
-    func imageTags(_ repository: String) -> Set<String> {
-        let images = (aws(["ecr", "describe-images", "--repository-name", repository]) as? [String: Any])?["imageDetails"] as? [[String: Any]]
-        return Set((images ?? []).flatMap { ($0["imageTags"] as? [String]) ?? [] })
+    func snapshot() -> Snapshot {
+        let result = Shell.run(["python3", Self.packageRoot.appendingPathComponent("sandbox/snapshot.py").path], environment: environment)
+        let json = ((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any]) ?? [:]
+        func sets(_ key: String) -> [String: Set<String>] {
+            ((json[key] as? [String: [String]]) ?? [:]).mapValues(Set.init)
+        }
+        return Snapshot(live: (json["live"] as? [String: String]) ?? [:], tags: sets("tags"), buckets: sets("buckets"),
+                        invalidations: (json["invalidations"] as? [String: Int]) ?? [:])
     }
 
-    func bucketKeys(_ bucket: String) -> Set<String> {
-        let listing = (aws(["s3api", "list-objects-v2", "--bucket", bucket]) as? [String: Any])?["Contents"] as? [[String: Any]]
-        return Set((listing ?? []).compactMap { $0["Key"] as? String })
-    }
+    func liveImage(_ service: String) -> String { snapshot().image(service) }
 
-    func invalidationCount(_ spa: String) -> Int {
-        let id = distributionID(spa)
-        let list = (aws(["cloudfront", "list-invalidations", "--distribution-id", id]) as? [String: Any])?["InvalidationList"] as? [String: Any]
-        return (list?["Items"] as? [Any])?.count ?? 0
-    }
+    func imageTags(_ repository: String) -> Set<String> { snapshot().tags[repository] ?? [] }
+
+    func bucketKeys(_ bucket: String) -> Set<String> { snapshot().buckets[bucket] ?? [] }
+
+    func invalidationCount(_ spa: String) -> Int { snapshot().invalidations[distributionID(spa)] ?? 0 }
 
     func distributionID(_ spa: String) -> String {
         let tfvars = (try? String(contentsOf: terraformDir.appendingPathComponent("tfvars/sandbox.tfvars"), encoding: .utf8)) ?? ""
