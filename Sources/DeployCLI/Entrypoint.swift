@@ -15,20 +15,19 @@ struct Entrypoint {
     }
 
     static func run(arguments: [String], reporter: Reporter) async throws(DeployError) {
-        let environment = ProcessInfo.processInfo.environment
-        switch try DeployPlan.parse(arguments, environment: environment) {
-        case .help:
-            print(Usage.text, terminator: "")
-        case .version:
-            print(Version.current)
-        case .deploy(let plan):
-            try Interruption.install(reporter: reporter)
-            let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            try await Deployer(plan: plan, environment: environment, currentDirectory: directory, reporter: reporter).run()
-        case .status(let plan):
-            try Interruption.install(reporter: reporter)
-            let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            try await Deployer(plan: plan, environment: environment, currentDirectory: directory, reporter: reporter).status()
+        switch try DeployPlan.parse(arguments, environment: ProcessInfo.processInfo.environment) {
+        case .help: print(Usage.text, terminator: "")
+        case .version: print(Version.current)
+        case .deploy(let plan): try await deployer(plan, reporter).run()
+        case .status(let plan): try await deployer(plan, reporter).status()
+        case .prune(let plan): try await deployer(plan, reporter).prune()
         }
+    }
+
+    /// Ctrl-C handling goes in before any child can start.
+    static func deployer(_ plan: DeployPlan, _ reporter: Reporter) throws(DeployError) -> Deployer {
+        try Interruption.install(reporter: reporter)
+        return Deployer(plan: plan, environment: ProcessInfo.processInfo.environment,
+                        currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), reporter: reporter)
     }
 }

@@ -17,6 +17,10 @@ public enum DeployError: Error, Equatable, Sendable {
     case declined
     /// The deploy would do something dangerous the operator did not ask for (a rollback).
     case refused(String)
+    /// Checks before the confirmation failed: one line per problem; nothing was built.
+    case preflight([String])
+    /// Another deploy holds this workspace's lock.
+    case locked(String)
     /// SIGINT or SIGTERM arrived.
     case interrupted(signal: Int32)
 
@@ -30,14 +34,19 @@ public enum DeployError: Error, Equatable, Sendable {
 
     public var message: String {
         switch self {
-        case .usage(let text), .configuration(let text), .refused(let text):
+        case .usage(let text), .configuration(let text), .refused(let text), .locked(let text):
             return text
+        case .preflight(let problems):
+            return "not deploying; nothing was built or changed:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
         case .toolNotFound(let tool):
             return "\(tool) not found on PATH: install it or add its folder to PATH"
         case .launchFailed(let command, let reason):
             return "could not start `\(command)`: \(reason)"
         case .queryFailed(let command, let status, _):
             return "`\(command)` \(status.phrase)"
+        case .stepFailed(let step, _, _) where step.hasPrefix(Step.Phase.verify.rawValue + " "):
+            let service = step.dropFirst(Step.Phase.verify.rawValue.count + 1)
+            return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
         case .stepFailed(let step, let status, _) where step == Step.Phase.apply.rawValue:
             return "terraform apply \(status.phrase): it may have applied part of the change; read its output above, fix the cause and run deploy again"
         case .stepFailed(let step, let status, _):

@@ -12,18 +12,11 @@ struct ChangeReader: Sendable {
         var repositories: [String: String] = [:]
         for service in workspace.services { repositories[service] = try facts.repositoryURL(for: service) }
         let ecsNames = Dictionary(uniqueKeysWithValues: workspace.services.map { ($0, facts.serviceNames[$0] ?? $0) })
-        let cache = TaskDefinitionCache(file: try await cacheFile())
+        let cache = TaskDefinitionCache(file: workspace.gitDirectory.appendingPathComponent("deploy/task-definition-images.json"))
         let live = try await LiveReader(runner: workspace.runner, reporter: reporter, cache: cache)
             .read(cluster: cluster, ecsNames: ecsNames, repositories: repositories)
         let relations = try await HistoryReader(runner: workspace.runner)
             .relations(of: Set(live.values.compactMap(\.commit)), to: head)
         return ChangeDetection(config: workspace.config).changes(services: workspace.services, live: live, relations: relations)
-    }
-
-    private func cacheFile() async throws(DeployError) -> URL? {
-        let result = try await workspace.runner.run(.run(Git.gitDirectory()), capture: true) { _ in }
-        guard result.status.succeeded else { return nil }
-        let gitDir = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return URL(fileURLWithPath: gitDir).appendingPathComponent("deploy/task-definition-images.json")
     }
 }

@@ -20,3 +20,13 @@ public enum Docker {
         Command("docker", ["login", "--username", "AWS", "--password-stdin", host])
     }
 }
+
+extension Docker {
+    public static func version() -> Command { Command("docker", ["--version"]) }
+
+    /// The build cache. Never volumes: they hold local dev databases.
+    public static func pruneBuildCache() -> Command { Command("docker", ["builder", "prune", "-af"]) }
+
+    /// Images no container uses, such as old SHA-tagged builds.
+    public static func pruneImages() -> Command { Command("docker", ["image", "prune", "-af"]) }
+}

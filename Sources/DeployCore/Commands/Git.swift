@@ -37,3 +37,12 @@ extension Git {
         Command("git", ["rev-parse", "--absolute-git-dir"])
     }
 }
+
+extension Git {
+    /// Tracked files with uncommitted changes, one per line (untracked files do not ship in images' tags).
+    public static func dirtyFiles() -> Command {
+        Command("git", ["status", "--porcelain", "--untracked-files=no"])
+    }
+
+    public static func version() -> Command { Command("git", ["--version"]) }
+}

@@ -4,3 +4,7 @@ public enum Pnpm {
         Command("pnpm", ["--filter", package, "build"])
     }
 }
+
+extension Pnpm {
+    public static func version() -> Command { Command("pnpm", ["--version"]) }
+}

@@ -26,3 +26,11 @@ public enum Terraform {
         return String(decoding: (try? encoder.encode(map)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
+
+extension Terraform {
+    public static func workspaceShow(directory: String) -> Command {
+        Command("terraform", ["-chdir=\(directory)", "workspace", "show"])
+    }
+
+    public static func version() -> Command { Command("terraform", ["version", "-json"]) }
+}

@@ -34,6 +34,8 @@ public struct Deployer: Sendable {
         let queries = Queries(runner: workspace.runner, reporter: reporter)
         async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
         async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
+        let terraformWorkspace = try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir)
+        try Preflight.checkWorkspace(terraformWorkspace, plan: plan, varFile: workspace.varFile, terraformDir: workspace.config.terraformDir)
         // The account is read alongside, except for --changed, which may find nothing to deploy and stop first.
         let early = plan.mode == .changed ? nil : Task { [environment] in
             await outcome { () async throws(DeployError) in try await queries.account(profile: workspace.profile, environment: environment) }
@@ -55,16 +57,23 @@ public struct Deployer: Sendable {
             inputs.plan.services = deploying.map(\.service)
             inputs.keepTags = Dictionary(uniqueKeysWithValues: changes.filter { $0.action == .skip }.compactMap { c in c.liveTag.map { (c.service, $0) } })
         }
-        let release = try Release(resolving: inputs)
+        var release = try Release(resolving: inputs)
+        if !plan.forceRebuild {
+            let present = try await RegistryCheck(runner: workspace.runner).present(release.images)
+            for index in release.images.indices { release.images[index].inRegistry = present.contains(release.images[index].service) }
+        }
+        try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
         let who: Account
         if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
         reporter.result(PlanText.summary(release, account: who))
         let steps = release.steps
-        try ExecutableLookup.requireAll(steps.flatMap(\.action.commands).map(\.tool), path: environment["PATH"])
         if plan.dryRun {
             reporter.result("\nDry run: these commands would run, in this order; nothing was changed.\n" + PlanText.commands(steps))
             return
         }
+        let lock = try DeployLock.acquire(gitDirectory: workspace.gitDirectory, workspace: terraformWorkspace ?? "default",
+                                          sha: release.tag, reporter: reporter)
+        defer { lock.release() }
         if !plan.assumeYes && !prompt.confirm("Deploy \(release.tag) to account \(who.id) (\(who.region))?") {
             throw .declined
         }
@@ -72,6 +81,18 @@ public struct Deployer: Sendable {
         reporter.result("\n" + PlanText.closing(outcomes, notRun: Array(steps.dropFirst(outcomes.count)), seconds: Date().timeIntervalSince(started)))
         if let failure { throw failure }
         reporter.result("deployed \(release.tag)")
+    }
+
+    /// `deploy prune`: the two safe clean-up commands of the runbook, after a confirmation.
+    public func prune() async throws(DeployError) {
+        let steps = [Step(.prune, "build cache", .run(Docker.pruneBuildCache())), Step(.prune, "images", .run(Docker.pruneImages()))]
+        try ExecutableLookup.requireAll(["docker"], path: environment["PATH"])
+        let question = "Run `docker builder prune -af` and `docker image prune -af`? This removes the build cache and every image no container uses; volumes are kept."
+        if !plan.assumeYes && !prompt.confirm(question) { throw .declined }
+        let runner = makeRunner(environment, currentDirectory)
+        let (_, failure) = await Executor(runner: runner, reporter: reporter, children: children, retry: .none).run(steps)
+        if let failure { throw failure }
+        reporter.result("pruned the docker build cache and unused images")
     }
 
     /// `deploy status`: what `--changed` would do, read-only.
@@ -82,6 +103,8 @@ public struct Deployer: Sendable {
         async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
         async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
         let head = try await tag.get()
+        try Preflight.checkWorkspace(try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir),
+                                     plan: plan, varFile: workspace.varFile, terraformDir: workspace.config.terraformDir)
         let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: try await facts.get(), head: head)
         reporter.result(plan.json ? ChangeText.json(changes, head: head) : ChangeText.table(changes, head: head, verbose: plan.verbose))
     }

@@ -7,6 +7,10 @@ public enum PlanText {
             "Region    \(account.region)    Profile \(account.profile)",
             "Tag       \(release.tag)",
             "Images    " + (release.images.isEmpty ? "none" : release.images.map(\.service).joined(separator: ", ")),
+        ]
+        let present = release.images.filter(\.inRegistry).map(\.service)
+        if !present.isEmpty { lines.append("          already in ECR, not rebuilt: \(present.joined(separator: ", "))") }
+        lines += [
             "SPAs      " + (release.sites.isEmpty ? "none" : release.sites.map(\.spa.name).joined(separator: ", ")),
         ]
         if let apply = release.apply {

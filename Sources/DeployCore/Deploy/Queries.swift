@@ -10,6 +10,13 @@ struct Queries: Sendable {
         try await text(Git.shortHead())
     }
 
+    /// The selected terraform workspace, or nil when terraform cannot tell (not initialised).
+    func terraformWorkspace(terraformDir: String) async throws(DeployError) -> String? {
+        let result = try await runner.run(.run(Terraform.workspaceShow(directory: terraformDir)), capture: true) { _ in }
+        let name = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.status.succeeded && Names.isWorkspaceName(name) ? name : nil
+    }
+
     func environmentFacts(terraformDir: String) async throws(DeployError) -> EnvironmentFacts {
         try EnvironmentFacts(terraformOutput: try await data(Terraform.output(directory: terraformDir)))
     }
@@ -17,7 +24,15 @@ struct Queries: Sendable {
     func account(profile: String, environment: [String: String]) async throws(DeployError) -> Account {
         async let identity = outcome { () async throws(DeployError) in try await data(AWS.callerIdentity()) }
         let region = try await self.region(environment: environment)
-        return try Account(callerIdentity: try await identity.get(), region: region, profile: profile)
+        switch await identity {
+        case .success(let data):
+            return try Account(callerIdentity: data, region: region, profile: profile)
+        case .failure(.queryFailed(_, _, let output)):
+            let said = output.last.map { " (\($0))" } ?? ""
+            throw .preflight(["AWS credentials for profile '\(profile)' do not work\(said): run `aws sso login --profile \(profile)` or `aws configure --profile \(profile)`"])
+        case .failure(let error):
+            throw error
+        }
     }
 
     private func region(environment: [String: String]) async throws(DeployError) -> String {

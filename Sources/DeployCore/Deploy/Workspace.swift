@@ -9,6 +9,8 @@ struct Workspace: Sendable {
     let varFile: URL?
     let profile: String
     let runner: any CommandRunner
+    /// The repository's git folder: deploy keeps its lock and cache under `deploy/` there.
+    let gitDirectory: URL
 
     static func open(plan: DeployPlan, environment: [String: String], currentDirectory: URL, prompt: Prompt,
                      makeRunner: Deployer.RunnerFactory) async throws(DeployError) -> Workspace {
@@ -27,7 +29,9 @@ struct Workspace: Sendable {
                                                default: environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 })
         }
         let runner = makeRunner(environment.merging(["AWS_PROFILE": profile]) { $1 }, root)
-        return Workspace(root: root, config: config, services: services, varFile: varFile, profile: profile, runner: runner)
+        let gitDirectory = try await Self.gitDirectory(runner: runner) ?? root.appendingPathComponent(".git")
+        return Workspace(root: root, config: config, services: services, varFile: varFile, profile: profile, runner: runner,
+                         gitDirectory: gitDirectory)
     }
 
     private static func startDirectory(_ path: String?, in currentDirectory: URL) throws(DeployError) -> URL {
@@ -46,6 +50,12 @@ struct Workspace: Sendable {
             throw .usage("\(directory.path) is not inside a usable git repository\(said): run deploy from the platform checkout or pass -C <dir>")
         }
         return URL(fileURLWithPath: String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    private static func gitDirectory(runner: any CommandRunner) async throws(DeployError) -> URL? {
+        let result = try await runner.run(.run(Git.gitDirectory()), capture: true) { _ in }
+        let path = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.status.succeeded && !path.isEmpty ? URL(fileURLWithPath: path) : nil
     }
 
     /// The var-file as typed, else relative to the terraform folder, as the runbook's `tfvars/<env>.tfvars`.

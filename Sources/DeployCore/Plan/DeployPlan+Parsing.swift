@@ -11,6 +11,10 @@ extension DeployPlan {
             if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
             return .status(try statusPlan(flags, environment: environment))
         }
+        if flags.arguments.first == "prune" {
+            if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
+            return .prune(try prunePlan(flags))
+        }
         if let extra = flags.arguments.first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
         if flags.value("output") != nil { throw .usage("--output is for deploy status: deploy status --output json") }
 
@@ -23,6 +27,13 @@ extension DeployPlan {
         plan.dryRun = flags.isSet("dry-run")
         plan.directory = flags.value("directory")
         plan.allowRollback = flags.isSet("allow-rollback")
+        plan.allowDirty = flags.isSet("allow-dirty")
+        plan.forceRebuild = flags.isSet("force-rebuild")
+        plan.workspace = flags.value("workspace")
+        if let text = flags.value("min-free-gb") {
+            guard let number = Int(text), number >= 0 else { throw .usage("--min-free-gb takes a whole number of GB, such as --min-free-gb 8") }
+            plan.minimumFreeGB = number
+        }
         plan.verbose = flags.isSet("verbose")
         plan.services = try flags.value("services").map(parseServiceList)
         plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
@@ -54,6 +65,17 @@ extension DeployPlan {
         return plan
     }
 
+    /// `deploy prune` runs two docker commands: it takes only -y.
+    private static func prunePlan(_ flags: ParsedFlags) throws(DeployError) -> DeployPlan {
+        let allowed: Set = ["yes"]
+        if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
+            throw .usage("--\(other) is not used by deploy prune; see deploy --help")
+        }
+        var plan = DeployPlan()
+        plan.assumeYes = flags.isSet("yes")
+        return plan
+    }
+
     private static func parseServiceList(_ text: String) throws(DeployError) -> [String] {
         let names = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -81,6 +103,9 @@ extension DeployPlan {
         }
         if let profile, !Names.isProfileName(profile) {
             throw .usage("'\(profile)' is not a valid AWS profile name")
+        }
+        if let workspace, !Names.isWorkspaceName(workspace) {
+            throw .usage("'\(workspace)' is not a valid terraform workspace name")
         }
         if allowRollback && mode != .changed {
             throw .usage("--allow-rollback only applies to --changed")

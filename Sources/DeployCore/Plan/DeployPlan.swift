@@ -21,6 +21,12 @@ public struct DeployPlan: Equatable, Sendable {
     public var dryRun = false
     /// `-C DIR`: run as if started in DIR.
     public var directory: String?
+    /// `--workspace NAME`: the terraform workspace to expect instead of the var-file's base name.
+    public var workspace: String?
+    public var allowDirty = false
+    public var forceRebuild = false
+    /// Refuse to build images with less free disk than this many GB.
+    public var minimumFreeGB = 8
     /// `--allow-rollback`: `--changed` may deploy HEAD over a live commit that is ahead of it.
     public var allowRollback = false
     /// `--verbose`: every changed path, not only the first few.
@@ -45,4 +51,6 @@ public enum Invocation: Equatable, Sendable {
     case deploy(DeployPlan)
     /// `deploy status`: the `--changed` plan, read-only, as a table or JSON.
     case status(DeployPlan)
+    /// `deploy prune`: reclaim the disk that builds use (never volumes).
+    case prune(DeployPlan)
 }

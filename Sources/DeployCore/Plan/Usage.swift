@@ -15,6 +15,7 @@ public enum Usage {
           deploy --var-file tfvars/<env>.tfvars --changed    only the services changed since they went live
           deploy --skip-tf --services a,b                    push images only; nothing rolls
           deploy status [--output json]                      what --changed would deploy, and why; read-only
+          deploy prune [-y]                                  docker builder prune -af; docker image prune -af
 
         Order: build images, push to ECR, build and upload SPAs, invalidate CloudFront, terraform apply.
         A failed step stops the deploy; terraform is never applied after a failure.

@@ -7,6 +7,10 @@ public enum Names {
         return name.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
     }
 
+    public static func isWorkspaceName(_ name: String) -> Bool {
+        matches(name, first: { isAlnum($0) }, rest: { isAlnum($0) || "_-.".unicodeScalars.contains($0) })
+    }
+
     public static func isProfileName(_ name: String) -> Bool {
         matches(name, first: { isAlnum($0) }, rest: { isAlnum($0) || "_.@+-/".unicodeScalars.contains($0) })
     }

@@ -4,16 +4,26 @@ extension Release {
 
     /// The deploy as ordered steps: build, log in, push, SPAs, invalidations, apply. Pure: no I/O.
     public var steps: [Step] {
-        imageSteps + siteSteps + applySteps
+        imageSteps + siteSteps + verifySteps + applySteps
     }
 
+    /// Images already in ECR are neither built nor pushed: a re-run redoes only what is missing.
+    public var imagesToBuild: [Image] { images.filter { !$0.inRegistry } }
+
     private var imageSteps: [Step] {
-        guard !images.isEmpty else { return [] }
+        let missing = imagesToBuild
+        guard !missing.isEmpty else { return [] }
         let deps = Step(.buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
-        let builds = images.map { Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))) }
-        let logins = registries.map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
-        let pushes = images.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
+        let builds = missing.map { Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))) }
+        let logins = Self.registries(of: missing).map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
+        let pushes = missing.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
         return [deps] + builds + logins + pushes
+    }
+
+    /// Nothing is applied unless every image it rolls to is in ECR, checked right before the apply.
+    private var verifySteps: [Step] {
+        guard apply != nil else { return [] }
+        return images.map { Step(.verify, $0.service, .run(AWS.describeImage(repository: $0.repositoryName, tag: $0.tag))) }
     }
 
     private var siteSteps: [Step] {
@@ -30,7 +40,9 @@ extension Release {
     }
 
     /// Distinct registry hosts with their regions, in the order the images first name them: one login each.
-    public var registries: [(host: String, region: String)] {
+    public var registries: [(host: String, region: String)] { Self.registries(of: images) }
+
+    static func registries(of images: [Image]) -> [(host: String, region: String)] {
         var seen = Set<String>()
         return images.filter { seen.insert($0.registry).inserted }.map { ($0.registry, $0.region) }
     }

@@ -7,6 +7,10 @@ public struct Release: Equatable, Sendable {
         public var tag: String
         /// The registry's region, from its host (checked to be ECR's when the release is resolved).
         public var region: String
+        /// Already in ECR (a re-run after a failure): neither built nor pushed again.
+        public var inRegistry = false
+        /// The repository's name inside the registry, such as `auth`.
+        public var repositoryName: String { String(repositoryURL.drop { $0 != "/" }.dropFirst()) }
         public var reference: String { "\(repositoryURL):\(tag)" }
         /// The registry host that `docker login` needs, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`.
         public var registry: String { String(repositoryURL.prefix { $0 != "/" }) }

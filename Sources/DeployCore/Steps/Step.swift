@@ -9,7 +9,10 @@ public struct Step: Equatable, Sendable {
         case buildSPA = "build spa"
         case upload
         case invalidate
+        /// Checks that an image the apply will reference is in ECR.
+        case verify
         case apply
+        case prune
     }
 
     public var phase: Phase

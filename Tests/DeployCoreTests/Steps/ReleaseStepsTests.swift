@@ -25,12 +25,21 @@ import Testing
         #expect(steps.map(\.label) == [
             "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
             "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
-            "invalidate admin-ui", "invalidate simulator", "apply",
+            "invalidate admin-ui", "invalidate simulator", "verify auth", "verify billing", "apply",
         ])
+        #expect(steps[12].action == .run(AWS.describeImage(repository: "auth", tag: "abc1234")))
         #expect(steps[1].action == .run(Docker.buildService("auth", dockerfile: "infra/docker/service.Dockerfile", image: "\(Self.registry)/auth:abc1234")))
         #expect(steps[3].action == .pipe(AWS.ecrLoginPassword(region: "eu-west-1"), into: Docker.login(registry: Self.registry)))
         #expect(steps.last?.action == .run(Terraform.apply(directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
                                                             imageTag: "abc1234", autoApprove: true, color: false)))
+    }
+
+    @Test func imagesAlreadyInECRAreNeitherBuiltNorPushedButStillVerified() throws {
+        var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y"])
+        release.images[0].inRegistry = true
+        #expect(release.steps.map(\.label) == ["build deps", "build billing", "login \(Self.registry)", "push billing", "verify auth", "verify billing", "apply"])
+        release.images[1].inRegistry = true
+        #expect(release.steps.map(\.label) == ["verify auth", "verify billing", "apply"])
     }
 
     @Test func skipSPAsAndSkipTerraform() throws {

@@ -137,7 +137,7 @@ final class Sandbox {
 
     /// terraform's state file as JSON: its serial changes with every apply that writes it.
     var terraformState: [String: Any] {
-        let data = FileManager.default.contents(atPath: terraformDir.appendingPathComponent("terraform.tfstate").path) ?? Data()
+        let data = FileManager.default.contents(atPath: terraformDir.appendingPathComponent("terraform.tfstate.d/sandbox/terraform.tfstate").path) ?? Data()
         return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
     }
 

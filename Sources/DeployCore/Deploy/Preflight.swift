@@ -1,0 +1,103 @@
+import Foundation
+
+/// The checks made before the confirmation, so a deploy that cannot succeed, or would ship the wrong
+/// thing, stops before anything is built: tools, terraform's version, a clean tree, free disk (and,
+/// earlier still, the terraform workspace).
+/// Every problem is reported at once, one line each, with the command that fixes it.
+struct Preflight: Sendable {
+    let plan: DeployPlan
+    let workspace: Workspace
+    let release: Release
+    let environment: [String: String]
+
+    static let minimumTerraform = (1, 6)
+
+    func run() async throws(DeployError) {
+        var problems = missingTools()
+        async let terraformProblems = outcome { () async throws(DeployError) in try await terraformChecks() }
+        async let dirty = outcome { () async throws(DeployError) in try await dirtyFiles() }
+        problems += diskProblems()
+        problems += try await terraformProblems.get()
+        let files = try await dirty.get()
+        if !files.isEmpty && !plan.allowDirty {
+            let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " (+\(files.count - 5) more)" : "")
+            problems.append("uncommitted changes would ship under \(release.tag), which does not contain them: \(shown); commit or stash them, or pass --allow-dirty")
+        }
+        if !problems.isEmpty { throw .preflight(problems) }
+    }
+
+    private func missingTools() -> [String] {
+        let tools = Set(release.steps.flatMap(\.action.commands).map(\.tool)).union(["git"]).sorted()
+        return tools.compactMap { (tool) -> String? in
+            do throws(DeployError) {
+                _ = try ExecutableLookup.find(tool, path: environment["PATH"])
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+    }
+
+    private func terraformChecks() async throws(DeployError) -> [String] {
+        guard release.apply != nil else { return [] }
+        let version = try await workspace.runner.run(.run(Terraform.version()), capture: true) { _ in }
+        if let text = Self.terraformVersion(version.stdout), !Self.isSupported(text) {
+            return ["terraform \(text) is too old: deploy needs terraform >= \(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"]
+        }
+        return []
+    }
+
+    /// Before any output of terraform is trusted: the selected workspace must be the var-file's, so that
+    /// sandbox variables can never be applied to the prod workspace (or prod's registries used) by accident.
+    static func checkWorkspace(_ current: String?, plan: DeployPlan, varFile: URL?, terraformDir: String) throws(DeployError) {
+        guard let varFile else { return }
+        guard let current else {
+            throw .preflight(["`terraform workspace show` failed in \(terraformDir): run `terraform -chdir=\(terraformDir) init`"])
+        }
+        let expected = plan.workspace ?? workspaceName(varFile: varFile.path)
+        guard current != expected else { return }
+        throw .preflight(["terraform workspace is '\(current)' but --var-file is \(varFile.lastPathComponent): run `terraform -chdir=\(terraformDir) workspace select \(expected)`, or pass --workspace \(current) if '\(current)' is really meant"])
+    }
+
+    private func dirtyFiles() async throws(DeployError) -> [String] {
+        let result = try await workspace.runner.run(.run(Git.dirtyFiles()), capture: true) { _ in }
+        return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { String($0.dropFirst(3)) }
+    }
+
+    /// Building images needs roughly 6-8 GB where docker keeps them.
+    private func diskProblems() -> [String] {
+        guard !release.imagesToBuild.isEmpty else { return [] }
+        let places = [workspace.root.path, "/var/lib/docker"].filter { FileKind.of(URL(fileURLWithPath: $0)) == .folder }
+        for place in places {
+            guard let free = Self.freeGB(at: place), free < Double(plan.minimumFreeGB) else { continue }
+            return [String(format: "only %.1f GB free at %@ (a full deploy needs 6-8 GB; --min-free-gb is %d): reclaim space with `deploy prune` (docker builder prune -af; docker image prune -af; volumes are kept)", free, place, plan.minimumFreeGB)]
+        }
+        return []
+    }
+
+    static func freeGB(at path: String) -> Double? {
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0 else { return nil }
+        return Double(stats.f_bavail) * Double(stats.f_frsize) / 1_000_000_000
+    }
+
+    /// `tfvars/sandbox.tfvars` → `sandbox`.
+    static func workspaceName(varFile: String) -> String {
+        var name = URL(fileURLWithPath: varFile).lastPathComponent
+        for suffix in [".tfvars.json", ".tfvars"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return name
+    }
+
+    static func terraformVersion(_ json: Data) -> String? {
+        (try? JSONSerialization.jsonObject(with: json) as? [String: Any])?["terraform_version"] as? String
+    }
+
+    static func isSupported(_ version: String) -> Bool {
+        let parts = version.split(separator: ".").compactMap { Int($0) }
+        guard parts.count >= 2 else { return false }
+        return (parts[0], parts[1]) >= minimumTerraform
+    }
+}
