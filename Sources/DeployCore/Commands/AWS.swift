@@ -40,6 +40,7 @@ extension AWS {
 
     /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
     public static func describeImage(repository: String, tag: String) -> Command {
-        Command("aws", ["ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)", "--output", "json"])
+        Command("aws", ["ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",
+                        "--query", "imageDetails[0].imageTags", "--output", "text"])
     }
 }

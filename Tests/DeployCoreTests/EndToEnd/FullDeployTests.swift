@@ -87,7 +87,7 @@ extension EndToEnd {
         let sandbox = try Sandbox()
         let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"], input: "y\nyes\n")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("Do you want to perform these actions?"))
+        #expect(run.stderr.contains("Do you want to perform these actions in workspace \"sandbox\"?"))
         #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
     }
 
