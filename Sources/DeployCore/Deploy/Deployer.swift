@@ -46,26 +46,20 @@ public struct Deployer: Sendable {
         if plan.mode == .changed {
             let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: inputs.facts, head: inputs.tag)
             reporter.result(ChangeText.table(changes, head: inputs.tag, verbose: plan.verbose))
-            let deploying = changes.filter { $0.action == .deploy }
-            guard !deploying.isEmpty else {
+            guard changes.contains(where: { $0.action == .deploy }) else {
                 reporter.result("nothing to deploy: no service changed since the commit it runs")
                 return
             }
-            if !plan.allowRollback, let back = deploying.first(where: \.rollsBack) {
-                throw .refused("\(back.service): \(back.reason). Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")
-            }
-            inputs.plan.services = deploying.map(\.service)
-            inputs.keepTags = Dictionary(uniqueKeysWithValues: changes.filter { $0.action == .skip }.compactMap { c in c.liveTag.map { (c.service, $0) } })
+            try inputs.limit(to: changes, allowRollback: plan.allowRollback)
         }
         var release = try Release(resolving: inputs)
         if !plan.forceRebuild {
-            let present = try await RegistryCheck(runner: workspace.runner).present(release.images)
-            for index in release.images.indices { release.images[index].inRegistry = present.contains(release.images[index].service) }
+            release.markInRegistry(try await RegistryCheck(runner: workspace.runner).present(release.images))
         }
         try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
         let who: Account
         if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
-        reporter.result(PlanText.summary(release, account: who))
+        reporter.result(PlanText.summary(release, account: who, workspace: terraformWorkspace))
         let steps = release.steps
         if plan.dryRun {
             reporter.result("\nDry run: these commands would run, in this order; nothing was changed.\n" + PlanText.commands(steps))

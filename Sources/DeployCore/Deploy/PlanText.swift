@@ -1,10 +1,10 @@
 /// The texts `deploy` prints about a release: the summary before the confirmation, the command list of
 /// `--dry-run`, and the closing table. Pure, so tests read them without running anything.
 public enum PlanText {
-    public static func summary(_ release: Release, account: Account) -> String {
+    public static func summary(_ release: Release, account: Account, workspace: String? = nil) -> String {
         var lines = [
             "Account   \(account.id)  (\(account.arn))",
-            "Region    \(account.region)    Profile \(account.profile)",
+            "Region    \(account.region)    Profile \(account.profile)" + (workspace.map { "    Workspace \($0)" } ?? ""),
             "Tag       \(release.tag)",
             "Images    " + (release.images.isEmpty ? "none" : release.images.map(\.service).joined(separator: ", ")),
         ]

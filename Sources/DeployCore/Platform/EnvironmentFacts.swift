@@ -50,10 +50,10 @@ public struct EnvironmentFacts: Equatable, Sendable {
             throw .configuration("terraform output '\(output)' is missing: add it to the terraform outputs and apply once")
         }
         guard let value = map[key] else {
-            throw .configuration("terraform output '\(output)' has no entry for '\(key)'")
+            throw .configuration("terraform output '\(output)' has no entry for '\(key)': add it to the output and run terraform apply once")
         }
         guard valid(value) else {
-            throw .configuration("terraform output '\(output)[\"\(key)\"]' = '\(value)' is not a valid value")
+            throw .configuration("terraform output '\(output)[\"\(key)\"]' = '\(value)' is not a valid \(output == "spa_bucket_names" ? "S3 bucket name" : output == "cloudfront_distribution_ids" ? "CloudFront distribution id" : "repository URL"): fix the output")
         }
         return value
     }

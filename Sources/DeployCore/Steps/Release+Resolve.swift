@@ -72,3 +72,25 @@ extension Release {
             color: inputs.color)
     }
 }
+
+extension Release.Inputs {
+    /// With `--changed`: deploy only the services marked DEPLOY, and pin the others to the tag they run.
+    /// A rollback (live commit ahead of HEAD) is refused unless allowed.
+    public mutating func limit(to changes: [ServiceChange], allowRollback: Bool) throws(DeployError) {
+        let deploying = changes.filter { $0.action == .deploy }
+        if !allowRollback, let back = deploying.first(where: \.rollsBack) {
+            throw .refused("\(back.service): \(back.reason). Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")
+        }
+        plan.services = deploying.map(\.service)
+        keepTags = Dictionary(uniqueKeysWithValues: changes.filter { $0.action == .skip }.compactMap { change in
+            change.liveTag.map { (change.service, $0) }
+        })
+    }
+}
+
+extension Release {
+    /// Marks the images whose tag ECR already holds: they are neither built nor pushed again.
+    public mutating func markInRegistry(_ services: Set<String>) {
+        for index in images.indices { images[index].inRegistry = services.contains(images[index].service) }
+    }
+}

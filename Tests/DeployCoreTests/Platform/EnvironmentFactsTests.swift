@@ -22,13 +22,13 @@ import Testing
 
     @Test func namesWhatIsMissingOrWrong() throws {
         let facts = try EnvironmentFacts(terraformOutput: Data(Self.output.utf8))
-        #expect(throws: DeployError.configuration("terraform output 'ecr_repository_urls' has no entry for 'billing'")) {
+        #expect(throws: DeployError.configuration("terraform output 'ecr_repository_urls' has no entry for 'billing': add it to the output and run terraform apply once")) {
             try facts.repositoryURL(for: "billing")
         }
-        #expect(throws: DeployError.configuration("terraform output 'spa_bucket_names[\"simulator\"]' = '--delete' is not a valid value")) {
+        #expect(throws: DeployError.configuration("terraform output 'spa_bucket_names[\"simulator\"]' = '--delete' is not a valid S3 bucket name: fix the output")) {
             try facts.bucketName(for: "simulator")
         }
-        #expect(throws: DeployError.configuration("terraform output 'cloudfront_distribution_ids' has no entry for 'simulator'")) {
+        #expect(throws: DeployError.configuration("terraform output 'cloudfront_distribution_ids' has no entry for 'simulator': add it to the output and run terraform apply once")) {
             try facts.distributionID(for: "simulator")
         }
         let empty = try EnvironmentFacts(terraformOutput: Data("{}".utf8))

@@ -69,15 +69,26 @@ import Testing
     }
 
     @Test func keptTagsNameWhatTheOtherServicesRun() throws {
-        guard case .deploy(var plan) = try DeployPlan.parse(["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:]) else { return }
-        plan.services = ["billing"]
+        guard case .deploy(let plan) = try DeployPlan.parse(["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:]) else { return }
         var inputs = Release.Inputs(plan: plan, config: PlatformConfig(), services: ["auth", "billing"], facts: Self.facts(), tag: "abc1234", varFile: "/v")
-        inputs.keepTags = ["auth": "0ld0ld0"]
+        try inputs.limit(to: [ServiceChange(service: "auth", liveTag: "0ld0ld0", behind: 1, action: .skip, reason: "no change"),
+                              ServiceChange(service: "billing", liveTag: "0ld0ld0", behind: 1, action: .deploy, reason: "services/billing/a.js")],
+                         allowRollback: false)
         let release = try Release(resolving: inputs)
         #expect(release.images.map(\.service) == ["billing"])
         #expect(release.sites.isEmpty)
         #expect(release.apply?.imageTags == ["auth": "0ld0ld0", "billing": "abc1234"])
         #expect(release.apply?.targets.allSatisfy { $0.contains("[\"billing\"]") } == true)
+    }
+
+    @Test func aRollbackIsRefusedUnlessAllowed() throws {
+        var inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth"], facts: Self.facts(), tag: "abc1234", varFile: nil)
+        let back = [ServiceChange(service: "auth", liveTag: "fff0000", behind: nil, action: .deploy, reason: "live fff0000 is 2 commit(s) ahead of HEAD", rollsBack: true)]
+        #expect(throws: DeployError.refused("auth: live fff0000 is 2 commit(s) ahead of HEAD. Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")) {
+            try inputs.limit(to: back, allowRollback: false)
+        }
+        try inputs.limit(to: back, allowRollback: true)
+        #expect(inputs.plan.services == ["auth"])
     }
 
     @Test func anUnknownServiceIsAUsageErrorWithAHint() {
