@@ -71,8 +71,10 @@ public struct Deployer: Sendable {
         if !plan.assumeYes && !prompt.confirm("Deploy \(release.tag) to account \(who.id) (\(who.region))?") {
             throw .declined
         }
-        let (outcomes, failure) = await Executor(runner: workspace.runner, reporter: reporter, children: children).run(steps)
-        reporter.result("\n" + PlanText.closing(outcomes, notRun: Array(steps.dropFirst(outcomes.count)), seconds: Date().timeIntervalSince(started)))
+        let executor = Executor(runner: workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency)
+        let (outcomes, failure) = await executor.run(steps)
+        let ran = Set(outcomes.map(\.step.label))
+        reporter.result("\n" + PlanText.closing(outcomes, notRun: steps.filter { !ran.contains($0.label) }, seconds: Date().timeIntervalSince(started)))
         if let failure { throw failure }
         reporter.result("deployed \(release.tag)")
     }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Walks a release's steps in their fixed order and stops at the first failure: a failed step means
-/// nothing after it runs, so terraform is never applied after a failed build, push or upload. A failure
-/// known to be transient (a network blip) is retried a few times, saying so.
+/// Runs a release's steps as their schedule allows: independent work at once within each pool's limit,
+/// every step after the ones it needs. The first failure stops new work: running steps finish, nothing
+/// else starts, so terraform is never applied after a failed build, push or upload. A failure known to
+/// be transient (a network blip) is retried a few times, saying so.
 public struct Executor: Sendable {
     /// What happened to one step.
     public struct Outcome: Equatable, Sendable {
@@ -10,39 +11,62 @@ public struct Executor: Sendable {
         public var status: TerminationStatus
         public var seconds: Double
         public var attempts = 1
+        /// Seconds from the start of the walk, for the order of events.
+        public var started = 0.0
     }
 
     let runner: any CommandRunner
     let reporter: Reporter
     let children: ChildRegistry
     let retry: RetryPolicy
+    let concurrency: Concurrency
 
-    public init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared, retry: RetryPolicy = RetryPolicy()) {
+    public init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
+                retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial) {
         self.runner = runner
         self.reporter = reporter
         self.children = children
         self.retry = retry
+        self.concurrency = concurrency
     }
 
-    /// Runs every step; returns the outcomes of those that ran, with the error that stopped the walk.
+    /// Runs the steps; returns the outcomes of those that ran (in the steps' order), with the error that
+    /// stopped the walk.
     public func run(_ steps: [Step]) async -> (outcomes: [Outcome], error: DeployError?) {
-        var outcomes: [Outcome] = []
-        for step in steps {
-            if let signal = children.interruption { return (outcomes, .interrupted(signal: signal)) }
-            reporter.note("==> \(step.label)")
-            let started = Date()
-            let result: RunResult, attempts: Int
-            do {
-                (result, attempts) = try await runWithRetries(step)
-            } catch {
-                return (outcomes, error)
+        let prerequisites = Schedule.prerequisites(of: steps)
+        let origin = Date()
+        var state = WalkState(count: steps.count)
+        await withTaskGroup(of: (Int, Result<(RunResult, Int), DeployError>, Date).self) { group in
+            func startWhatIsReady() {
+                if state.error == nil, let signal = children.interruption { state.error = .interrupted(signal: signal) }
+                guard state.error == nil else { return }
+                for index in steps.indices where state.canStart(index, steps: steps, prerequisites: prerequisites, concurrency: concurrency) {
+                    state.start(index, pool: Schedule.pool(of: steps[index].phase))
+                    let step = steps[index]
+                    reporter.note("==> \(step.label)")
+                    group.addTask { [self] in
+                        let started = Date()
+                        return (index, await outcome { () async throws(DeployError) in try await runWithRetries(step) }, started)
+                    }
+                }
             }
-            outcomes.append(Outcome(step: step, status: result.status, seconds: Date().timeIntervalSince(started), attempts: attempts))
-            if !result.status.succeeded {
-                return (outcomes, .stepFailed(step: step.label, status: result.status, output: result.tail))
+            startWhatIsReady()
+            while let (index, result, started) = await group.next() {
+                state.finish(index, pool: Schedule.pool(of: steps[index].phase))
+                switch result {
+                case .success(let (run, attempts)):
+                    state.outcomes[index] = Outcome(step: steps[index], status: run.status, seconds: Date().timeIntervalSince(started),
+                                                    attempts: attempts, started: started.timeIntervalSince(origin))
+                    if run.status.succeeded { state.succeeded.insert(index) } else if state.error == nil {
+                        state.error = .stepFailed(step: steps[index].label, status: run.status, output: run.tail)
+                    }
+                case .failure(let error):
+                    if state.error == nil { state.error = error }
+                }
+                startWhatIsReady()
             }
         }
-        return (outcomes, nil)
+        return (steps.indices.compactMap { state.outcomes[$0] }, state.error)
     }
 
     private func runWithRetries(_ step: Step) async throws(DeployError) -> (RunResult, Int) {
@@ -57,5 +81,36 @@ public struct Executor: Sendable {
             try? await Task.sleep(for: .seconds(delay))
             if let signal = children.interruption { throw .interrupted(signal: signal) }
         }
+    }
+}
+
+/// The executor's bookkeeping: which steps started, which succeeded, how full each pool is.
+private struct WalkState {
+    var started: Set<Int> = []
+    var succeeded: Set<Int> = []
+    var running: [Schedule.Pool: Int] = [:]
+    var outcomes: [Int: Executor.Outcome] = [:]
+    var error: DeployError?
+
+    init(count: Int) {}
+
+    var runningTotal: Int { running.values.reduce(0, +) }
+
+    func canStart(_ index: Int, steps: [Step], prerequisites: [[Int]], concurrency: Concurrency) -> Bool {
+        let pool = Schedule.pool(of: steps[index].phase)
+        return !started.contains(index)
+            && prerequisites[index].allSatisfy(succeeded.contains)
+            && running[pool, default: 0] < concurrency.limit(pool)
+            && runningTotal < concurrency.total
+            && (concurrency.total > 1 || steps.indices.prefix(index).allSatisfy(started.contains))
+    }
+
+    mutating func start(_ index: Int, pool: Schedule.Pool) {
+        started.insert(index)
+        running[pool, default: 0] += 1
+    }
+
+    mutating func finish(_ index: Int, pool: Schedule.Pool) {
+        running[pool, default: 0] -= 1
     }
 }

@@ -9,6 +9,8 @@ public enum DeployFlags {
         FlagSpec("profile", value: "name", help: "AWS profile to use (otherwise a menu of the profiles found)"),
         FlagSpec("yes", short: "y", help: "no menu, no confirmation, terraform -auto-approve (needs --profile or AWS_PROFILE)"),
         FlagSpec("dry-run", help: "print the plan and every command it would run; change nothing"),
+        FlagSpec("jobs", value: "n", help: "service builds at once (default: the number of cores, at least 2); --jobs 1 runs every step in order"),
+        FlagSpec("push-jobs", value: "n", help: "pushes at once (default 4)"),
         FlagSpec("workspace", value: "name", help: "the terraform workspace to expect (default: the var-file's base name)"),
         FlagSpec("allow-dirty", help: "deploy even with uncommitted changes to tracked files (they would ship under HEAD's tag)"),
         FlagSpec("force-rebuild", help: "build and push every image even when its tag is already in ECR"),

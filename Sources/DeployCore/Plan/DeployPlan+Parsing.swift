@@ -30,6 +30,9 @@ extension DeployPlan {
         plan.allowDirty = flags.isSet("allow-dirty")
         plan.forceRebuild = flags.isSet("force-rebuild")
         plan.workspace = flags.value("workspace")
+        plan.concurrency.jobs = try count(flags, "jobs") ?? plan.concurrency.jobs
+        plan.concurrency.pushJobs = try count(flags, "push-jobs") ?? plan.concurrency.pushJobs
+        if plan.concurrency.jobs == 1 { plan.concurrency.pushJobs = 1 }
         if let text = flags.value("min-free-gb") {
             guard let number = Int(text), number >= 0 else { throw .usage("--min-free-gb takes a whole number of GB, such as --min-free-gb 8") }
             plan.minimumFreeGB = number
@@ -74,6 +77,14 @@ extension DeployPlan {
         var plan = DeployPlan()
         plan.assumeYes = flags.isSet("yes")
         return plan
+    }
+
+    private static func count(_ flags: ParsedFlags, _ name: String) throws(DeployError) -> Int? {
+        guard let text = flags.value(name) else { return nil }
+        guard let number = Int(text), (1...64).contains(number) else {
+            throw .usage("--\(name) takes a whole number from 1 to 64, such as --\(name) 4")
+        }
+        return number
     }
 
     private static func parseServiceList(_ text: String) throws(DeployError) -> [String] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the operator asked for, parsed from the flags and checked for combinations that make no sense.
 /// It says nothing yet about the platform: that comes from the repository and terraform (see `Release`).
 public struct DeployPlan: Equatable, Sendable {
@@ -21,6 +23,8 @@ public struct DeployPlan: Equatable, Sendable {
     public var dryRun = false
     /// `-C DIR`: run as if started in DIR.
     public var directory: String?
+    /// How many builds and pushes run at once.
+    public var concurrency = Concurrency(jobs: max(2, ProcessInfo.processInfo.activeProcessorCount), pushJobs: 4)
     /// `--workspace NAME`: the terraform workspace to expect instead of the var-file's base name.
     public var workspace: String?
     public var allowDirty = false

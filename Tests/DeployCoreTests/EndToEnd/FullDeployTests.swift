@@ -140,3 +140,42 @@ extension EndToEnd {
     }
 }
 }
+
+extension EndToEnd {
+@Suite struct ParallelDeployTests {
+    @Test func buildsRunAtOnceWithinTheirBoundAndEveryPushEndsBeforeAnyInvalidation() throws {
+        let sandbox = try Sandbox()
+        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes", "--jobs", "3"],
+                                 environment: ["SANDBOX_BUILD_SECONDS": "0.6", "SANDBOX_PUSH_SECONDS": "0.3"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = (try? String(contentsOf: sandbox.folder.url.appendingPathComponent("log/docker.jsonl"), encoding: .utf8)) ?? ""
+        let calls = text.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+        func times(_ verb: String, _ filter: ([String]) -> Bool = { _ in true }) -> [(Double, Double)] {
+            calls.filter { ($0["argv"] as? [String])?[1] == verb && filter($0["argv"] as! [String]) }
+                .map { ($0["start"] as! Double, $0["end"] as! Double) }
+        }
+        let builds = times("build") { $0.contains { $0.hasPrefix("SERVICE=") } }
+        let overlap = builds.map { build in builds.filter { $0.0 <= build.0 && build.0 < $0.1 }.count }.max() ?? 0
+        #expect(builds.count == 9)
+        #expect(overlap == 3, "never more than --jobs builds at once, and as many as allowed")
+        let lastPush = times("push").map(\.1).max() ?? 0
+        let invalidations = sandbox.snapshot().invalidations
+        #expect(invalidations.values.reduce(0, +) == 2)
+        for spa in ["admin-ui", "simulator"] {
+            let list = sandbox.aws(["cloudfront", "list-invalidations", "--distribution-id", sandbox.distributionID(spa)]) as? [String: Any]
+            let items = ((list?["InvalidationList"] as? [String: Any])?["Items"] as? [[String: Any]]) ?? []
+            let created = ISO8601DateFormatter.withFractions.date(from: items.first?["CreateTime"] as? String ?? "")?.timeIntervalSince1970 ?? 0
+            #expect(created >= lastPush, "the \(spa) invalidation came after the last push")
+        }
+        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+    }
+}
+}
+
+extension ISO8601DateFormatter {
+    static var withFractions: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+}

@@ -1,0 +1,65 @@
+/// When each step may start, and which limit it counts against: the fixed order of the runbook as a
+/// graph, so that independent work overlaps. Builds wait for the shared dependency layer; a push waits
+/// for its build and the registry login; an upload for its SPA build; every invalidation and image
+/// check waits for every push and upload; the apply comes last. Pure.
+public enum Schedule {
+    /// What a step's concurrency is bounded by.
+    public enum Pool: Equatable, Sendable {
+        case build, push, spa, aws, serial
+    }
+
+    public static func pool(of phase: Step.Phase) -> Pool {
+        switch phase {
+        case .buildDependencies, .build: return .build
+        case .push: return .push
+        case .buildSPA: return .spa
+        case .login, .upload, .invalidate, .verify: return .aws
+        case .apply, .prune: return .serial
+        }
+    }
+
+    /// For each step, the indices of the steps that must have succeeded before it starts.
+    public static func prerequisites(of steps: [Step]) -> [[Int]] {
+        func indices(_ phases: Set<Step.Phase>, subject: String? = nil) -> [Int] {
+            steps.indices.filter { phases.contains(steps[$0].phase) && (subject == nil || steps[$0].subject == subject) }
+        }
+        return steps.indices.map { index in
+            let step = steps[index]
+            switch step.phase {
+            case .buildDependencies, .login, .buildSPA: return []
+            case .build: return indices([.buildDependencies])
+            case .push: return indices([.build], subject: step.subject) + indices([.login])
+            case .upload: return indices([.buildSPA], subject: step.subject)
+            case .invalidate, .verify: return indices([.push, .upload])
+            case .apply, .prune: return Array(0..<index)
+            }
+        }
+    }
+}
+
+/// How many steps may run at once, per pool. `--jobs 1` runs everything one at a time, in order.
+public struct Concurrency: Equatable, Sendable {
+    public var jobs: Int
+    public var pushJobs: Int
+
+    public init(jobs: Int, pushJobs: Int) {
+        self.jobs = jobs
+        self.pushJobs = pushJobs
+    }
+
+    /// One at a time, in the order of the steps.
+    public static let serial = Concurrency(jobs: 1, pushJobs: 1)
+
+    /// All steps together, whatever their pools.
+    public var total: Int { jobs == 1 ? 1 : Int.max }
+
+    public func limit(_ pool: Schedule.Pool) -> Int {
+        switch pool {
+        case .build: return jobs
+        case .push: return pushJobs
+        case .spa: return 1
+        case .aws: return 4
+        case .serial: return 1
+        }
+    }
+}
