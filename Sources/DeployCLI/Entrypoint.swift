@@ -27,7 +27,9 @@ struct Entrypoint {
     /// Ctrl-C handling goes in before any child can start.
     static func deployer(_ plan: DeployPlan, _ reporter: Reporter) throws(DeployError) -> Deployer {
         try Interruption.install(reporter: reporter)
+        let verbosity: Reporter.Verbosity = plan.quiet ? .quiet : plan.verbose ? .verbose : .normal
         return Deployer(plan: plan, environment: ProcessInfo.processInfo.environment,
-                        currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), reporter: reporter)
+                        currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                        reporter: reporter.configured(verbosity: verbosity, json: plan.json))
     }
 }

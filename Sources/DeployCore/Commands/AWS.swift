@@ -17,6 +17,18 @@ public enum AWS {
         Command("aws", ["s3", "sync", folder, "s3://\(bucket)", "--delete", "--no-progress"])
     }
 
+    /// The object that says which build a bucket holds: written after its upload and invalidation succeed.
+    public static let buildMarkerKey = ".deploy-build"
+
+    public static func markBuild(bucket: String, tag: String) -> Command {
+        Command("aws", ["s3api", "put-object", "--bucket", bucket, "--key", buildMarkerKey, "--metadata", "build=\(tag)"])
+    }
+
+    /// Prints the tag of the build the bucket holds (fails when there is no marker yet).
+    public static func readBuildMarker(bucket: String) -> Command {
+        Command("aws", ["s3api", "head-object", "--bucket", bucket, "--key", buildMarkerKey, "--query", "Metadata.build", "--output", "text"])
+    }
+
     public static func invalidateAll(distribution id: String) -> Command {
         Command("aws", ["cloudfront", "create-invalidation", "--distribution-id", id, "--paths", "/*"])
     }

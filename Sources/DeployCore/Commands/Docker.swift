@@ -30,3 +30,37 @@ extension Docker {
     /// Images no container uses, such as old SHA-tagged builds.
     public static func pruneImages() -> Command { Command("docker", ["image", "prune", "-af"]) }
 }
+
+/// A remote build engine (a BuildKit builder, in Kubernetes or a cloud): `docker buildx build --builder`,
+/// pushing from the builder so layers never travel through the operator's machine, with a registry layer
+/// cache that every operator and CI share.
+public struct Buildx: Equatable, Sendable {
+    public var builder: String
+    /// A repository for the layer cache, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache`.
+    public var cache: String?
+
+    public init(builder: String, cache: String?) {
+        self.builder = builder
+        self.cache = cache
+    }
+
+    public func buildDependencies(dockerfile: String) -> Command {
+        Command("docker", ["buildx", "build", "--builder", builder, "-f", dockerfile, "--target", "deps",
+                           "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true"] + cacheFrom("deps") + cacheTo("deps") + ["."])
+    }
+
+    /// Builds and pushes in one: the image goes from the builder straight to the registry.
+    public func buildAndPush(_ service: String, dockerfile: String, image: String) -> Command {
+        Command("docker", ["buildx", "build", "--builder", builder, "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
+                           "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true"] + cacheFrom("deps") + cacheFrom(service) + cacheTo(service)
+                          + ["-t", image, "--push", "."])
+    }
+
+    private func cacheFrom(_ key: String) -> [String] {
+        cache.map { ["--cache-from", "type=registry,ref=\($0):\(key)"] } ?? []
+    }
+
+    private func cacheTo(_ key: String) -> [String] {
+        cache.map { ["--cache-to", "type=registry,ref=\($0):\(key),mode=max"] } ?? []
+    }
+}

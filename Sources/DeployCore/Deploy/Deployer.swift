@@ -48,13 +48,23 @@ public struct Deployer: Sendable {
             reporter.result(ChangeText.table(changes, head: inputs.tag, verbose: plan.verbose))
             guard changes.contains(where: { $0.action == .deploy }) else {
                 reporter.result("nothing to deploy: no service changed since the commit it runs")
+                if plan.json {
+                    let nothing = Release(tag: inputs.tag, dockerfile: workspace.config.dockerfile, images: [], sites: [], apply: nil)
+                    reporter.document(DeploySummary(release: nothing, outcomes: [], notRun: [], seconds: Date().timeIntervalSince(started),
+                                                    error: nil, result: "nothing to deploy").json)
+                }
                 return
             }
             try inputs.limit(to: changes, allowRollback: plan.allowRollback)
         }
         var release = try Release(resolving: inputs)
         if !plan.forceRebuild {
+            let (sitesToCheck, tag) = (release.sites, release.tag)
+            async let sites = outcome { () async throws(DeployError) in
+                try await SiteCheck(runner: workspace.runner).upToDate(sitesToCheck, tag: tag)
+            }
             release.markInRegistry(try await RegistryCheck(runner: workspace.runner).present(release.images))
+            release.markUpToDate(try await sites.get())
         }
         try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
         let who: Account
@@ -74,7 +84,11 @@ public struct Deployer: Sendable {
         let executor = Executor(runner: workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency)
         let (outcomes, failure) = await executor.run(steps)
         let ran = Set(outcomes.map(\.step.label))
-        reporter.result("\n" + PlanText.closing(outcomes, notRun: steps.filter { !ran.contains($0.label) }, seconds: Date().timeIntervalSince(started)))
+        let notRun = steps.filter { !ran.contains($0.label) }, seconds = Date().timeIntervalSince(started)
+        reporter.result("\n" + PlanText.closing(outcomes, notRun: notRun, seconds: seconds))
+        if plan.json {
+            reporter.document(DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure).json)
+        }
         if let failure { throw failure }
         reporter.result("deployed \(release.tag)")
     }

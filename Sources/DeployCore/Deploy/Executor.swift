@@ -44,6 +44,7 @@ public struct Executor: Sendable {
                     state.start(index, pool: Schedule.pool(of: steps[index].phase))
                     let step = steps[index]
                     reporter.note("==> \(step.label)")
+                    reporter.command(step.label, step.action.rendered)
                     group.addTask { [self] in
                         let started = Date()
                         return (index, await outcome { () async throws(DeployError) in try await runWithRetries(step) }, started)

@@ -10,9 +10,9 @@ public enum PlanText {
         ]
         let present = release.images.filter(\.inRegistry).map(\.service)
         if !present.isEmpty { lines.append("          already in ECR, not rebuilt: \(present.joined(separator: ", "))") }
-        lines += [
-            "SPAs      " + (release.sites.isEmpty ? "none" : release.sites.map(\.spa.name).joined(separator: ", ")),
-        ]
+        lines.append("SPAs      " + (release.sites.isEmpty ? "none" : release.sites.map(\.spa.name).joined(separator: ", ")))
+        let current = release.sites.filter(\.upToDate).map(\.spa.name)
+        if !current.isEmpty { lines.append("          bucket already holds this build, skipped: \(current.joined(separator: ", "))") }
         if let apply = release.apply {
             let scope = apply.targets.isEmpty ? "every service to \(release.tag)" : "only \(release.images.map(\.service).joined(separator: ", ")) (-target)"
             lines.append("Terraform apply in \(apply.directory) with \(apply.varFile): rolls \(scope)")

@@ -17,7 +17,7 @@ public struct Prompt: Sendable {
         }
         var menu = ["AWS profiles:"] + profiles.enumerated().map { "  \($0.offset + 1)) \($0.element)" }
         menu.append("Profile" + (fallback.map { " [\($0)]" } ?? "") + ": ")
-        reporter.note(menu.joined(separator: "\n"))
+        reporter.ask(menu.joined(separator: "\n"))
         let answer = (readAnswer() ?? "").trimmingCharacters(in: .whitespaces)
         if answer.isEmpty, let fallback { return fallback }
         if let number = Int(answer), profiles.indices.contains(number - 1) { return profiles[number - 1] }
@@ -27,7 +27,7 @@ public struct Prompt: Sendable {
 
     /// True only when the operator types exactly `y`.
     public func confirm(_ question: String) -> Bool {
-        reporter.note("\(question) Type y to continue: ")
+        reporter.ask("\(question) Type y to continue: ")
         return readAnswer()?.trimmingCharacters(in: .whitespaces) == "y"
     }
 

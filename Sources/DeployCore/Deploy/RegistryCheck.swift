@@ -11,3 +11,17 @@ struct RegistryCheck: Sendable {
         return Set(found.compactMap { $0 })
     }
 }
+
+/// Which SPA buckets already hold this tag's build, by the marker the last successful upload left.
+struct SiteCheck: Sendable {
+    let runner: any CommandRunner
+
+    func upToDate(_ sites: [Release.Site], tag: String) async throws(DeployError) -> Set<String> {
+        let found = try await concurrentMap(sites, limit: 4) { [runner] (site) throws(DeployError) -> String? in
+            let result = try await runner.run(.run(AWS.readBuildMarker(bucket: site.bucket)), capture: true) { _ in }
+            let marked = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return result.status.succeeded && marked == tag ? site.spa.name : nil
+        }
+        return Set(found.compactMap { $0 })
+    }
+}

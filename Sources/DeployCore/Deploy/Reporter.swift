@@ -2,33 +2,70 @@ import Foundation
 import Synchronization
 
 /// The one writer of `deploy`'s output. Child output and progress go to stderr a whole line at a time,
-/// prefixed with the step (`[build auth] ...`); results (the plan, the summary) go to stdout.
+/// prefixed with the step (`[build auth] ...`); results (the plan, the summary) go to stdout, or, with
+/// `--output json`, to stderr so that stdout carries only the JSON document.
 public final class Reporter: Sendable {
     public typealias Sink = @Sendable (String) -> Void
+
+    public enum Verbosity: Sendable {
+        /// Only the summary, questions and errors.
+        case quiet
+        case normal
+        /// Also every command before it runs.
+        case verbose
+    }
 
     private let lock = Mutex(())
     private let out: Sink
     private let err: Sink
+    private let verbosity: Verbosity
+    private let json: Bool
 
     /// Writes that fail (a closed pipe: EPIPE) are dropped: the deploy goes on and its children are not orphaned.
     public init(out: @escaping Sink = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
-                err: @escaping Sink = { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) }) {
+                err: @escaping Sink = { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
+                verbosity: Verbosity = .normal, json: Bool = false) {
         self.out = out
         self.err = err
+        self.verbosity = verbosity
+        self.json = json
+    }
+
+    /// The same sinks, for the plan's verbosity and output format.
+    public func configured(verbosity: Verbosity, json: Bool) -> Reporter {
+        Reporter(out: out, err: err, verbosity: verbosity, json: json)
     }
 
     /// A line a child printed, under its step's label.
     public func child(_ label: String, _ line: OutputLine) {
+        guard verbosity != .quiet else { return }
         write(err, "[\(label)] \(line.text)\n")
     }
 
     /// Progress for the operator: stderr.
     public func note(_ text: String) {
+        guard verbosity != .quiet else { return }
         write(err, text + "\n")
     }
 
-    /// A result: stdout, so it can be piped.
+    /// A command about to run, with --verbose.
+    public func command(_ label: String, _ rendered: String) {
+        guard verbosity == .verbose else { return }
+        write(err, "[\(label)] $ \(rendered)\n")
+    }
+
+    /// A question for the operator: always shown.
+    public func ask(_ text: String) {
+        write(err, text + "\n")
+    }
+
+    /// A result: stdout, so it can be piped (stderr when stdout is reserved for JSON).
     public func result(_ text: String) {
+        write(json ? err : out, text + "\n")
+    }
+
+    /// The JSON document of `--output json`: the only thing on stdout.
+    public func document(_ text: String) {
         write(out, text + "\n")
     }
 

@@ -16,7 +16,6 @@ extension DeployPlan {
             return .prune(try prunePlan(flags))
         }
         if let extra = flags.arguments.first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
-        if flags.value("output") != nil { throw .usage("--output is for deploy status: deploy status --output json") }
 
         var plan = DeployPlan()
         plan.mode = flags.isSet("changed") ? .changed : .full
@@ -26,10 +25,17 @@ extension DeployPlan {
         plan.assumeYes = flags.isSet("yes")
         plan.dryRun = flags.isSet("dry-run")
         plan.directory = flags.value("directory")
+        plan.json = try outputIsJSON(flags)
+        plan.quiet = flags.isSet("quiet")
+        if plan.quiet && plan.verbose { throw .usage("--quiet and --verbose contradict each other: pick one") }
         plan.allowRollback = flags.isSet("allow-rollback")
         plan.allowDirty = flags.isSet("allow-dirty")
         plan.forceRebuild = flags.isSet("force-rebuild")
         plan.workspace = flags.value("workspace")
+        plan.builder = flags.value("builder")
+        if let builder = plan.builder, !Names.isWorkspaceName(builder) {
+            throw .usage("'\(builder)' is not a valid buildx builder name")
+        }
         plan.concurrency.jobs = try count(flags, "jobs") ?? plan.concurrency.jobs
         plan.concurrency.pushJobs = try count(flags, "push-jobs") ?? plan.concurrency.pushJobs
         if plan.concurrency.jobs == 1 { plan.concurrency.pushJobs = 1 }
@@ -46,7 +52,7 @@ extension DeployPlan {
 
     /// `deploy status` reads only: it takes the flags that say where and how to print, nothing else.
     private static func statusPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
-        let allowed: Set = ["var-file", "profile", "verbose", "output", "directory"]
+        let allowed: Set = ["var-file", "profile", "verbose", "quiet", "output", "directory"]
         if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
             throw .usage("--\(other) is not used by deploy status; see deploy --help")
         }
@@ -57,11 +63,7 @@ extension DeployPlan {
         plan.directory = flags.value("directory")
         plan.verbose = flags.isSet("verbose")
         plan.profile = flags.value("profile") ?? environment["AWS_PROFILE"].flatMap(nonEmpty)
-        switch flags.value("output") ?? "text" {
-        case "text": plan.json = false
-        case "json": plan.json = true
-        case let other: throw .usage("--output \(other): use text or json")
-        }
+        plan.json = try outputIsJSON(flags)
         if let profile = plan.profile, !Names.isProfileName(profile) {
             throw .usage("'\(profile)' is not a valid AWS profile name")
         }
@@ -77,6 +79,14 @@ extension DeployPlan {
         var plan = DeployPlan()
         plan.assumeYes = flags.isSet("yes")
         return plan
+    }
+
+    private static func outputIsJSON(_ flags: ParsedFlags) throws(DeployError) -> Bool {
+        switch flags.value("output") ?? "text" {
+        case "text": return false
+        case "json": return true
+        case let other: throw .usage("--output \(other): use text or json")
+        }
     }
 
     private static func count(_ flags: ParsedFlags, _ name: String) throws(DeployError) -> Int? {

@@ -25,6 +25,8 @@ public struct DeployPlan: Equatable, Sendable {
     public var directory: String?
     /// How many builds and pushes run at once.
     public var concurrency = Concurrency(jobs: max(2, ProcessInfo.processInfo.activeProcessorCount), pushJobs: 4)
+    /// `--builder NAME`: a remote BuildKit builder for `docker buildx build`.
+    public var builder: String?
     /// `--workspace NAME`: the terraform workspace to expect instead of the var-file's base name.
     public var workspace: String?
     public var allowDirty = false
@@ -35,8 +37,10 @@ public struct DeployPlan: Equatable, Sendable {
     public var allowRollback = false
     /// `--verbose`: every changed path, not only the first few.
     public var verbose = false
-    /// `--output json`: machine-readable status.
+    /// `--output json`: the summary (or status) as one JSON document on stdout.
     public var json = false
+    /// `--quiet`: only the summary, questions and errors.
+    public var quiet = false
 
     public init() {}
 

@@ -10,7 +10,7 @@ extension PlatformConfig {
         return try decode(data)
     }
 
-    static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets"]
+    static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets", "buildCache"]
 
     /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
     public static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
@@ -29,6 +29,7 @@ extension PlatformConfig {
             case "terraformDir": config.terraformDir = try string(value, key)
             case "spas": config.spas = try spas(value)
             case "targets": config.targets = try strings(value, key)
+            case "buildCache": config.buildCache = try string(value, key)
             default:
                 let hint = Suggestion.closest(to: key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                 throw .configuration("\(fileName): unknown key '\(key)'\(hint)")
@@ -46,6 +47,9 @@ extension PlatformConfig {
             if !Self.isRelativePath(path) {
                 throw .configuration("\(Self.fileName): '\(path)' must be a path relative to the repository root, without '..'")
             }
+        }
+        if let cache = buildCache, !Names.isRepositoryURL(cache) {
+            throw .configuration("\(Self.fileName): buildCache '\(cache)' must be a repository URL such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache")
         }
         if let bad = targets.first(where: { !$0.contains("{service}") }) {
             throw .configuration("\(Self.fileName): target '\(bad)' must contain {service}")

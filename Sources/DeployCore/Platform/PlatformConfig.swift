@@ -22,6 +22,8 @@ public struct PlatformConfig: Equatable, Sendable {
         SPA(name: "admin-ui", dir: "apps/admin-ui", dist: "apps/admin-ui/dist"),
         SPA(name: "simulator", dir: "apps/simulator", dist: "apps/simulator/dist"),
     ]
+    /// With `--builder`: the registry repository for the shared layer cache (`--cache-from/--cache-to`).
+    public var buildCache: String?
     /// Terraform addresses that make up one service, with `{service}` for its name.
     public var targets = [
         "module.service[\"{service}\"].aws_ecs_task_definition.this",

@@ -46,6 +46,7 @@ extension Release {
         }
         self.init(tag: inputs.tag, dockerfile: inputs.config.dockerfile, images: images, sites: sites,
                   apply: Self.apply(inputs, rolling: selected))
+        buildx = plan.builder.map { Buildx(builder: $0, cache: inputs.config.buildCache) }
     }
 
     static func select(_ requested: [String]?, from known: [String], independent: [String] = []) throws(DeployError) -> [String] {
@@ -92,5 +93,10 @@ extension Release {
     /// Marks the images whose tag ECR already holds: they are neither built nor pushed again.
     public mutating func markInRegistry(_ services: Set<String>) {
         for index in images.indices { images[index].inRegistry = services.contains(images[index].service) }
+    }
+
+    /// Marks the SPAs whose bucket already holds this tag's build: skipped whole.
+    public mutating func markUpToDate(_ spas: Set<String>) {
+        for index in sites.indices { sites[index].upToDate = spas.contains(sites[index].spa.name) }
     }
 }

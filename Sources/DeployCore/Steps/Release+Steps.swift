@@ -13,11 +13,21 @@ extension Release {
     private var imageSteps: [Step] {
         let missing = imagesToBuild
         guard !missing.isEmpty else { return [] }
+        if let buildx { return remoteImageSteps(missing, buildx) }
         let deps = Step(.buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
         let builds = missing.map { Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))) }
         let logins = Self.registries(of: missing).map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
         let pushes = missing.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
         return [deps] + builds + logins + pushes
+    }
+
+    /// With a remote builder: log in first (the builder pushes with the operator's credentials), then
+    /// build the dependency layer into the shared cache, then build and push each image in one step.
+    private func remoteImageSteps(_ missing: [Image], _ buildx: Buildx) -> [Step] {
+        let logins = Self.registries(of: missing).map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
+        let deps = Step(.buildDependencies, nil, .run(buildx.buildDependencies(dockerfile: dockerfile)))
+        let builds = missing.map { Step(.build, $0.service, .run(buildx.buildAndPush($0.service, dockerfile: dockerfile, image: $0.reference))) }
+        return logins + [deps] + builds
     }
 
     /// Nothing is applied unless every image it rolls to is in ECR, checked right before the apply.
@@ -27,9 +37,11 @@ extension Release {
     }
 
     private var siteSteps: [Step] {
-        sites.map { Step(.buildSPA, $0.spa.name, .run(Pnpm.build($0.spa.name))) }
-            + sites.map { Step(.upload, $0.spa.name, .run(AWS.syncToBucket(from: $0.spa.dist, bucket: $0.bucket))) }
-            + sites.map { Step(.invalidate, $0.spa.name, .run(AWS.invalidateAll(distribution: $0.distributionID))) }
+        let stale = sites.filter { !$0.upToDate }
+        return stale.map { Step(.buildSPA, $0.spa.name, .run(Pnpm.build($0.spa.name))) }
+            + stale.map { Step(.upload, $0.spa.name, .run(AWS.syncToBucket(from: $0.spa.dist, bucket: $0.bucket))) }
+            + stale.map { Step(.invalidate, $0.spa.name, .run(AWS.invalidateAll(distribution: $0.distributionID))) }
+            + stale.map { Step(.mark, $0.spa.name, .run(AWS.markBuild(bucket: $0.bucket, tag: tag))) }
     }
 
     private var applySteps: [Step] {

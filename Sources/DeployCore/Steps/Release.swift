@@ -20,6 +20,8 @@ public struct Release: Equatable, Sendable {
         public var spa: PlatformConfig.SPA
         public var bucket: String
         public var distributionID: String
+        /// The bucket already holds this tag's build: nothing to build, upload or invalidate.
+        public var upToDate = false
     }
 
     public struct Apply: Equatable, Sendable {
@@ -40,6 +42,8 @@ public struct Release: Equatable, Sendable {
     public var sites: [Site]
     /// nil with `--skip-tf`.
     public var apply: Apply?
+    /// `--builder`: build (and push) on a remote BuildKit builder instead of the local engine.
+    public var buildx: Buildx?
 
     public init(tag: String, dockerfile: String, images: [Image], sites: [Site], apply: Apply?) {
         self.tag = tag

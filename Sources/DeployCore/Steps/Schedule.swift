@@ -1,7 +1,8 @@
 /// When each step may start, and which limit it counts against: the fixed order of the runbook as a
 /// graph, so that independent work overlaps. Builds wait for the shared dependency layer; a push waits
-/// for its build and the registry login; an upload for its SPA build; every invalidation and image
-/// check waits for every push and upload; the apply comes last. Pure.
+/// for its build and the registry login; SPA builds overlap the image work, but an upload (the first
+/// change anyone can see) waits for its build and every push; every invalidation and image check waits
+/// for every push and upload; the apply comes last. Pure.
 public enum Schedule {
     /// What a step's concurrency is bounded by.
     public enum Pool: Equatable, Sendable {
@@ -13,7 +14,7 @@ public enum Schedule {
         case .buildDependencies, .build: return .build
         case .push: return .push
         case .buildSPA: return .spa
-        case .login, .upload, .invalidate, .verify: return .aws
+        case .login, .upload, .invalidate, .mark, .verify: return .aws
         case .apply, .prune: return .serial
         }
     }
@@ -23,14 +24,21 @@ public enum Schedule {
         func indices(_ phases: Set<Step.Phase>, subject: String? = nil) -> [Int] {
             steps.indices.filter { phases.contains(steps[$0].phase) && (subject == nil || steps[$0].subject == subject) }
         }
+        let logins = indices([.login])
         return steps.indices.map { index in
             let step = steps[index]
+            // A login listed before a step is its prerequisite: with a remote builder, builds push.
+            let loginsBefore = logins.filter { $0 < index }
             switch step.phase {
-            case .buildDependencies, .login, .buildSPA: return []
-            case .build: return indices([.buildDependencies])
+            case .login, .buildSPA: return []
+            case .buildDependencies: return loginsBefore
+            case .build: return indices([.buildDependencies]) + loginsBefore
             case .push: return indices([.build], subject: step.subject) + indices([.login])
-            case .upload: return indices([.buildSPA], subject: step.subject)
-            case .invalidate, .verify: return indices([.push, .upload])
+            // An upload is the first change anyone can see: it waits for every image to be in the registry.
+            // (Builds count as pushes: with a remote builder they push.)
+            case .upload: return indices([.buildSPA], subject: step.subject) + indices([.build, .push])
+            case .invalidate, .verify: return indices([.build, .push, .upload])
+            case .mark: return indices([.invalidate], subject: step.subject)
             case .apply, .prune: return Array(0..<index)
             }
         }

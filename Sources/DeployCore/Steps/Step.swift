@@ -9,6 +9,8 @@ public struct Step: Equatable, Sendable {
         case buildSPA = "build spa"
         case upload
         case invalidate
+        /// Records in the bucket which build it now holds, so a re-run can skip it.
+        case mark
         /// Checks that an image the apply will reference is in ECR.
         case verify
         case apply

@@ -23,7 +23,7 @@ extension EndToEnd {
         #expect(sandbox.services.count == 9)
         #expect(sandbox.liveImage("slack-agent") == slackAgentBefore)
         for spa in ["admin-ui", "simulator"] {
-            #expect(sandbox.bucketKeys("platform-sandbox-\(spa)") == ["index.html", "assets/app.js"])
+            #expect(sandbox.bucketKeys("platform-sandbox-\(spa)") == ["index.html", "assets/app.js", ".deploy-build"])
             #expect(sandbox.invalidationCount(spa) == 1)
         }
         #expect(sandbox.terraformResources.count == 18)
@@ -134,7 +134,8 @@ extension EndToEnd {
         #expect(run.stderr.contains("not authorized to perform: ecr:CompleteLayerUpload"))
         #expect(run.stdout.contains("not run") && run.stdout.contains("apply"))
         #expect(sandbox.terraformSerial == serial)
-        #expect(sandbox.calls("pnpm").isEmpty)
+        #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"], "SPA builds may have run; no upload did")
+        #expect(sandbox.invalidationCount("admin-ui") == 0)
         let snapshot = sandbox.snapshot()
         for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
     }
@@ -168,6 +169,34 @@ extension EndToEnd {
             #expect(created >= lastPush, "the \(spa) invalidation came after the last push")
         }
         #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+
+        let dockerCalls = sandbox.calls("docker").count, spaBuilds = sandbox.calls("pnpm").count
+        let again = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes", "--output", "json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(sandbox.calls("docker").count == dockerCalls, "every image already in ECR: no build, no push")
+        #expect(sandbox.calls("pnpm").count == spaBuilds, "every bucket holds this build: no SPA build")
+        #expect(sandbox.snapshot().invalidations.values.reduce(0, +) == 2)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(summary["result"] as? String == "deployed")
+        #expect(Set(((summary["steps"] as? [[String: Any]]) ?? []).compactMap { $0["phase"] as? String }) == ["verify", "apply"])
+    }
+
+    @Test func aRemoteBuilderBuildsAndPushesWithASharedCache() throws {
+        let sandbox = try Sandbox()
+        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes", "--builder", "k8s-builder"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let calls = sandbox.calls("docker")
+        #expect(calls.first?[1] == "login")
+        #expect(!calls.contains { $0[1] == "push" || $0[1] == "build" })
+        let auth = try #require(calls.first { $0.contains("SERVICE=auth") })
+        #expect(auth == ["docker", "buildx", "build", "--builder", "k8s-builder", "-f", "infra/docker/service.Dockerfile",
+                         "--build-arg", "SERVICE=auth", "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
+                         "--cache-from", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:deps",
+                         "--cache-from", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:auth",
+                         "--cache-to", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:auth,mode=max",
+                         "-t", "\(sandbox.repositoryURL("auth")):\(sandbox.head)", "--push", "."])
+        let snapshot = sandbox.snapshot()
+        for service in sandbox.services { #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sandbox.head)") }
     }
 }
 }

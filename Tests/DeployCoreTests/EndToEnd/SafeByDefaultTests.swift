@@ -13,7 +13,7 @@ extension EndToEnd {
 
         #expect(run.status == 0, "\(run.stderr)")
         let commands = run.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }
-        #expect(commands.count == 1 + 9 + 1 + 9 + 2 + 2 + 2 + 9 + 1)
+        #expect(commands.count == 1 + 9 + 1 + 9 + 2 + 2 + 2 + 2 + 9 + 1)
         #expect(commands.first?.contains("[build deps] docker build -f infra/docker/service.Dockerfile --target deps") == true)
         #expect(commands.last?.contains("[apply] terraform -chdir=infra/terraform/aws apply -var-file=") == true)
         #expect(commands.last?.contains("-var image_tag=\(sha)") == true)

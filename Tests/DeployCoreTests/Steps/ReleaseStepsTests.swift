@@ -25,9 +25,10 @@ import Testing
         #expect(steps.map(\.label) == [
             "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
             "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
-            "invalidate admin-ui", "invalidate simulator", "verify auth", "verify billing", "apply",
+            "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "verify auth", "verify billing", "apply",
         ])
-        #expect(steps[12].action == .run(AWS.describeImage(repository: "auth", tag: "abc1234")))
+        #expect(steps[14].action == .run(AWS.describeImage(repository: "auth", tag: "abc1234")))
+        #expect(steps[12].action == .run(AWS.markBuild(bucket: "platform-prod-admin-ui", tag: "abc1234")))
         #expect(steps[1].action == .run(Docker.buildService("auth", dockerfile: "infra/docker/service.Dockerfile", image: "\(Self.registry)/auth:abc1234")))
         #expect(steps[3].action == .pipe(AWS.ecrLoginPassword(region: "eu-west-1"), into: Docker.login(registry: Self.registry)))
         #expect(steps.last?.action == .run(Terraform.apply(directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
@@ -40,6 +41,30 @@ import Testing
         #expect(release.steps.map(\.label) == ["build deps", "build billing", "login \(Self.registry)", "push billing", "verify auth", "verify billing", "apply"])
         release.images[1].inRegistry = true
         #expect(release.steps.map(\.label) == ["verify auth", "verify billing", "apply"])
+    }
+
+    @Test func aBucketHoldingThisBuildIsSkippedWhole() throws {
+        var release = try Self.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"])
+        release.markUpToDate(["admin-ui"])
+        #expect(!release.steps.contains { $0.subject == "admin-ui" })
+        #expect(release.steps.filter { $0.subject == "simulator" }.map(\.phase) == [.buildSPA, .upload, .invalidate, .mark])
+    }
+
+    @Test func aRemoteBuilderBuildsAndPushesInOneStepAfterTheLogin() throws {
+        var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y", "--builder", "k8s"])
+        release.buildx?.cache = "\(Self.registry)/build-cache"
+        let steps = release.steps
+        #expect(steps.map(\.label) == ["login \(Self.registry)", "build deps", "build auth", "build billing", "verify auth", "verify billing", "apply"])
+        #expect(steps[2].action.commands[0].argv == [
+            "docker", "buildx", "build", "--builder", "k8s", "-f", "infra/docker/service.Dockerfile", "--build-arg", "SERVICE=auth",
+            "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
+            "--cache-from", "type=registry,ref=\(Self.registry)/build-cache:deps",
+            "--cache-from", "type=registry,ref=\(Self.registry)/build-cache:auth",
+            "--cache-to", "type=registry,ref=\(Self.registry)/build-cache:auth,mode=max",
+            "-t", "\(Self.registry)/auth:abc1234", "--push", ".",
+        ])
+        #expect(Schedule.prerequisites(of: steps)[1] == [0], "the dependency layer is built after the login (its cache is pushed)")
+        #expect(Schedule.prerequisites(of: steps)[2] == [1, 0])
     }
 
     @Test func skipSPAsAndSkipTerraform() throws {

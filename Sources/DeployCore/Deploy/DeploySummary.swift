@@ -1,0 +1,63 @@
+import Foundation
+
+/// The closing summary of `--output json`: the plan, every step with its result and time, what did not
+/// run, and the outcome, for chat-ops and CI.
+public struct DeploySummary: Encodable, Equatable, Sendable {
+    public struct Image: Encodable, Equatable, Sendable {
+        var service: String
+        var image: String
+        /// False when the tag was already in ECR and the image was neither built nor pushed.
+        var built: Bool
+    }
+
+    public struct StepResult: Encodable, Equatable, Sendable {
+        var label: String
+        var phase: String
+        var subject: String?
+        var result: String
+        var exitCode: Int32?
+        var signal: Int32?
+        var seconds: Double
+        var startedAt: Double
+        var attempts: Int
+    }
+
+    var tag: String
+    var result: String
+    var error: String?
+    var seconds: Double
+    var images: [Image]
+    var spas: [String]
+    var rolls: [String]
+    var steps: [StepResult]
+    var notRun: [String]
+
+    public init(release: Release, outcomes: [Executor.Outcome], notRun: [Step], seconds: Double, error: DeployError?, result: String? = nil) {
+        tag = release.tag
+        self.result = result ?? error.map { if case .interrupted = $0 { return "interrupted" } else { return "failed" } } ?? "deployed"
+        self.error = error?.message
+        self.seconds = Self.rounded(seconds)
+        images = release.images.map { Image(service: $0.service, image: $0.reference, built: !$0.inRegistry) }
+        spas = release.sites.map(\.spa.name)
+        rolls = release.apply == nil ? [] : release.images.map(\.service)
+        steps = outcomes.map { outcome in
+            var exitCode: Int32?, signal: Int32?
+            switch outcome.status {
+            case .exited(let code): exitCode = code
+            case .signaled(let number): signal = number
+            }
+            return StepResult(label: outcome.step.label, phase: outcome.step.phase.rawValue, subject: outcome.step.subject,
+                              result: outcome.status.succeeded ? "ok" : "failed", exitCode: exitCode, signal: signal,
+                              seconds: Self.rounded(outcome.seconds), startedAt: Self.rounded(outcome.started), attempts: outcome.attempts)
+        }
+        self.notRun = notRun.map(\.label)
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
