@@ -44,9 +44,12 @@ public enum DeployError: Error, Equatable, Sendable {
             return "could not start `\(command)`: \(reason)"
         case .queryFailed(let command, let status, _):
             return "`\(command)` \(status.phrase)"
-        case .stepFailed(let step, _, _) where step.hasPrefix(Step.Phase.verify.rawValue + " "):
+        case .stepFailed(let step, _, let output) where step.hasPrefix(Step.Phase.verify.rawValue + " "):
             let service = step.dropFirst(Step.Phase.verify.rawValue.count + 1)
-            return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
+            if output.contains(where: { $0.contains("ImageNotFoundException") }) {
+                return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
+            }
+            return "could not check that the image of \(service) is in ECR (see its output), so terraform was not applied: fix the cause and run deploy again"
         case .stepFailed(let step, let status, _) where step == Step.Phase.apply.rawValue:
             return "terraform apply \(status.phrase): it may have applied part of the change; read its output above, fix the cause and run deploy again"
         case .stepFailed(let step, let status, _):

@@ -32,9 +32,9 @@ extension Git {
         Command("git", ["rev-list", "--count", "\(base)..\(head)"])
     }
 
-    /// The repository's git folder, where deploy keeps its cache.
+    /// The repository's git folder shared by all its worktrees, where deploy keeps its lock and cache.
     public static func gitDirectory() -> Command {
-        Command("git", ["rev-parse", "--absolute-git-dir"])
+        Command("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"])
     }
 }
 

@@ -29,6 +29,7 @@ public struct Deployer: Sendable {
     /// A deploy: full, `--services`, `--skip-tf` or `--changed`.
     public func run() async throws(DeployError) {
         let started = Date()
+        try Preflight.requireTools(["git", "terraform", "aws"], path: environment["PATH"])
         let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
                                                  prompt: prompt, makeRunner: makeRunner)
         let queries = Queries(runner: workspace.runner, reporter: reporter)
@@ -58,7 +59,8 @@ public struct Deployer: Sendable {
             try inputs.limit(to: changes, allowRollback: plan.allowRollback)
         }
         var release = try Release(resolving: inputs)
-        if !plan.forceRebuild {
+        // A tag already in ECR is only trusted as this commit's build when the tree is clean.
+        if !plan.forceRebuild && !plan.allowDirty {
             let (sitesToCheck, tag) = (release.sites, release.tag)
             async let sites = outcome { () async throws(DeployError) in
                 try await SiteCheck(runner: workspace.runner).upToDate(sitesToCheck, tag: tag)
@@ -116,6 +118,10 @@ public struct Deployer: Sendable {
         try Preflight.checkWorkspace(try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir),
                                      plan: plan, varFile: workspace.varFile, terraformDir: workspace.config.terraformDir)
         let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: try await facts.get(), head: head)
-        reporter.result(plan.json ? ChangeText.json(changes, head: head) : ChangeText.table(changes, head: head, verbose: plan.verbose))
+        if plan.json {
+            reporter.document(ChangeText.json(changes, head: head))
+        } else {
+            reporter.result(ChangeText.table(changes, head: head, verbose: plan.verbose))
+        }
     }
 }

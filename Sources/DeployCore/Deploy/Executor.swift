@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a release's steps as their schedule allows: independent work at once within each pool's limit,
 /// every step after the ones it needs. The first failure stops new work: running steps finish, nothing
@@ -35,7 +36,8 @@ public struct Executor: Sendable {
     public func run(_ steps: [Step]) async -> (outcomes: [Outcome], error: DeployError?) {
         let prerequisites = Schedule.prerequisites(of: steps)
         let origin = Date()
-        var state = WalkState(count: steps.count)
+        var state = WalkState()
+        let stopped = StopFlag()
         await withTaskGroup(of: (Int, Result<(RunResult, Int), DeployError>, Date).self) { group in
             func startWhatIsReady() {
                 if state.error == nil, let signal = children.interruption { state.error = .interrupted(signal: signal) }
@@ -47,7 +49,7 @@ public struct Executor: Sendable {
                     reporter.command(step.label, step.action.rendered)
                     group.addTask { [self] in
                         let started = Date()
-                        return (index, await outcome { () async throws(DeployError) in try await runWithRetries(step) }, started)
+                        return (index, await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }, started)
                     }
                 }
             }
@@ -64,23 +66,26 @@ public struct Executor: Sendable {
                 case .failure(let error):
                     if state.error == nil { state.error = error }
                 }
+                if state.error != nil { stopped.set() }
                 startWhatIsReady()
             }
         }
         return (steps.indices.compactMap { state.outcomes[$0] }, state.error)
     }
 
-    private func runWithRetries(_ step: Step) async throws(DeployError) -> (RunResult, Int) {
+    /// A failure elsewhere in the walk ends the retries too: no new attempt starts after the deploy failed.
+    private func runWithRetries(_ step: Step, stopped: StopFlag) async throws(DeployError) -> (RunResult, Int) {
         var attempt = 1
         while true {
             let result = try await runner.run(step.action, capture: false) { [reporter] in reporter.child(step.label, $0) }
-            guard !result.status.succeeded, attempt < retry.attempts,
+            guard !result.status.succeeded, attempt < retry.attempts, !stopped.isSet,
                   let mark = retry.transientMark(phase: step.phase, output: result.tail) else { return (result, attempt) }
             attempt += 1
             let delay = retry.delay(beforeAttempt: attempt)
             reporter.note("==> \(step.label): transient failure (\(mark)); retrying in \(Int(delay))s, attempt \(attempt) of \(retry.attempts)")
             try? await Task.sleep(for: .seconds(delay))
             if let signal = children.interruption { throw .interrupted(signal: signal) }
+            if stopped.isSet { return (result, attempt - 1) }
         }
     }
 }
@@ -92,8 +97,6 @@ private struct WalkState {
     var running: [Schedule.Pool: Int] = [:]
     var outcomes: [Int: Executor.Outcome] = [:]
     var error: DeployError?
-
-    init(count: Int) {}
 
     var runningTotal: Int { running.values.reduce(0, +) }
 
@@ -114,4 +117,11 @@ private struct WalkState {
     mutating func finish(_ index: Int, pool: Schedule.Pool) {
         running[pool, default: 0] -= 1
     }
+}
+
+/// Set once a step of the walk has failed; read by steps that are retrying.
+private final class StopFlag: Sendable {
+    private let flag = Mutex(false)
+    var isSet: Bool { flag.withLock { $0 } }
+    func set() { flag.withLock { $0 = true } }
 }

@@ -26,11 +26,20 @@ struct Preflight: Sendable {
         if !problems.isEmpty { throw .preflight(problems) }
     }
 
+    /// Before any read: the tools every deploy reads with, one line per missing tool.
+    static func requireTools(_ tools: [String], path: String?) throws(DeployError) {
+        let missing = missing(tools, path: path)
+        if !missing.isEmpty { throw .preflight(missing) }
+    }
+
     private func missingTools() -> [String] {
-        let tools = Set(release.steps.flatMap(\.action.commands).map(\.tool)).union(["git"]).sorted()
-        return tools.compactMap { (tool) -> String? in
+        Self.missing(release.steps.flatMap(\.action.commands).map(\.tool) + ["git"], path: environment["PATH"])
+    }
+
+    private static func missing(_ tools: [String], path: String?) -> [String] {
+        Set(tools).sorted().compactMap { (tool) -> String? in
             do throws(DeployError) {
-                _ = try ExecutableLookup.find(tool, path: environment["PATH"])
+                _ = try ExecutableLookup.find(tool, path: path)
                 return nil
             } catch {
                 return error.message
@@ -41,7 +50,10 @@ struct Preflight: Sendable {
     private func terraformChecks() async throws(DeployError) -> [String] {
         guard release.apply != nil else { return [] }
         let version = try await workspace.runner.run(.run(Terraform.version()), capture: true) { _ in }
-        if let text = Self.terraformVersion(version.stdout), !Self.isSupported(text) {
+        guard let text = Self.terraformVersion(version.stdout) else {
+            return ["could not read terraform's version (`terraform version -json`): deploy needs terraform >= \(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"]
+        }
+        if !Self.isSupported(text) {
             return ["terraform \(text) is too old: deploy needs terraform >= \(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"]
         }
         return []
@@ -66,7 +78,7 @@ struct Preflight: Sendable {
 
     /// Building images needs roughly 6-8 GB where docker keeps them.
     private func diskProblems() -> [String] {
-        guard !release.imagesToBuild.isEmpty else { return [] }
+        guard !release.imagesToBuild.isEmpty, release.buildx == nil else { return [] }
         let places = [workspace.root.path, "/var/lib/docker"].filter { FileKind.of(URL(fileURLWithPath: $0)) == .folder }
         for place in places {
             guard let free = Self.freeGB(at: place), free < Double(plan.minimumFreeGB) else { continue }

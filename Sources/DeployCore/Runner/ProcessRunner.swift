@@ -76,13 +76,12 @@ public final class ProcessRunner: CommandRunner {
     /// `producer | consumer`, the data flowing from one child to the other without passing through here.
     private func runPipe(_ producerCommand: Command, into consumerCommand: Command, collector: OutputCollector) throws(DeployError) -> RunResult {
         let producer = try prepare(producerCommand), consumer = try prepare(consumerCommand)
-        let link = Pipe()
-        let (consumerOut, consumerErrors) = try launch(consumer) { () -> (Pipe, Pipe) in
-            let out = Pipe(), errors = Pipe()
+        let (link, consumerOut, consumerErrors) = try launch(consumer) { () -> (Pipe, Pipe, Pipe) in
+            let link = Pipe(), out = Pipe(), errors = Pipe()
             consumer.process.standardInput = link
             consumer.process.standardOutput = out
             consumer.process.standardError = errors
-            return (out, errors)
+            return (link, out, errors)
         }
         let producerErrors: Pipe
         do {

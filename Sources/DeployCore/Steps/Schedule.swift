@@ -1,7 +1,7 @@
 /// When each step may start, and which limit it counts against: the fixed order of the runbook as a
 /// graph, so that independent work overlaps. Builds wait for the shared dependency layer; a push waits
 /// for its build and the registry login; SPA builds overlap the image work, but an upload (the first
-/// change anyone can see) waits for its build and every push; every invalidation and image check waits
+/// change anyone can see) waits for every SPA build and every push; every invalidation and image check waits
 /// for every push and upload; the apply comes last. Pure.
 public enum Schedule {
     /// What a step's concurrency is bounded by.
@@ -36,7 +36,7 @@ public enum Schedule {
             case .push: return indices([.build], subject: step.subject) + indices([.login])
             // An upload is the first change anyone can see: it waits for every image to be in the registry.
             // (Builds count as pushes: with a remote builder they push.)
-            case .upload: return indices([.buildSPA], subject: step.subject) + indices([.build, .push])
+            case .upload: return indices([.buildSPA]) + indices([.build, .push])
             case .invalidate, .verify: return indices([.build, .push, .upload])
             case .mark: return indices([.invalidate], subject: step.subject)
             case .apply, .prune: return Array(0..<index)
