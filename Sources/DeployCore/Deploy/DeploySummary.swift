@@ -31,6 +31,8 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     var rolls: [String]
     var steps: [StepResult]
     var notRun: [String]
+    /// With --dry-run: every command that would run, in order.
+    var planned: [String]?
 
     public init(release: Release, outcomes: [Executor.Outcome], notRun: [Step], seconds: Double, error: DeployError?, result: String? = nil) {
         tag = release.tag
@@ -51,6 +53,13 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
                               seconds: Self.rounded(outcome.seconds), startedAt: Self.rounded(outcome.started), attempts: outcome.attempts)
         }
         self.notRun = notRun.map(\.label)
+    }
+
+    /// A deploy that stopped before any step ran (bad input, a refusal, a failed check, a declined prompt).
+    public static func stopped(_ error: DeployError) -> String {
+        let document: [String: Any] = ["result": error == .declined ? "declined" : "refused", "error": error.message, "exitCode": Int(error.exitCode)]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     public var json: String {

@@ -26,8 +26,18 @@ public struct Deployer: Sendable {
         self.makeRunner = makeRunner ?? { ProcessRunner(environment: $0, workingDirectory: $1, children: children) }
     }
 
-    /// A deploy: full, `--services`, `--skip-tf` or `--changed`.
+    /// A deploy: full, `--services`, `--skip-tf` or `--changed`. With `--output json`, stdout always
+    /// carries one document, even when the deploy stops before its first step.
     public func run() async throws(DeployError) {
+        do {
+            try await deploy()
+        } catch {
+            if plan.json && !reporter.hasDocument { reporter.document(DeploySummary.stopped(error)) }
+            throw error
+        }
+    }
+
+    private func deploy() async throws(DeployError) {
         let started = Date()
         try Preflight.requireTools(["git", "terraform", "aws"], path: environment["PATH"])
         let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
@@ -75,6 +85,12 @@ public struct Deployer: Sendable {
         let steps = release.steps
         if plan.dryRun {
             reporter.result("\nDry run: these commands would run, in this order; nothing was changed.\n" + PlanText.commands(steps))
+            if plan.json {
+                var summary = DeploySummary(release: release, outcomes: [], notRun: steps, seconds: Date().timeIntervalSince(started),
+                                            error: nil, result: "dry run")
+                summary.planned = steps.map(\.action.rendered)
+                reporter.document(summary.json)
+            }
             return
         }
         let lock = try DeployLock.acquire(gitDirectory: workspace.gitDirectory, workspace: terraformWorkspace ?? "default",

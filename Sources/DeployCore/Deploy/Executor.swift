@@ -64,6 +64,9 @@ public struct Executor: Sendable {
                         state.error = .stepFailed(step: steps[index].label, status: run.status, output: run.tail)
                     }
                 case .failure(let error):
+                    let status: TerminationStatus = if case .interrupted(let signal) = error { .signaled(signal) } else { .exited(127) }
+                    state.outcomes[index] = Outcome(step: steps[index], status: status, seconds: Date().timeIntervalSince(started),
+                                                    started: started.timeIntervalSince(origin))
                     if state.error == nil { state.error = error }
                 }
                 if state.error != nil { stopped.set() }

@@ -16,6 +16,7 @@ public final class Reporter: Sendable {
     }
 
     private let lock = Mutex(())
+    private let documented = Mutex(false)
     private let out: Sink
     private let err: Sink
     private let verbosity: Verbosity
@@ -66,8 +67,12 @@ public final class Reporter: Sendable {
 
     /// The JSON document of `--output json`: the only thing on stdout.
     public func document(_ text: String) {
+        documented.withLock { $0 = true }
         write(out, text + "\n")
     }
+
+    /// Whether the JSON document was written, so a failure before it can still write one.
+    public var hasDocument: Bool { documented.withLock { $0 } }
 
     public func error(_ error: DeployError) {
         var text = "deploy: error: \(error.message)\n"

@@ -54,6 +54,11 @@ import Testing
         #expect((json["notRun"] as? [String])?.last == "apply")
     }
 
+    @Test func aDeployThatStoppedEarlyStillWritesADocument() throws {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(DeploySummary.stopped(.declined).utf8)) as? [String: Any])
+        #expect(json["result"] as? String == "declined" && json["exitCode"] as? Int == 1)
+    }
+
     @Test func theClosingTableListsFailuresFirst() {
         let steps = ScheduleTests.steps
         let text = PlanText.closing([Executor.Outcome(step: steps[0], status: .exited(0), seconds: 1.25),

@@ -24,6 +24,17 @@ extension EndToEnd {
         #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
         #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
         #expect(sandbox.invalidationCount("admin-ui") == 0 && sandbox.invalidationCount("simulator") == 0)
+
+        let json = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--dry-run", "--profile", "sandbox", "--output", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["result"] as? String == "dry run")
+        #expect((document["planned"] as? [String])?.count == commands.count)
+
+        let refused = sandbox.deploy(["--var-file", "tfvars/prod.tfvars", "--profile", "sandbox", "--yes", "--output", "json"])
+        let stopped = try #require(try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any])
+        #expect(refused.status == 2)
+        #expect(stopped["result"] as? String == "refused" && stopped["exitCode"] as? Int == 2)
+        #expect((stopped["error"] as? String)?.hasPrefix("var-file 'tfvars/prod.tfvars' not found") == true)
     }
 
     @Test func anythingButYAtTheConfirmationPushesNothing() throws {
