@@ -2,11 +2,11 @@
 service (and slack-agent) holding a 'seed' image, an ECS cluster whose services run it, and for each SPA
 an S3 bucket and a CloudFront distribution. Writes the environment's tfvars.
 Usage: seed.py TFVARS_PATH SERVICE...   (uses the AWS profile in the environment)"""
-import hashlib
-import json
 import sys
 
 import boto3
+
+from fake_image import put_image
 
 tfvars_path, services = sys.argv[1], sys.argv[2:]
 env = "sandbox"
@@ -16,19 +16,11 @@ account = session.client("sts").get_caller_identity()["Account"]
 region = session.region_name
 
 
-def put_image(repository, tag):
-    digest = hashlib.sha256(f"{repository}:{tag}".encode()).hexdigest()
-    manifest = {"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
-                "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 1,
-                           "digest": f"sha256:{digest}"}, "layers": []}
-    ecr.put_image(repositoryName=repository, imageTag=tag, imageManifest=json.dumps(manifest))
-
-
 cluster = f"platform-{env}"
 ecs.create_cluster(clusterName=cluster)
 for name, tag in [(s, "seed") for s in services] + [("slack-agent", "independent-1")]:
     uri = ecr.create_repository(repositoryName=name)["repository"]["repositoryUri"]
-    put_image(name, tag)
+    put_image(ecr, name, tag)
     family = f"{env}-{name}"
     arn = ecs.register_task_definition(
         family=family,
