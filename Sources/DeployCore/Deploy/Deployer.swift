@@ -99,7 +99,9 @@ public struct Deployer: Sendable {
         if !plan.assumeYes && !prompt.confirm("Deploy \(release.tag) to account \(who.id) (\(who.region))?") {
             throw .declined
         }
-        let executor = Executor(runner: workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency)
+        let board = !plan.quiet && !plan.verbose && LiveStatus.wanted(environment: environment)
+            ? LiveStatus(steps: steps, write: { [reporter] in reporter.raw($0) }) : nil
+        let executor = Executor(runner: workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency, live: board)
         let (outcomes, failure) = await executor.run(steps)
         let ran = Set(outcomes.map(\.step.label))
         let notRun = steps.filter { !ran.contains($0.label) }, seconds = Date().timeIntervalSince(started)

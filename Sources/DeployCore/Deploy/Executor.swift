@@ -21,14 +21,17 @@ public struct Executor: Sendable {
     let children: ChildRegistry
     let retry: RetryPolicy
     let concurrency: Concurrency
+    /// On a terminal: the live board instead of child lines; notes go above it.
+    let live: LiveStatus?
 
     public init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
-                retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial) {
+                retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial, live: LiveStatus? = nil) {
         self.runner = runner
-        self.reporter = reporter
+        self.reporter = live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
         self.children = children
         self.retry = retry
         self.concurrency = concurrency
+        self.live = live
     }
 
     /// Runs the steps; returns the outcomes of those that ran (in the steps' order), with the error that
@@ -38,6 +41,7 @@ public struct Executor: Sendable {
         let origin = Date()
         var state = WalkState()
         let stopped = StopFlag()
+        live?.start()
         await withTaskGroup(of: (Int, Result<(RunResult, Int), DeployError>, Date).self) { group in
             func startWhatIsReady() {
                 if state.error == nil, let signal = children.interruption { state.error = .interrupted(signal: signal) }
@@ -45,8 +49,11 @@ public struct Executor: Sendable {
                 for index in steps.indices where state.canStart(index, steps: steps, prerequisites: prerequisites, concurrency: concurrency) {
                     state.start(index, pool: Schedule.pool(of: steps[index].phase))
                     let step = steps[index]
-                    reporter.note("==> \(step.label)")
+                    if live == nil { reporter.note("==> \(step.label)") }
                     reporter.command(step.label, step.action.rendered)
+                    // A step that talks to the operator gets a terminal free of the board.
+                    if step.action.commands.contains(where: { $0.input == .terminal }) { live?.stop() }
+                    live?.update(index, .running(since: Date()))
                     group.addTask { [self] in
                         let started = Date()
                         return (index, await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }, started)
@@ -56,6 +63,11 @@ public struct Executor: Sendable {
             startWhatIsReady()
             while let (index, result, started) = await group.next() {
                 state.finish(index, pool: Schedule.pool(of: steps[index].phase))
+                if case .success(let (run, _)) = result, run.status.succeeded {
+                    live?.update(index, .done(seconds: Date().timeIntervalSince(started)))
+                } else {
+                    live?.update(index, .failed)
+                }
                 switch result {
                 case .success(let (run, attempts)):
                     state.outcomes[index] = Outcome(step: steps[index], status: run.status, seconds: Date().timeIntervalSince(started),
@@ -73,6 +85,7 @@ public struct Executor: Sendable {
                 startWhatIsReady()
             }
         }
+        live?.stop()
         return (steps.indices.compactMap { state.outcomes[$0] }, state.error)
     }
 

@@ -13,6 +13,8 @@ public final class Reporter: Sendable {
         case normal
         /// Also every command before it runs.
         case verbose
+        /// Behind the live board: notes only, no child lines.
+        case board
     }
 
     private let lock = Mutex(())
@@ -39,7 +41,7 @@ public final class Reporter: Sendable {
 
     /// A line a child printed, under its step's label.
     public func child(_ label: String, _ line: OutputLine) {
-        guard verbosity != .quiet else { return }
+        guard verbosity != .quiet && verbosity != .board else { return }
         write(err, "[\(label)] \(line.text)\n")
     }
 
@@ -73,6 +75,17 @@ public final class Reporter: Sendable {
 
     /// Whether the JSON document was written, so a failure before it can still write one.
     public var hasDocument: Bool { documented.withLock { $0 } }
+
+    /// For the live board: the same stdout; child lines dropped (their last lines still reach the error
+    /// message); progress notes handed to `notes`, which prints them above the board.
+    func behindBoard(notes: @escaping Sink) -> Reporter {
+        Reporter(out: out, err: notes, verbosity: .board, json: json)
+    }
+
+    /// Terminal drawing: stderr, as is, under the writer's lock.
+    func raw(_ text: String) {
+        write(err, text)
+    }
 
     public func error(_ error: DeployError) {
         var text = "deploy: error: \(error.message)\n"

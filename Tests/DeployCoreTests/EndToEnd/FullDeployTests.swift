@@ -28,6 +28,8 @@ extension EndToEnd {
         }
         #expect(sandbox.terraformResources.count == 18)
         #expect(run.stdout.contains("deployed \(sha)"))
+        #expect(run.stderr.contains("[push auth] "), "child output is prefixed with its step")
+        #expect(!run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"), "no escape codes when not a terminal")
     }
 
     @Test func theRegistryPasswordTravelsOnlyThroughAPipe() throws {
