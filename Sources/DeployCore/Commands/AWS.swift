@@ -48,8 +48,6 @@ extension AWS {
 }
 
 extension AWS {
-    public static func version() -> Command { Command("aws", ["--version"]) }
-
     /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
     public static func describeImage(repository: String, tag: String) -> Command {
         Command("aws", ["ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",

@@ -22,8 +22,6 @@ public enum Docker {
 }
 
 extension Docker {
-    public static func version() -> Command { Command("docker", ["--version"]) }
-
     /// The build cache. Never volumes: they hold local dev databases.
     public static func pruneBuildCache() -> Command { Command("docker", ["builder", "prune", "-af"]) }
 

@@ -43,6 +43,4 @@ extension Git {
     public static func dirtyFiles() -> Command {
         Command("git", ["status", "--porcelain", "--untracked-files=no"])
     }
-
-    public static func version() -> Command { Command("git", ["--version"]) }
 }

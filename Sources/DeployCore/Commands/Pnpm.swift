@@ -4,7 +4,3 @@ public enum Pnpm {
         Command("pnpm", ["--filter", package, "build"])
     }
 }
-
-extension Pnpm {
-    public static func version() -> Command { Command("pnpm", ["--version"]) }
-}
