@@ -27,14 +27,10 @@ struct HistoryReader: Sendable {
     }
 
     private func succeeds(_ command: Command) async throws(DeployError) -> Bool {
-        try await runner.run(.run(command), capture: true) { _ in }.status.succeeded
+        try await runner.answer(command) != nil
     }
 
     private func text(_ command: Command) async throws(DeployError) -> String {
-        let result = try await runner.run(.run(command), capture: true) { _ in }
-        guard result.status.succeeded else {
-            throw .queryFailed(command: command.rendered, status: result.status, output: result.tail)
-        }
-        return String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await runner.queryText(command)
     }
 }

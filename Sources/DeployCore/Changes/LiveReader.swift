@@ -18,8 +18,9 @@ struct LiveReader: Sendable {
         let definitions = answers.reduce(into: [String: String]()) { $0.merge($1) { $1 } }
         let unknown = Array(Set(definitions.values)).filter { cache.images($0) == nil }.sorted()
         _ = try await concurrentMap(unknown, limit: describeLimit) { [self] (arn) throws(DeployError) in
-            let result = try await runner.run(.run(AWS.describeTaskDefinition(arn)), capture: true) { _ in }
-            if result.status.succeeded, let images = ECSAnswers.images(result.stdout) { cache.store(images, for: arn) }
+            if let answer = try await runner.answer(AWS.describeTaskDefinition(arn)), let images = ECSAnswers.images(Data(answer.utf8)) {
+                cache.store(images, for: arn)
+            }
         }
         cache.save()
         var live: [String: LiveState] = [:]
@@ -32,10 +33,6 @@ struct LiveReader: Sendable {
     }
 
     private func query(_ command: Command) async throws(DeployError) -> Data {
-        let result = try await runner.run(.run(command), capture: true) { [reporter] in reporter.child("ecs", $0) }
-        guard result.status.succeeded else {
-            throw .queryFailed(command: command.rendered, status: result.status, output: result.tail)
-        }
-        return result.stdout
+        try await runner.query(command) { [reporter] in reporter.child("ecs", $0) }
     }
 }

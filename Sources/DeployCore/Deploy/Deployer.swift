@@ -43,16 +43,13 @@ public struct Deployer: Sendable {
         let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
                                                  prompt: prompt, makeRunner: makeRunner)
         let queries = Queries(runner: workspace.runner, reporter: reporter)
-        async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
-        async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
-        let terraformWorkspace = try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir)
-        try Preflight.checkWorkspace(terraformWorkspace, plan: plan, varFile: workspace.varFile, terraformDir: workspace.config.terraformDir)
         // The account is read alongside, except for --changed, which may find nothing to deploy and stop first.
         let early = plan.mode == .changed ? nil : Task { [environment] in
             await outcome { () async throws(DeployError) in try await queries.account(profile: workspace.profile, environment: environment) }
         }
+        let (head, facts, terraformWorkspace) = try await readTerraform(workspace, queries)
         var inputs = Release.Inputs(plan: plan, config: workspace.config, services: workspace.services,
-                                    facts: try await facts.get(), tag: try await tag.get(), varFile: workspace.varFile?.path,
+                                    facts: facts, tag: head, varFile: workspace.varFile?.path,
                                     color: isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil)
         if plan.mode == .changed {
             let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: inputs.facts, head: inputs.tag)
@@ -116,7 +113,7 @@ public struct Deployer: Sendable {
     /// `deploy prune`: the two safe clean-up commands of the runbook, after a confirmation.
     public func prune() async throws(DeployError) {
         let steps = [Step(.prune, "build cache", .run(Docker.pruneBuildCache())), Step(.prune, "images", .run(Docker.pruneImages()))]
-        try ExecutableLookup.requireAll(["docker"], path: environment["PATH"])
+        try Preflight.requireTools(["docker"], path: environment["PATH"])
         let question = "Run `docker builder prune -af` and `docker image prune -af`? This removes the build cache and every image no container uses; volumes are kept."
         if !plan.assumeYes && !prompt.confirm(question) { throw .declined }
         let runner = makeRunner(environment, currentDirectory)
@@ -129,17 +126,22 @@ public struct Deployer: Sendable {
     public func status() async throws(DeployError) {
         let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
                                                  prompt: prompt, makeRunner: makeRunner)
-        let queries = Queries(runner: workspace.runner, reporter: reporter)
-        async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
-        async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
-        let head = try await tag.get()
-        try Preflight.checkWorkspace(try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir),
-                                     plan: plan, varFile: workspace.varFile, terraformDir: workspace.config.terraformDir)
-        let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: try await facts.get(), head: head)
+        let (head, facts, _) = try await readTerraform(workspace, Queries(runner: workspace.runner, reporter: reporter))
+        let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: facts, head: head)
         if plan.json {
             reporter.document(ChangeText.json(changes, head: head))
         } else {
             reporter.result(ChangeText.table(changes, head: head, verbose: plan.verbose))
         }
+    }
+
+    /// HEAD's short SHA and terraform's outputs, read together; the selected workspace is checked against
+    /// the var-file before any output is used.
+    private func readTerraform(_ workspace: Workspace, _ queries: Queries) async throws(DeployError) -> (String, EnvironmentFacts, String?) {
+        async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
+        async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
+        let terraformWorkspace = try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir)
+        try Preflight.checkWorkspace(terraformWorkspace, plan: plan, varFile: workspace.varFile, terraformDir: workspace.config.terraformDir)
+        return (try await tag.get(), try await facts.get(), terraformWorkspace)
     }
 }

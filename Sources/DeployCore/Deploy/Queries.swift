@@ -7,22 +7,23 @@ struct Queries: Sendable {
     let reporter: Reporter
 
     func shortHead() async throws(DeployError) -> String {
-        try await text(Git.shortHead())
+        try await runner.queryText(Git.shortHead(), output: echo(Git.shortHead()))
     }
 
     /// The selected terraform workspace, or nil when terraform cannot tell (not initialised).
     func terraformWorkspace(terraformDir: String) async throws(DeployError) -> String? {
-        let result = try await runner.run(.run(Terraform.workspaceShow(directory: terraformDir)), capture: true) { _ in }
-        let name = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.status.succeeded && Names.isWorkspaceName(name) ? name : nil
+        let name = try await runner.answer(Terraform.workspaceShow(directory: terraformDir))
+        return name.flatMap { Names.isWorkspaceName($0) ? $0 : nil }
     }
 
     func environmentFacts(terraformDir: String) async throws(DeployError) -> EnvironmentFacts {
-        try EnvironmentFacts(terraformOutput: try await data(Terraform.output(directory: terraformDir)))
+        let command = Terraform.output(directory: terraformDir)
+        return try EnvironmentFacts(terraformOutput: try await runner.query(command, output: echo(command)))
     }
 
     func account(profile: String, environment: [String: String]) async throws(DeployError) -> Account {
-        async let identity = outcome { () async throws(DeployError) in try await data(AWS.callerIdentity()) }
+        let command = AWS.callerIdentity()
+        async let identity = outcome { () async throws(DeployError) in try await runner.query(command, output: echo(command)) }
         let region = try await self.region(environment: environment)
         switch await identity {
         case .success(let data):
@@ -37,21 +38,12 @@ struct Queries: Sendable {
 
     private func region(environment: [String: String]) async throws(DeployError) -> String {
         if let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"], !region.isEmpty { return region }
-        let result = try await runner.run(.run(AWS.configuredRegion()), capture: true) { _ in }
-        let region = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.status.succeeded && !region.isEmpty ? region : "(not set)"
+        let region = try await runner.answer(AWS.configuredRegion()) ?? ""
+        return region.isEmpty ? "(not set)" : region
     }
 
-    private func text(_ command: Command) async throws(DeployError) -> String {
-        String(decoding: try await data(command), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private func data(_ command: Command) async throws(DeployError) -> Data {
-        let label = command.tool
-        let result = try await runner.run(.run(command), capture: true) { [reporter] in reporter.child(label, $0) }
-        guard result.status.succeeded else {
-            throw .queryFailed(command: command.rendered, status: result.status, output: result.tail)
-        }
-        return result.stdout
+    /// A query's stderr lines, under the tool's name.
+    private func echo(_ command: Command) -> @Sendable (OutputLine) -> Void {
+        { [reporter, label = command.tool] in reporter.child(label, $0) }
     }
 }

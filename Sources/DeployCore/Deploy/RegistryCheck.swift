@@ -5,8 +5,7 @@ struct RegistryCheck: Sendable {
 
     func present(_ images: [Release.Image]) async throws(DeployError) -> Set<String> {
         let found = try await concurrentMap(images, limit: 4) { [runner] (image) throws(DeployError) -> String? in
-            let result = try await runner.run(.run(AWS.describeImage(repository: image.repositoryName, tag: image.tag)), capture: true) { _ in }
-            return result.status.succeeded ? image.service : nil
+            try await runner.answer(AWS.describeImage(repository: image.repositoryName, tag: image.tag)) == nil ? nil : image.service
         }
         return Set(found.compactMap { $0 })
     }
@@ -18,9 +17,7 @@ struct SiteCheck: Sendable {
 
     func upToDate(_ sites: [Release.Site], tag: String) async throws(DeployError) -> Set<String> {
         let found = try await concurrentMap(sites, limit: 4) { [runner] (site) throws(DeployError) -> String? in
-            let result = try await runner.run(.run(AWS.readBuildMarker(bucket: site.bucket)), capture: true) { _ in }
-            let marked = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return result.status.succeeded && marked == tag ? site.spa.name : nil
+            try await runner.answer(AWS.readBuildMarker(bucket: site.bucket)) == tag ? site.spa.name : nil
         }
         return Set(found.compactMap { $0 })
     }

@@ -53,9 +53,8 @@ struct Workspace: Sendable {
     }
 
     private static func gitDirectory(runner: any CommandRunner) async throws(DeployError) -> URL? {
-        let result = try await runner.run(.run(Git.gitDirectory()), capture: true) { _ in }
-        let path = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.status.succeeded && !path.isEmpty ? URL(fileURLWithPath: path) : nil
+        guard let path = try await runner.answer(Git.gitDirectory()), !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: path)
     }
 
     /// The var-file as typed, else relative to the terraform folder, as the runbook's `tfvars/<env>.tfvars`.

@@ -15,10 +15,4 @@ enum ExecutableLookup {
         }
         throw .toolNotFound(tool)
     }
-
-    /// Before anything runs: every tool the steps need is on PATH, so a missing pnpm is found before
-    /// the images are pushed rather than after.
-    static func requireAll(_ tools: [String], path: String?) throws(DeployError) {
-        for tool in Set(tools).sorted() { _ = try find(tool, path: path) }
-    }
 }
