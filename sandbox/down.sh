@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Stops the sandbox's emulator. Usage: sandbox/down.sh DIR [--remove]
+# Stops the sandbox's emulator and API server. Usage: sandbox/down.sh DIR [--remove]
 set -u
 dir=${1:?usage: sandbox/down.sh DIR [--remove]}
-if [ -f "$dir/moto.pid" ]; then
-  kill "$(cat "$dir/moto.pid")" 2>/dev/null
-  rm -f "$dir/moto.pid"
-fi
+for server in moto health; do
+  if [ -f "$dir/$server.pid" ]; then
+    kill "$(cat "$dir/$server.pid")" 2>/dev/null
+    rm -f "$dir/$server.pid"
+  fi
+done
 [ "${2:-}" = "--remove" ] && rm -rf "$dir"
 exit 0

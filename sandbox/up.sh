@@ -3,7 +3,9 @@
 #   DIR/platform   a git repo laid out like the real monorepo (services, packages, apps, infra)
 #   moto_server    an AWS emulator on a free 127.0.0.1 port, seeded with ECR, ECS, S3 and CloudFront
 #   DIR/aws        an AWS profile "sandbox" whose endpoint_url is the emulator
-#   DIR/bin        stub docker and pnpm (no engine, no registry here) that record their argv
+#   DIR/bin        stub docker and pnpm (no engine, no registry here) that record their argv, and the
+#                  rollout layer: `aws` passing through to the real CLI, playing ECS rollouts (see its header)
+#   health server  the platform API's /v1/<service>/health and /docs on another free port (api_base_url)
 #   DIR/env        KEY=VALUE lines to run deploy against it (PATH, AWS_CONFIG_FILE, ...)
 # Usage: sandbox/up.sh DIR [SERVICE_COUNT]    (sandbox/down.sh DIR stops the emulator)
 set -euo pipefail
@@ -20,7 +22,9 @@ command -v terraform >/dev/null || { echo "sandbox: terraform not found on PATH"
 command -v aws >/dev/null || { echo "sandbox: aws CLI not found: pip install awscli" >&2; exit 1; }
 
 # The emulator, on a port nobody holds.
-port=$(python3 "$here/start_moto.py" "$dir/moto.pid" "$dir/log/moto.log")
+port=$(python3 "$here/start_server.py" "$dir/moto.pid" "$dir/log/moto.log" moto_server -H 127.0.0.1 -p '{port}')
+# The platform's API, as deploy's health checks see it.
+api_port=$(python3 "$here/start_server.py" "$dir/health.pid" "$dir/log/health.log" python3 "$here/health_server.py" '{port}' "$dir")
 
 # An AWS profile that talks to the emulator only.
 cat >"$dir/aws/config" <<CONFIG
@@ -36,8 +40,8 @@ aws_secret_access_key = testing
 CREDENTIALS
 : >"$dir/terraformrc"
 
-cp "$here/stubs/docker" "$here/stubs/pnpm" "$dir/bin/"
-chmod +x "$dir/bin/docker" "$dir/bin/pnpm"
+cp "$here/stubs/docker" "$here/stubs/pnpm" "$here/rollout-layer/aws" "$dir/bin/"
+chmod +x "$dir/bin/docker" "$dir/bin/pnpm" "$dir/bin/aws"
 
 cat >"$dir/env" <<ENV
 SANDBOX_DIR=$dir
@@ -61,6 +65,7 @@ services=("${services[@]:0:$count}")
 python3 "$here/make_platform.py" "$dir/platform" "$here/platform" "${services[@]}"
 
 python3 "$here/seed.py" "$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars" "${services[@]}"
+echo "api_base_url = \"http://127.0.0.1:$api_port\"" >>"$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
 
 # terraform knows its outputs before the first deploy, as it does after bootstrap.sh.
 terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false >"$dir/log/terraform-init.log"
@@ -68,4 +73,4 @@ terraform -chdir="$dir/platform/infra/terraform/aws" workspace new sandbox >>"$d
 terraform -chdir="$dir/platform/infra/terraform/aws" apply -refresh-only -auto-approve -input=false \
   -var-file=tfvars/sandbox.tfvars -var image_tag=seed >"$dir/log/terraform-bootstrap.log"
 
-echo "sandbox ready in $dir (emulator on 127.0.0.1:$port)" >&2
+echo "sandbox ready in $dir (emulator on 127.0.0.1:$port, API on 127.0.0.1:$api_port)" >&2

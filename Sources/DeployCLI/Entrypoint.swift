@@ -21,6 +21,8 @@ struct Entrypoint {
         case .deploy(let plan): try await deployer(plan, reporter).run()
         case .status(let plan): try await deployer(plan, reporter).status()
         case .prune(let plan): try await deployer(plan, reporter).prune()
+        case .history(let plan): try await deployer(plan, reporter).history()
+        case .rollback(let plan): try await deployer(plan, reporter).run()
         }
     }
 

@@ -23,6 +23,8 @@ public enum DeployError: Error, Equatable, Sendable {
     case locked(String)
     /// SIGINT or SIGTERM arrived.
     case interrupted(signal: Int32)
+    /// The apply went through but a rolled service is not serving: one line per service, then what to do.
+    case verificationFailed([String], next: String)
 
     public var exitCode: Int32 {
         switch self {
@@ -44,8 +46,8 @@ public enum DeployError: Error, Equatable, Sendable {
             return "could not start `\(command)`: \(reason)"
         case .queryFailed(let command, let status, _):
             return "`\(command)` \(status.phrase)"
-        case .stepFailed(let step, _, let output) where step.hasPrefix(Step.Phase.verify.rawValue + " "):
-            let service = step.dropFirst(Step.Phase.verify.rawValue.count + 1)
+        case .stepFailed(let step, _, let output) where step.hasPrefix(Step.Phase.imageCheck.rawValue + " "):
+            let service = step.dropFirst(Step.Phase.imageCheck.rawValue.count + 1)
             if output.contains(where: { $0.contains("ImageNotFoundException") }) {
                 return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
             }
@@ -58,6 +60,8 @@ public enum DeployError: Error, Equatable, Sendable {
             return "not confirmed: nothing was built, pushed or applied"
         case .interrupted(let signal):
             return "interrupted by \(Signals.name(signal)): no new step was started"
+        case .verificationFailed(let problems, let next):
+            return "terraform was applied, but the new code is not serving:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") + "\n" + next
         }
     }
 

@@ -22,6 +22,20 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
         var attempts: Int
     }
 
+    public struct Check: Encodable, Equatable, Sendable {
+        struct Answer: Encodable, Equatable, Sendable {
+            var url: String
+            var status: Int?
+            var attempts: Int
+        }
+        var service: String
+        /// steady, failed, timed out.
+        var rollout: String
+        var steadySeconds: Double?
+        var problem: String?
+        var checks: [Answer]
+    }
+
     var tag: String
     var result: String
     var error: String?
@@ -31,6 +45,10 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     var rolls: [String]
     var steps: [StepResult]
     var notRun: [String]
+    /// After the apply: each rolled service's rollout and health answers.
+    var verification: [Check] = []
+    /// Where this deploy was recorded.
+    var history: String?
     /// With --dry-run: every command that would run, in order.
     var planned: [String]?
 
@@ -53,6 +71,13 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
                               seconds: Self.rounded(outcome.seconds), startedAt: Self.rounded(outcome.started), attempts: outcome.attempts)
         }
         self.notRun = notRun.map(\.label)
+    }
+
+    public static func checks(_ verifications: [Verification]) -> [Check] {
+        verifications.map { verification in
+            Check(service: verification.service, rollout: verification.rollout.name, steadySeconds: verification.steadySeconds.map(rounded),
+                  problem: verification.problem, checks: verification.answers.map { Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts) })
+        }
     }
 
     /// A deploy that stopped before any step ran (bad input, a refusal, a failed check, a declined prompt).

@@ -26,11 +26,11 @@ public struct Deployer: Sendable {
         self.makeRunner = makeRunner ?? { ProcessRunner(environment: $0, workingDirectory: $1, children: children) }
     }
 
-    /// A deploy: full, `--services`, `--skip-tf` or `--changed`. With `--output json`, stdout always
-    /// carries one document, even when the deploy stops before its first step.
+    /// A deploy (full, `--services`, `--skip-tf`, `--changed`) or a rollback. With `--output json`, stdout
+    /// always carries one document, even when it stops before its first step.
     public func run() async throws(DeployError) {
         do {
-            try await deploy()
+            if plan.mode == .rollback { try await rollBack() } else { try await deploy() }
         } catch {
             if plan.json && !reporter.hasDocument { reporter.document(DeploySummary.stopped(error)) }
             throw error
@@ -48,11 +48,11 @@ public struct Deployer: Sendable {
             await outcome { () async throws(DeployError) in try await queries.account(profile: workspace.profile, environment: environment) }
         }
         let (head, facts, terraformWorkspace) = try await readTerraform(workspace, queries)
-        var inputs = Release.Inputs(plan: plan, config: workspace.config, services: workspace.services,
-                                    facts: facts, tag: head, varFile: workspace.varFile?.path,
-                                    color: isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil)
+        var inputs = inputs(workspace, facts: facts, tag: head)
+        let reader = ChangeReader(workspace: workspace, reporter: reporter)
+        var previous: [String: String] = [:]
         if plan.mode == .changed {
-            let changes = try await ChangeReader(workspace: workspace, reporter: reporter).changes(facts: inputs.facts, head: inputs.tag)
+            let changes = try await reader.changes(facts: inputs.facts, head: inputs.tag)
             reporter.result(ChangeText.table(changes, head: inputs.tag, verbose: plan.verbose))
             guard changes.contains(where: { $0.action == .deploy }) else {
                 reporter.result("nothing to deploy: no service changed since the commit it runs")
@@ -64,8 +64,13 @@ public struct Deployer: Sendable {
                 return
             }
             try inputs.limit(to: changes, allowRollback: plan.allowRollback)
+            previous = Dictionary(uniqueKeysWithValues: changes.compactMap { change in change.liveTag.map { (change.service, $0) } })
         }
         var release = try Release(resolving: inputs)
+        let (readsLive, known) = (plan.mode != .changed && release.apply != nil, previous)
+        async let live = outcome { () async throws(DeployError) in
+            readsLive ? try await reader.liveTags(facts: facts) : known
+        }
         // A tag already in ECR is only trusted as this commit's build when the tree is clean.
         if !plan.forceRebuild && !plan.allowDirty {
             let (sitesToCheck, tag) = (release.sites, release.tag)
@@ -75,39 +80,22 @@ public struct Deployer: Sendable {
             release.markInRegistry(try await RegistryCheck(runner: workspace.runner).present(release.images))
             release.markUpToDate(try await sites.get())
         }
+        previous = try await live.get()
         try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
         let who: Account
         if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
-        reporter.result(PlanText.summary(release, account: who, workspace: terraformWorkspace))
-        let steps = release.steps
-        if plan.dryRun {
-            reporter.result("\nDry run: these commands would run, in this order; nothing was changed.\n" + PlanText.commands(steps))
-            if plan.json {
-                var summary = DeploySummary(release: release, outcomes: [], notRun: steps, seconds: Date().timeIntervalSince(started),
-                                            error: nil, result: "dry run")
-                summary.planned = steps.map(\.action.rendered)
-                reporter.document(summary.json)
-            }
-            return
-        }
-        let lock = try DeployLock.acquire(gitDirectory: workspace.gitDirectory, workspace: terraformWorkspace ?? "default",
-                                          sha: release.tag, reporter: reporter)
-        defer { lock.release() }
-        if !plan.assumeYes && !prompt.confirm("Deploy \(release.tag) to account \(who.id) (\(who.region))?") {
-            throw .declined
-        }
-        let board = !plan.quiet && !plan.verbose && LiveStatus.wanted(environment: environment)
-            ? LiveStatus(steps: steps, write: { [reporter] in reporter.raw($0) }) : nil
-        let executor = Executor(runner: workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency, live: board)
-        let (outcomes, failure) = await executor.run(steps)
-        let ran = Set(outcomes.map(\.step.label))
-        let notRun = steps.filter { !ran.contains($0.label) }, seconds = Date().timeIntervalSince(started)
-        reporter.result("\n" + PlanText.closing(outcomes, notRun: notRun, seconds: seconds))
-        if plan.json {
-            reporter.document(DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure).json)
-        }
-        if let failure { throw failure }
-        reporter.result("deployed \(release.tag)")
+        reporter.result(PlanText.summary(release, account: who, workspace: terraformWorkspace, previous: previous))
+        try await carryOut(release, Context(workspace: workspace, account: who, terraformWorkspace: terraformWorkspace,
+                                            previousTags: previous, started: started))
+    }
+
+    /// The resolver's inputs for this plan at HEAD.
+    func inputs(_ workspace: Workspace, facts: EnvironmentFacts, tag: String) -> Release.Inputs {
+        var inputs = Release.Inputs(plan: plan, config: workspace.config, services: workspace.services,
+                                    facts: facts, tag: tag, varFile: workspace.varFile?.path,
+                                    color: isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil)
+        inputs.exposesDocs = VarFileFacts.exposesAPIDocs(file: workspace.varFile)
+        return inputs
     }
 
     /// `deploy prune`: the two safe clean-up commands of the runbook, after a confirmation.
@@ -137,7 +125,7 @@ public struct Deployer: Sendable {
 
     /// HEAD's short SHA and terraform's outputs, read together; the selected workspace is checked against
     /// the var-file before any output is used.
-    private func readTerraform(_ workspace: Workspace, _ queries: Queries) async throws(DeployError) -> (String, EnvironmentFacts, String?) {
+    func readTerraform(_ workspace: Workspace, _ queries: Queries) async throws(DeployError) -> (String, EnvironmentFacts, String?) {
         async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
         async let facts = outcome { () async throws(DeployError) in try await queries.environmentFacts(terraformDir: workspace.config.terraformDir) }
         let terraformWorkspace = try await queries.terraformWorkspace(terraformDir: workspace.config.terraformDir)

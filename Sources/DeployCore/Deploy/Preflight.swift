@@ -33,7 +33,8 @@ struct Preflight: Sendable {
     }
 
     private func missingTools() -> [String] {
-        Self.missing(release.steps.flatMap(\.action.commands).map(\.tool) + ["git"], path: environment["PATH"])
+        let steps = release.steps + (release.checks?.steps ?? [])
+        return Self.missing(steps.flatMap(\.action.commands).map(\.tool) + ["git"], path: environment["PATH"])
     }
 
     private static func missing(_ tools: [String], path: String?) -> [String] {
@@ -71,7 +72,9 @@ struct Preflight: Sendable {
         throw .preflight(["terraform workspace is '\(current)' but --var-file is \(varFile.lastPathComponent): run `terraform -chdir=\(terraformDir) workspace select \(expected)`, or pass --workspace \(current) if '\(current)' is really meant"])
     }
 
+    /// A rollback builds nothing, so uncommitted changes cannot ship with it.
     private func dirtyFiles() async throws(DeployError) -> [String] {
+        guard plan.mode != .rollback else { return [] }
         let result = try await workspace.runner.run(.run(Git.dirtyFiles()), capture: true) { _ in }
         return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { String($0.dropFirst(3)) }
     }

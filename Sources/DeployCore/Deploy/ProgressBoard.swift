@@ -33,7 +33,7 @@ public struct ProgressBoard: Sendable {
         switch step.phase {
         case .buildDependencies: return "dependency layer"
         case .login: return "registry login"
-        case .verify: return "image checks"
+        case .imageCheck: return "image checks"
         case .apply: return "terraform apply"
         case .prune: return "prune"
         default: return step.subject ?? step.phase.rawValue
@@ -59,7 +59,8 @@ public struct ProgressBoard: Sendable {
         case .upload: return "uploading"
         case .invalidate: return "invalidating"
         case .mark: return "marking"
-        case .verify: return "checking"
+        case .imageCheck, .health: return "checking"
+        case .rollout: return "rolling"
         case .apply: return "applying"
         case .prune: return "pruning"
         }

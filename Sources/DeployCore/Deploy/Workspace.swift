@@ -12,6 +12,11 @@ struct Workspace: Sendable {
     /// The repository's git folder: deploy keeps its lock and cache under `deploy/` there.
     let gitDirectory: URL
 
+    /// Task definition → images, kept between runs (a revision never changes).
+    var taskDefinitionCache: TaskDefinitionCache {
+        TaskDefinitionCache(file: gitDirectory.appendingPathComponent("deploy/task-definition-images.json"))
+    }
+
     static func open(plan: DeployPlan, environment: [String: String], currentDirectory: URL, prompt: Prompt,
                      makeRunner: Deployer.RunnerFactory) async throws(DeployError) -> Workspace {
         let directory = try startDirectory(plan.directory, in: currentDirectory)

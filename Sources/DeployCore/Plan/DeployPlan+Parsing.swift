@@ -7,31 +7,24 @@ extension DeployPlan {
         let flags = try FlagParser(DeployFlags.all).parse(arguments)
         if flags.isSet("help") { return .help }
         if flags.isSet("version") { return .version }
-        if flags.arguments.first == "status" {
-            if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
-            return .status(try statusPlan(flags, environment: environment))
+        let command = flags.arguments.first
+        if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
+        switch command {
+        case "status": return .status(try statusPlan(flags, environment: environment))
+        case "prune": return .prune(try prunePlan(flags))
+        case "history": return .history(try historyPlan(flags))
+        case "rollback": return .rollback(try rollbackPlan(flags, environment: environment))
+        case .some(let other): throw .usage("unexpected argument '\(other)'; see deploy --help")
+        case .none: break
         }
-        if flags.arguments.first == "prune" {
-            if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
-            return .prune(try prunePlan(flags))
-        }
-        if let extra = flags.arguments.first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
-
-        var plan = DeployPlan()
+        try only(flags, allowedBy: "deploy", except: ["to", "limit"])
+        var plan = try deployPlan(flags, environment: environment)
         plan.mode = flags.isSet("changed") ? .changed : .full
-        plan.varFile = flags.value("var-file")
         plan.skipSPAs = flags.isSet("skip-spas")
         plan.skipTerraform = flags.isSet("skip-tf")
-        plan.assumeYes = flags.isSet("yes")
-        plan.dryRun = flags.isSet("dry-run")
-        plan.directory = flags.value("directory")
-        plan.json = try outputIsJSON(flags)
-        plan.quiet = flags.isSet("quiet")
-        if plan.quiet && plan.verbose { throw .usage("--quiet and --verbose contradict each other: pick one") }
         plan.allowRollback = flags.isSet("allow-rollback")
         plan.allowDirty = flags.isSet("allow-dirty")
         plan.forceRebuild = flags.isSet("force-rebuild")
-        plan.workspace = flags.value("workspace")
         plan.builder = flags.value("builder")
         if let builder = plan.builder, !Names.isWorkspaceName(builder) {
             throw .usage("'\(builder)' is not a valid buildx builder name")
@@ -43,19 +36,87 @@ extension DeployPlan {
             guard let number = Int(text), number >= 0 else { throw .usage("--min-free-gb takes a whole number of GB, such as --min-free-gb 8") }
             plan.minimumFreeGB = number
         }
-        plan.verbose = flags.isSet("verbose")
-        plan.services = try flags.value("services").map(parseServiceList)
-        plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
+        if plan.skipTerraform && (flags.isSet("no-verify") || flags.value("wait-timeout") != nil) {
+            throw .usage("--skip-tf rolls nothing, so there is no rollout to verify: drop --no-verify and --wait-timeout")
+        }
         try plan.checkCombinations()
         return .deploy(plan)
     }
 
+    /// What a deploy and a rollback share: where, which services, which account, how to confirm, how to
+    /// print, and how to verify.
+    private static func deployPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
+        var plan = DeployPlan()
+        plan.varFile = flags.value("var-file")
+        plan.assumeYes = flags.isSet("yes")
+        plan.dryRun = flags.isSet("dry-run")
+        plan.directory = flags.value("directory")
+        plan.json = try outputIsJSON(flags)
+        plan.quiet = flags.isSet("quiet")
+        plan.verbose = flags.isSet("verbose")
+        if plan.quiet && plan.verbose { throw .usage("--quiet and --verbose contradict each other: pick one") }
+        plan.workspace = flags.value("workspace")
+        plan.services = try flags.value("services").map(parseServiceList)
+        plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
+        plan.verify = !flags.isSet("no-verify")
+        if let text = flags.value("wait-timeout") {
+            guard let seconds = WaitTime.seconds(text) else {
+                throw .usage("--wait-timeout \(text): give a time such as 90s, 15m or 1h")
+            }
+            plan.waitTimeout = seconds
+        }
+        return plan
+    }
+
+    /// `deploy rollback`: no build, so none of the build flags.
+    private static func rollbackPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
+        try only(flags, allowedBy: "deploy rollback", ["var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
+                                                        "wait-timeout", "to", "verbose", "quiet", "output", "directory"])
+        var plan = try deployPlan(flags, environment: environment)
+        plan.mode = .rollback
+        plan.rollbackTo = flags.value("to")
+        if let tag = plan.rollbackTo, !Names.isShortSHA(tag) {
+            throw .usage("--to \(tag): give the git SHA of an earlier deploy, as `deploy history` shows it")
+        }
+        try plan.checkCombinations()
+        return plan
+    }
+
+    /// `deploy history` reads one file: which workspace, how many, which format.
+    private static func historyPlan(_ flags: ParsedFlags) throws(DeployError) -> DeployPlan {
+        try only(flags, allowedBy: "deploy history", ["var-file", "workspace", "limit", "output", "directory"])
+        var plan = DeployPlan()
+        plan.varFile = flags.value("var-file")
+        plan.workspace = flags.value("workspace")
+        plan.directory = flags.value("directory")
+        plan.json = try outputIsJSON(flags)
+        if let text = flags.value("limit") {
+            guard let number = Int(text), number > 0 else { throw .usage("--limit takes a whole number above 0, such as --limit 10") }
+            plan.historyLimit = number
+        }
+        if let workspace = plan.workspace, !Names.isWorkspaceName(workspace) {
+            throw .usage("'\(workspace)' is not a valid terraform workspace name")
+        }
+        return plan
+    }
+
+    /// Refuses a flag the subcommand does not use, so a typo'd intent never silently does something else.
+    private static func only(_ flags: ParsedFlags, allowedBy command: String, _ allowed: Set<String>) throws(DeployError) {
+        if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
+            throw .usage("--\(other) is not used by \(command); see deploy --help")
+        }
+    }
+
+    private static func only(_ flags: ParsedFlags, allowedBy command: String, except refused: Set<String>) throws(DeployError) {
+        if let other = (Set(flags.values.keys).union(flags.switches)).intersection(refused).sorted().first {
+            let owner = other == "to" ? "deploy rollback" : "deploy history"
+            throw .usage("--\(other) is only used by \(owner); see deploy --help")
+        }
+    }
+
     /// `deploy status` reads only: it takes the flags that say where and how to print, nothing else.
     private static func statusPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
-        let allowed: Set = ["var-file", "profile", "verbose", "quiet", "output", "directory"]
-        if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
-            throw .usage("--\(other) is not used by deploy status; see deploy --help")
-        }
+        try only(flags, allowedBy: "deploy status", ["var-file", "profile", "verbose", "quiet", "output", "directory"])
         var plan = DeployPlan()
         plan.mode = .changed
         plan.dryRun = true
@@ -72,10 +133,7 @@ extension DeployPlan {
 
     /// `deploy prune` runs two docker commands: it takes only -y.
     private static func prunePlan(_ flags: ParsedFlags) throws(DeployError) -> DeployPlan {
-        let allowed: Set = ["yes"]
-        if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
-            throw .usage("--\(other) is not used by deploy prune; see deploy --help")
-        }
+        try only(flags, allowedBy: "deploy prune", ["yes"])
         var plan = DeployPlan()
         plan.assumeYes = flags.isSet("yes")
         return plan
@@ -118,6 +176,9 @@ extension DeployPlan {
         }
         if mode == .changed && skipTerraform {
             throw .usage("--changed cannot be combined with --skip-tf: --changed rolls what it builds")
+        }
+        if mode == .rollback && varFile == nil {
+            throw .usage("deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")
         }
         if varFile == nil && !skipTerraform {
             throw .usage("--var-file is required unless --skip-tf: for example --var-file tfvars/sandbox.tfvars")

@@ -8,6 +8,8 @@ public struct DeployPlan: Equatable, Sendable {
         case full
         /// Only the services whose code changed since the image that is live.
         case changed
+        /// `deploy rollback`: re-point services to tags already in ECR; nothing is built.
+        case rollback
     }
 
     public var mode: Mode = .full
@@ -41,6 +43,15 @@ public struct DeployPlan: Equatable, Sendable {
     public var json = false
     /// `--quiet`: only the summary, questions and errors.
     public var quiet = false
+    /// After the apply, watch ECS until every rolled service is steady and check its health endpoints;
+    /// `--no-verify` turns this off.
+    public var verify = true
+    /// `--wait-timeout`: how long the rollout may take, in seconds.
+    public var waitTimeout: Double = 15 * 60
+    /// `deploy rollback --to <sha>`: the tag to return to, instead of the one recorded before the last deploy.
+    public var rollbackTo: String?
+    /// `deploy history --limit N`.
+    public var historyLimit = 20
 
     public init() {}
 
@@ -49,7 +60,16 @@ public struct DeployPlan: Equatable, Sendable {
     public var shipsSPAs: Bool { !skipSPAs && mode == .full && services == nil }
 
     /// True when terraform will roll only some services, so the apply needs per-service tags and targets.
-    public var rollsSubset: Bool { mode == .changed || services != nil }
+    public var rollsSubset: Bool { mode != .full || services != nil }
+
+    /// How the history names this kind of deploy.
+    public var modeName: String {
+        switch mode {
+        case .changed: return "changed"
+        case .rollback: return "rollback"
+        case .full: return skipTerraform ? "images only" : services == nil ? "full" : "services"
+        }
+    }
 }
 
 /// What one run of `deploy` is asked to do.
@@ -61,4 +81,8 @@ public enum Invocation: Equatable, Sendable {
     case status(DeployPlan)
     /// `deploy prune`: reclaim the disk that builds use (never volumes).
     case prune(DeployPlan)
+    /// `deploy history`: the recorded deploys, newest first.
+    case history(DeployPlan)
+    /// `deploy rollback`: the services of the last deploy back to the tags they ran before it.
+    case rollback(DeployPlan)
 }

@@ -30,7 +30,13 @@ public struct EnvironmentFacts: Equatable, Sendable {
         bucketNames = try map("spa_bucket_names")
         distributionIDs = try map("cloudfront_distribution_ids")
         clusterName = value("ecs_cluster_name") as? String
-        apiBaseURL = value("api_base_url") as? String
+        if let url = value("api_base_url") as? String, !url.isEmpty {
+            let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+            guard Names.isBaseURL(trimmed) else {
+                throw .configuration("terraform output 'api_base_url' = '\(url)' is not an http(s) URL such as https://api.example.com: fix the output")
+            }
+            apiBaseURL = trimmed
+        }
     }
 
     public func repositoryURL(for service: String) throws(DeployError) -> String {

@@ -46,6 +46,19 @@ public enum Names {
     }
 
     /// A git short SHA as `git rev-parse --short` prints it.
+    /// A URL path for the API: starts with `/`, no spaces, query, fragment or `..`, no trailing `/`.
+    public static func isURLPath(_ text: String) -> Bool {
+        text.hasPrefix("/") && text.count > 1 && !text.hasSuffix("/") && !text.contains("..")
+            && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
+    }
+
+    /// `https://api.example.com` or `http://127.0.0.1:8080/base`: what `api_base_url` may be.
+    public static func isBaseURL(_ text: String) -> Bool {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.hasSuffix("/") else { return false }
+        let rest = text.drop { $0 != "/" }.dropFirst(2)
+        return !rest.isEmpty && rest.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
+    }
+
     public static func isShortSHA(_ text: String) -> Bool {
         (4...40).contains(text.count) && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
     }

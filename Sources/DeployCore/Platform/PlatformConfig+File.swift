@@ -10,7 +10,7 @@ extension PlatformConfig {
         return try decode(data)
     }
 
-    static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets", "buildCache"]
+    static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets", "buildCache", "healthPaths"]
 
     /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
     public static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
@@ -30,6 +30,7 @@ extension PlatformConfig {
             case "spas": config.spas = try spas(value)
             case "targets": config.targets = try strings(value, key)
             case "buildCache": config.buildCache = try string(value, key)
+            case "healthPaths": config.healthPaths = try paths(value, key)
             default:
                 let hint = Suggestion.closest(to: key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                 throw .configuration("\(fileName): unknown key '\(key)'\(hint)")
@@ -50,6 +51,9 @@ extension PlatformConfig {
         }
         if let cache = buildCache, !Names.isRepositoryURL(cache) {
             throw .configuration("\(Self.fileName): buildCache '\(cache)' must be a repository URL such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache")
+        }
+        for (service, prefix) in healthPaths.sorted(by: { $0.key < $1.key }) where !Names.isURLPath(prefix) {
+            throw .configuration("\(Self.fileName): healthPaths '\(service)': '\(prefix)' must be a path such as /v1/\(service), without the trailing /health")
         }
         if let bad = targets.first(where: { !$0.contains("{service}") }) {
             throw .configuration("\(Self.fileName): target '\(bad)' must contain {service}")
@@ -73,6 +77,13 @@ extension PlatformConfig {
             throw .configuration("\(fileName): '\(key)' must be a list of strings")
         }
         return list
+    }
+
+    private static func paths(_ value: Any, _ key: String) throws(DeployError) -> [String: String] {
+        guard let map = value as? [String: String] else {
+            throw .configuration("\(fileName): '\(key)' must be an object of service name to path, such as {\"auth\": \"/v1/auth\"}")
+        }
+        return map
     }
 
     private static func spas(_ value: Any) throws(DeployError) -> [SPA] {

@@ -30,7 +30,15 @@ public struct PlatformConfig: Equatable, Sendable {
         "module.service[\"{service}\"].aws_ecs_service.this",
     ]
 
+    /// Service → the path prefix of its API, where `/health` (and `/docs`) answer; default `/v1/<service>`.
+    public var healthPaths: [String: String] = [:]
+
     public init() {}
+
+    /// The path prefix under `api_base_url` of one service's API, such as `/v1/auth`.
+    public func apiPrefix(for service: String) -> String {
+        healthPaths[service] ?? "/v1/\(service)"
+    }
 
     /// The `-target` addresses for one service.
     public func targets(for service: String) -> [String] {

@@ -14,6 +14,10 @@ extension Release {
         /// With `--changed`: the live tags of the services that do not roll, so terraform's image map
         /// names what each service runs now rather than a tag that was never pushed.
         public var keepTags: [String: String] = [:]
+        /// The var-file sets `expose_api_docs = true`: each service's `/docs` must answer too.
+        public var exposesDocs = false
+        /// `deploy rollback`: the tag each service returns to, instead of `tag`; such images are in ECR already.
+        public var rollbackTags: [String: String] = [:]
 
         public init(plan: DeployPlan, config: PlatformConfig, services: [String], facts: EnvironmentFacts, tag: String,
                     varFile: String?, color: Bool = false) {
@@ -39,7 +43,8 @@ extension Release {
             guard let region = Names.ecrRegion(ofRegistry: String(url.prefix { $0 != "/" })) else {
                 throw .configuration("terraform output 'ecr_repository_urls[\"\(service)\"]' = '\(url)' is not an ECR repository URL (<12-digit account>.dkr.ecr.<region>.amazonaws.com/<name>): fix the output; deploy hands the registry password to ECR only")
             }
-            return Image(service: service, repositoryURL: url, tag: inputs.tag, region: region)
+            let tag = inputs.rollbackTags[service] ?? inputs.tag
+            return Image(service: service, repositoryURL: url, tag: tag, region: region, inRegistry: plan.mode == .rollback)
         }
         let sites = try (plan.shipsSPAs ? inputs.config.spas : []).map { (spa) throws(DeployError) -> Site in
             Site(spa: spa, bucket: try inputs.facts.bucketName(for: spa.name), distributionID: try inputs.facts.distributionID(for: spa.name))
@@ -47,6 +52,7 @@ extension Release {
         self.init(tag: inputs.tag, dockerfile: inputs.config.dockerfile, images: images, sites: sites,
                   apply: Self.apply(inputs, rolling: selected))
         buildx = plan.builder.map { Buildx(builder: $0, cache: inputs.config.buildCache) }
+        checks = try Checks.resolve(inputs, images: images, applies: apply != nil)
     }
 
     static func select(_ requested: [String]?, from known: [String], independent: [String] = []) throws(DeployError) -> [String] {
@@ -67,7 +73,7 @@ extension Release {
         return Apply(
             directory: inputs.config.terraformDir,
             varFile: varFile,
-            imageTags: partial ? inputs.keepTags.merging(services.map { ($0, inputs.tag) }) { $1 } : [:],
+            imageTags: partial ? inputs.keepTags.merging(services.map { ($0, inputs.rollbackTags[$0] ?? inputs.tag) }) { $1 } : [:],
             targets: partial ? services.flatMap(inputs.config.targets(for:)) : [],
             autoApprove: inputs.plan.assumeYes,
             color: inputs.color)

@@ -4,7 +4,7 @@ extension Release {
 
     /// The deploy as ordered steps: build, log in, push, SPAs, invalidations, apply. Pure: no I/O.
     public var steps: [Step] {
-        imageSteps + siteSteps + verifySteps + applySteps
+        imageSteps + siteSteps + imageCheckSteps + applySteps
     }
 
     /// Images already in ECR are neither built nor pushed: a re-run redoes only what is missing.
@@ -31,9 +31,9 @@ extension Release {
     }
 
     /// Nothing is applied unless every image it rolls to is in ECR, checked right before the apply.
-    private var verifySteps: [Step] {
+    private var imageCheckSteps: [Step] {
         guard apply != nil else { return [] }
-        return images.map { Step(.verify, $0.service, .run(AWS.describeImage(repository: $0.repositoryName, tag: $0.tag))) }
+        return images.map { Step(.imageCheck, $0.service, .run(AWS.describeImage(repository: $0.repositoryName, tag: $0.tag))) }
     }
 
     private var siteSteps: [Step] {

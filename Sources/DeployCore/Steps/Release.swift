@@ -44,6 +44,8 @@ public struct Release: Equatable, Sendable {
     public var apply: Apply?
     /// `--builder`: build (and push) on a remote BuildKit builder instead of the local engine.
     public var buildx: Buildx?
+    /// After the apply: the rollouts to watch and the URLs to check (nil with --no-verify or --skip-tf).
+    public var checks: Checks?
 
     public init(tag: String, dockerfile: String, images: [Image], sites: [Site], apply: Apply?) {
         self.tag = tag

@@ -14,7 +14,7 @@ public enum Schedule {
         case .buildDependencies, .build: return .build
         case .push: return .push
         case .buildSPA: return .spa
-        case .login, .upload, .invalidate, .mark, .verify: return .aws
+        case .login, .upload, .invalidate, .mark, .imageCheck, .rollout, .health: return .aws
         case .apply, .prune: return .serial
         }
     }
@@ -37,9 +37,9 @@ public enum Schedule {
             // An upload is the first change anyone can see: it waits for every image to be in the registry.
             // (Builds count as pushes: with a remote builder they push.)
             case .upload: return indices([.buildSPA]) + indices([.build, .push])
-            case .invalidate, .verify: return indices([.build, .push, .upload])
+            case .invalidate, .imageCheck: return indices([.build, .push, .upload])
             case .mark: return indices([.invalidate], subject: step.subject)
-            case .apply, .prune: return Array(0..<index)
+            case .apply, .prune, .rollout, .health: return Array(0..<index)
             }
         }
     }

@@ -12,9 +12,13 @@ public struct Step: Equatable, Sendable {
         /// Records in the bucket which build it now holds, so a re-run can skip it.
         case mark
         /// Checks that an image the apply will reference is in ECR.
-        case verify
+        case imageCheck = "check"
         case apply
         case prune
+        /// After the apply: ECS's deployments of a service, watched until steady (not run by the executor).
+        case rollout
+        /// After a steady rollout: the service's health endpoints (not run by the executor).
+        case health
     }
 
     public var phase: Phase

@@ -10,6 +10,9 @@ import Testing
         facts.repositoryURLs = ["auth": "\(registry)/auth", "billing": "\(registry)/billing"]
         facts.bucketNames = ["admin-ui": "platform-prod-admin-ui", "simulator": "platform-prod-simulator"]
         facts.distributionIDs = ["admin-ui": "E1ADMIN", "simulator": "E2SIM"]
+        facts.clusterName = "platform-prod"
+        facts.serviceNames = ["auth": "prod-auth", "billing": "prod-billing"]
+        facts.apiBaseURL = "https://api.example.com"
         return facts
     }
 
@@ -25,7 +28,7 @@ import Testing
         #expect(steps.map(\.label) == [
             "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
             "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
-            "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "verify auth", "verify billing", "apply",
+            "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "check auth", "check billing", "apply",
         ])
         #expect(steps[14].action == .run(AWS.describeImage(repository: "auth", tag: "abc1234")))
         #expect(steps[12].action == .run(AWS.markBuild(bucket: "platform-prod-admin-ui", tag: "abc1234")))
@@ -38,9 +41,9 @@ import Testing
     @Test func imagesAlreadyInECRAreNeitherBuiltNorPushedButStillVerified() throws {
         var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y"])
         release.images[0].inRegistry = true
-        #expect(release.steps.map(\.label) == ["build deps", "build billing", "login \(Self.registry)", "push billing", "verify auth", "verify billing", "apply"])
+        #expect(release.steps.map(\.label) == ["build deps", "build billing", "login \(Self.registry)", "push billing", "check auth", "check billing", "apply"])
         release.images[1].inRegistry = true
-        #expect(release.steps.map(\.label) == ["verify auth", "verify billing", "apply"])
+        #expect(release.steps.map(\.label) == ["check auth", "check billing", "apply"])
     }
 
     @Test func aBucketHoldingThisBuildIsSkippedWhole() throws {
@@ -54,7 +57,7 @@ import Testing
         var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y", "--builder", "k8s"])
         release.buildx?.cache = "\(Self.registry)/build-cache"
         let steps = release.steps
-        #expect(steps.map(\.label) == ["login \(Self.registry)", "build deps", "build auth", "build billing", "verify auth", "verify billing", "apply"])
+        #expect(steps.map(\.label) == ["login \(Self.registry)", "build deps", "build auth", "build billing", "check auth", "check billing", "apply"])
         #expect(steps[2].action.commands[0].argv == [
             "docker", "buildx", "build", "--builder", "k8s", "-f", "infra/docker/service.Dockerfile", "--build-arg", "SERVICE=auth",
             "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",

@@ -17,3 +17,7 @@ output "spa_bucket_names" {
 output "cloudfront_distribution_ids" {
   value = var.cloudfront_distribution_ids
 }
+
+output "api_base_url" {
+  value = var.api_base_url
+}

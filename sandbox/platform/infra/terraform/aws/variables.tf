@@ -38,3 +38,9 @@ variable "spa_bucket_names" {
 variable "cloudfront_distribution_ids" {
   type = map(string)
 }
+
+variable "api_base_url" {
+  description = "Where the platform's API answers (deploy checks <api_base_url>/v1/<service>/health)."
+  type        = string
+  default     = ""
+}

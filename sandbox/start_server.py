@@ -1,17 +1,18 @@
-"""Starts moto_server on a free 127.0.0.1 port, detached: its own session, no descriptor of ours but a
-log file (a background child holding its parent's descriptors would keep the parent looking alive).
-Prints the port once the emulator answers. Usage: start_moto.py PIDFILE LOGFILE"""
+"""Starts a server on a free 127.0.0.1 port, detached: its own session, no descriptor of ours but a log
+file (a background child holding its parent's descriptors would keep the parent looking alive).
+"{port}" in the command is replaced by the port. Prints the port once the server answers.
+Usage: start_server.py PIDFILE LOGFILE COMMAND..."""
 import socket
 import subprocess
 import sys
 import time
 
-pid_file, log_file = sys.argv[1], sys.argv[2]
+pid_file, log_file, command = sys.argv[1], sys.argv[2], sys.argv[3:]
 with socket.socket() as probe:
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
 with open(log_file, "ab") as log:
-    server = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(port)], stdin=subprocess.DEVNULL,
+    server = subprocess.Popen([part.replace("{port}", str(port)) for part in command], stdin=subprocess.DEVNULL,
                               stdout=log, stderr=log, close_fds=True, start_new_session=True)
 with open(pid_file, "w") as f:
     f.write(f"{server.pid}\n")
@@ -25,5 +26,5 @@ while time.time() < deadline:
         if server.poll() is not None:
             break
         time.sleep(0.1)
-print(f"moto_server did not start; see {log_file}", file=sys.stderr)
+print(f"{command[0]} did not start; see {log_file}", file=sys.stderr)
 sys.exit(1)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Asks git where each live commit stands against HEAD: once per distinct commit, concurrently.
-struct HistoryReader: Sendable {
+struct AncestryReader: Sendable {
     let runner: any CommandRunner
 
     func relations(of commits: Set<String>, to head: String) async throws(DeployError) -> [String: CommitRelation] {

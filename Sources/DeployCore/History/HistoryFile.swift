@@ -1,0 +1,38 @@
+import Foundation
+
+/// The deploy history of one terraform workspace: `<git dir>/deploy/history-<workspace>.jsonl`, one line per
+/// deploy, appended once the deploy ends however it ends. It lives beside the lock, so it is per clone.
+public struct HistoryFile: Sendable {
+    public let url: URL
+
+    public init(gitDirectory: URL, workspace: String) {
+        url = gitDirectory.appendingPathComponent("deploy/history-\(workspace).jsonl")
+    }
+
+    /// Every history file under the git folder (all workspaces).
+    public static func all(gitDirectory: URL) -> [HistoryFile] {
+        let folder = gitDirectory.appendingPathComponent("deploy")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix("history-") && $0.hasSuffix(".jsonl") }.sorted().map {
+            HistoryFile(gitDirectory: gitDirectory, workspace: String($0.dropFirst("history-".count).dropLast(".jsonl".count)))
+        }
+    }
+
+    /// Appends one line with a single `write` on an `O_APPEND` descriptor, so a line is never torn.
+    public func append(_ record: HistoryRecord) throws(DeployError) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .configuration("could not record the deploy in \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let bytes = Array((record.line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw .configuration("could not record the deploy in \(url.path): short write") }
+    }
+
+    /// The records, oldest first; a line that does not decode (hand-edited, cut off) is skipped.
+    public func records() -> [HistoryRecord] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(HistoryRecord.self, from: Data($0)) }
+    }
+}

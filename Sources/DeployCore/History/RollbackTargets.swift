@@ -1,0 +1,29 @@
+/// Where `deploy rollback` takes each service, decided from the history and the flags. Pure.
+public enum RollbackTargets {
+    /// Service → tag. Default: the services of the last deploy that reached `terraform apply`, each back to
+    /// the tag it ran before that deploy. That is the last successful deploy, unless a later one failed
+    /// after its apply (its verification): then that one is what needs undoing. A rollback is never
+    /// undone by another rollback. `--services` narrows or names them; `--to` gives one tag for all.
+    public static func resolve(history: [HistoryRecord], services requested: [String]?, to tag: String?,
+                               file: String) throws(DeployError) -> [String: String] {
+        let last = history.last { $0.applied && $0.mode != "rollback" && !$0.services.isEmpty }
+        guard let services = requested ?? last?.services.map(\.service) else {
+            throw .refused("no deploy that reached terraform apply is recorded in \(file), so there is nothing to roll back by default: name them, as in deploy rollback --services auth,billing --to <sha>")
+        }
+        if let tag { return Dictionary(uniqueKeysWithValues: services.map { ($0, tag) }) }
+        guard let last else {
+            throw .refused("no deploy that reached terraform apply is recorded in \(file) to take earlier tags from: pass --to <sha> (see deploy history)")
+        }
+        var targets: [String: String] = [:]
+        for service in services {
+            guard let entry = last.services.first(where: { $0.service == service }) else {
+                throw .refused("\(service) was not rolled by the last deploy (\(last.time), \(last.head)): pass --to <sha> to pick its tag")
+            }
+            guard let previous = entry.previousTag else {
+                throw .refused("the tag \(service) ran before the last deploy (\(last.time)) is not recorded: pass --to <sha> (see deploy history)")
+            }
+            targets[service] = previous
+        }
+        return targets
+    }
+}

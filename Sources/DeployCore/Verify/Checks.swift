@@ -1,0 +1,44 @@
+/// What "the new code is serving" means for a release, resolved before anything runs: which ECS services
+/// to watch for which image, and which URLs must answer 200 once they are steady.
+public struct Checks: Equatable, Sendable {
+    public struct Rollout: Equatable, Sendable {
+        public var service: String
+        /// The ECS service's name (terraform's `ecs_service_names`).
+        public var ecsName: String
+        /// The image the apply points it at.
+        public var image: String
+        /// `<api_base_url><prefix>/health`, and `/docs` when the var-file exposes the docs.
+        public var urls: [String]
+    }
+
+    public var cluster: String
+    public var rollouts: [Rollout]
+    /// How long the rollouts may take, in seconds.
+    public var timeout: Double
+    /// False when terraform has no `api_base_url` output: the rollouts are still watched.
+    public var checksHealth: Bool
+
+    /// From the release's images and terraform's outputs. Nil with --no-verify or when nothing is applied.
+    static func resolve(_ inputs: Release.Inputs, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks? {
+        guard inputs.plan.verify, applies, !images.isEmpty else { return nil }
+        guard let cluster = inputs.facts.clusterName else {
+            throw .configuration("terraform output 'ecs_cluster_name' is missing: deploy watches the rollout in that cluster; add the output, or pass --no-verify")
+        }
+        let base = inputs.facts.apiBaseURL
+        let rollouts = images.map { image in
+            let prefix = base.map { $0 + inputs.config.apiPrefix(for: image.service) }
+            let urls = prefix.map { [$0 + "/health"] + (inputs.exposesDocs ? [$0 + "/docs"] : []) } ?? []
+            return Rollout(service: image.service, ecsName: inputs.facts.serviceNames[image.service] ?? image.service,
+                           image: image.reference, urls: urls)
+        }
+        return Checks(cluster: cluster, rollouts: rollouts, timeout: inputs.plan.waitTimeout, checksHealth: base != nil)
+    }
+}
+
+extension Checks {
+    /// The checks as steps, for the live board and `--dry-run`: one rollout watch and one request per URL.
+    public var steps: [Step] {
+        rollouts.map { Step(.rollout, $0.service, .run(AWS.describeServices(cluster: cluster, services: [$0.ecsName]))) }
+            + rollouts.flatMap { rollout in rollout.urls.map { Step(.health, rollout.service, .run(Curl.status($0))) } }
+    }
+}

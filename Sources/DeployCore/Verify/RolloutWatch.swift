@@ -1,0 +1,86 @@
+import Foundation
+
+/// Watches the rolled services' ECS deployments until each is steady or failed, or the time is up. Every
+/// round asks about all pending services at once (one `describe-services` per ten), and describes only
+/// task definitions it has not seen (a revision never changes, so they are cached).
+struct RolloutWatch: Sendable {
+    /// How one service's rollout ended.
+    enum Ending: Equatable, Sendable {
+        case steady(seconds: Double)
+        case failed(String, seconds: Double)
+        /// Still rolling when the time was up, with the last thing ECS said.
+        case timedOut(String)
+    }
+
+    let runner: any CommandRunner
+    let cache: TaskDefinitionCache
+    let children: ChildRegistry
+    /// Seconds between rounds: short at first (a healthy small service settles fast), then every 15 s.
+    var pauses: [Double] = [1, 2, 3, 5, 10, 15]
+
+    /// `onChange` hears each service's progress whenever it changes, with the seconds since the watch began.
+    func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void) async throws(DeployError) -> [String: Ending] {
+        let start = Date()
+        var pending = checks.rollouts, endings: [String: Ending] = [:], last: [String: RolloutProgress] = [:]
+        for round in 0... {
+            let answers = await read(pending.map(\.ecsName), cluster: checks.cluster)
+            let elapsed = Date().timeIntervalSince(start)
+            for rollout in pending {
+                let progress: RolloutProgress
+                switch answers {
+                case .success(let services):
+                    progress = RolloutJudge.judge(services[rollout.ecsName]) { [cache] arn in cache.images(arn).map { $0.contains(rollout.image) } }
+                case .failure(let error):
+                    progress = .rolling("could not ask ECS (\(error.message)); asking again")
+                }
+                if progress != last[rollout.service] { onChange(rollout.service, progress, elapsed) }
+                last[rollout.service] = progress
+                switch progress {
+                case .steady: endings[rollout.service] = .steady(seconds: elapsed)
+                case .failed(let why): endings[rollout.service] = .failed(why, seconds: elapsed)
+                case .rolling: break
+                }
+            }
+            pending.removeAll { endings[$0.service] != nil }
+            if pending.isEmpty { break }
+            if elapsed >= checks.timeout {
+                for rollout in pending {
+                    if case .rolling(let detail) = last[rollout.service] { endings[rollout.service] = .timedOut(detail) }
+                }
+                break
+            }
+            try await pause(min(pauses[min(round, pauses.count - 1)], checks.timeout - elapsed))
+        }
+        cache.save()
+        return endings
+    }
+
+    /// The pending services' deployments, with the images of every task definition they name. A failed
+    /// call is not the end: ECS or the network may answer the next round.
+    private func read(_ names: [String], cluster: String) async -> Result<[String: ServiceDeployments], DeployError> {
+        await outcome { () async throws(DeployError) in
+            let batches = stride(from: 0, to: names.count, by: AWS.servicesPerDescribe).map { Array(names[$0..<min($0 + AWS.servicesPerDescribe, names.count)]) }
+            let answers = try await concurrentMap(batches, limit: 4) { [runner] (batch) throws(DeployError) in
+                try ServiceDeployments.decode(try await runner.query(AWS.describeServices(cluster: cluster, services: batch)))
+            }
+            let services = answers.reduce(into: [String: ServiceDeployments]()) { $0.merge($1) { $1 } }
+            let unknown = Set(services.values.flatMap { $0.deployments.map(\.taskDefinition) }).filter { cache.images($0) == nil }
+            _ = try await concurrentMap(unknown.sorted(), limit: 4) { [runner, cache] (arn) throws(DeployError) in
+                if let answer = try await runner.answer(AWS.describeTaskDefinition(arn)), let images = ECSAnswers.images(Data(answer.utf8)) {
+                    cache.store(images, for: arn)
+                }
+            }
+            return services
+        }
+    }
+
+    /// Sleeps in short slices so that Ctrl-C ends the watch at once.
+    private func pause(_ seconds: Double) async throws(DeployError) {
+        let until = Date().addingTimeInterval(seconds)
+        while Date() < until {
+            if let signal = children.interruption { throw .interrupted(signal: signal) }
+            try? await Task.sleep(for: .milliseconds(Int(min(0.2, until.timeIntervalSinceNow) * 1000) + 1))
+        }
+        if let signal = children.interruption { throw .interrupted(signal: signal) }
+    }
+}

@@ -1,0 +1,69 @@
+/// Whether one rolled service really serves the new code: how its rollout ended and what its URLs answered.
+public struct Verification: Equatable, Sendable {
+    public enum Rollout: Equatable, Sendable {
+        case steady(seconds: Double)
+        case failed(String, seconds: Double)
+        case timedOut(String)
+
+        /// steady, failed, timed out: as JSON and the history name it.
+        public var name: String {
+            switch self {
+            case .steady: return "steady"
+            case .failed: return "failed"
+            case .timedOut: return "timed out"
+            }
+        }
+    }
+
+    /// What one URL answered last.
+    public struct Answer: Equatable, Sendable {
+        public var url: String
+        /// The HTTP status; nil when nothing answered (refused, timed out, DNS).
+        public var status: Int?
+        public var attempts: Int
+        public var ok: Bool { status == 200 }
+    }
+
+    public var service: String
+    public var rollout: Rollout
+    /// Empty when the rollout did not end steady, or terraform names no `api_base_url`.
+    public var answers: [Answer] = []
+
+    public var passed: Bool { problem == nil }
+
+    /// Seconds from the end of the apply to a steady service.
+    public var steadySeconds: Double? {
+        if case .steady(let seconds) = rollout { return seconds }
+        return nil
+    }
+
+    /// The one line an operator reads when it did not pass: the service and what went wrong.
+    public var problem: String? {
+        switch rollout {
+        case .failed(let why, _): return "\(service): \(why)"
+        case .timedOut(let detail): return "\(service): not steady within the wait timeout (\(detail))"
+        case .steady:
+            guard let bad = answers.first(where: { $0.status != 200 }) else { return nil }
+            let said = bad.status.map { "answered \($0)" } ?? "did not answer"
+            return "\(service): GET \(bad.url) \(said) (\(bad.attempts) tries)"
+        }
+    }
+
+    /// `steady 12.3s, health 200, docs 200` or `FAILED: ...`.
+    public var summary: String {
+        switch rollout {
+        case .failed(let why, _): return "FAILED: \(why)"
+        case .timedOut(let detail): return "TIMED OUT: \(detail)"
+        case .steady(let seconds):
+            let checks = answers.map { answer in
+                let name = answer.url.split(separator: "/").last.map(String.init) ?? answer.url
+                return "\(name) \(answer.status.map(String.init) ?? "no answer")"
+            }
+            return (["steady in \(Self.seconds(seconds))"] + checks).joined(separator: ", ")
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
+    }
+}

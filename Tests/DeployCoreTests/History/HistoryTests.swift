@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import DeployCore
+
+/// The history file and what `deploy rollback` reads from it.
+@Suite struct HistoryTests {
+    static func record(_ mode: String, result: String = "deployed", applied: Bool = true, head: String,
+                       _ services: [(String, String?)]) -> HistoryRecord {
+        HistoryRecord(time: "2026-11-26T10:00:00Z", by: .init(arn: "arn:aws:iam::123456789012:user/ops", user: "ops"), workspace: "prod",
+                      account: "123456789012", region: "eu-west-1", head: head, mode: mode, applied: applied,
+                      services: services.map { .init(service: $0.0, tag: head, previousTag: $0.1, rollout: "steady", steadySeconds: 12) },
+                      spas: [], steps: [], result: result, error: nil, seconds: 60)
+    }
+
+    @Test func recordsAppendAsLinesAndReadBackInOrder() throws {
+        let folder = TemporaryFolder("history")
+        let file = HistoryFile(gitDirectory: folder.url, workspace: "prod")
+        let first = Self.record("full", head: "aaaaaaa", [("auth", "0000000")])
+        let second = Self.record("changed", result: "failed", head: "bbbbbbb", [("auth", "aaaaaaa")])
+        try file.append(first)
+        try file.append(second)
+        #expect(file.url.path.hasSuffix("deploy/history-prod.jsonl"))
+        #expect(file.records() == [first, second])
+        let text = try String(contentsOf: file.url, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 2 && text.contains(#""operator":{"arn":"arn:aws:iam::123456789012:user/ops","user":"ops"}"#))
+        #expect(HistoryFile.all(gitDirectory: folder.url).map(\.url) == [file.url])
+    }
+
+    @Test func theTableShowsEachDeployWithItsTags() {
+        let text = HistoryText.table([Self.record("full", head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", nil)])])
+        #expect(text.contains("2026-11-26T10:00:00Z  prod       deployed  full  bbbbbbb  ops  1m00s"))
+        #expect(text.contains("    auth aaaaaaa → bbbbbbb, billing bbbbbbb"))
+        #expect(HistoryText.table([]) == "no deploys recorded yet")
+    }
+
+    static let history = [
+        record("full", head: "aaaaaaa", [("auth", "0000000"), ("billing", "0000000")]),
+        record("services", head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", "aaaaaaa")]),
+        record("full", result: "failed", applied: false, head: "ccccccc", [("auth", "bbbbbbb")]),
+        record("rollback", head: "bbbbbbb", [("auth", "bbbbbbb")]),
+    ]
+
+    @Test func rollbackDefaultsToTheLastAppliedDeployAndTheTagsBeforeIt() throws {
+        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, file: "h") == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
+        #expect(try RollbackTargets.resolve(history: Self.history, services: ["billing"], to: nil, file: "h") == ["billing": "aaaaaaa"])
+        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", file: "h") == ["auth": "0000000", "billing": "0000000"])
+    }
+
+    @Test func aDeployThatFailedAfterItsApplyIsTheOneUndone() throws {
+        let failed = Self.history + [Self.record("changed", result: "failed", head: "ddddddd", [("billing", "bbbbbbb")])]
+        #expect(try RollbackTargets.resolve(history: failed, services: nil, to: nil, file: "h") == ["billing": "bbbbbbb"])
+    }
+
+    @Test func rollbackWithoutAKnownTagAsksForTo() {
+        #expect(throws: DeployError.self) { try RollbackTargets.resolve(history: [], services: nil, to: nil, file: "h") }
+        #expect(throws: DeployError.refused("notifications was not rolled by the last deploy (2026-11-26T10:00:00Z, bbbbbbb): pass --to <sha> to pick its tag")) {
+            try RollbackTargets.resolve(history: Self.history, services: ["notifications"], to: nil, file: "h")
+        }
+        let unknown = [Self.record("full", head: "aaaaaaa", [("auth", nil)])]
+        #expect(throws: DeployError.refused("the tag auth ran before the last deploy (2026-11-26T10:00:00Z) is not recorded: pass --to <sha> (see deploy history)")) {
+            try RollbackTargets.resolve(history: unknown, services: nil, to: nil, file: "h")
+        }
+    }
+
+    @Test func rollbackAndHistoryTakeOnlyTheirFlags() throws {
+        guard case .rollback(let plan) = try DeployPlan.parse(["rollback", "--var-file", "prod.tfvars", "--to", "abc1234", "--services", "auth"], environment: [:]) else {
+            Issue.record("not a rollback")
+            return
+        }
+        #expect(plan.mode == .rollback && plan.rollbackTo == "abc1234" && plan.services == ["auth"] && plan.rollsSubset && !plan.shipsSPAs)
+        #expect(throws: DeployError.usage("--builder is not used by deploy rollback; see deploy --help")) {
+            try DeployPlan.parse(["rollback", "--var-file", "p.tfvars", "--builder", "b"], environment: [:])
+        }
+        #expect(throws: DeployError.usage("deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")) {
+            try DeployPlan.parse(["rollback"], environment: [:])
+        }
+        #expect(throws: DeployError.usage("--to is only used by deploy rollback; see deploy --help")) {
+            try DeployPlan.parse(["--var-file", "p.tfvars", "--to", "abc1234"], environment: [:])
+        }
+        #expect(try DeployPlan.parse(["history", "--limit", "5", "--workspace", "prod"], environment: [:]) == .history({
+            var plan = DeployPlan()
+            plan.historyLimit = 5
+            plan.workspace = "prod"
+            return plan
+        }()))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import DeployCore
+
+/// How one `describe-services` answer is judged: the new deployment is the one running the applied image.
+@Suite struct RolloutJudgeTests {
+    static let new = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:8"
+    static let old = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:7"
+
+    static func deployment(_ status: String, _ arn: String, _ state: String?, running: Int, desired: Int = 2,
+                           reason: String? = nil) -> ServiceDeployments.Deployment {
+        .init(id: "ecs-svc/\(arn.suffix(1))", status: status, taskDefinition: arn, rolloutState: state, reason: reason,
+              running: running, desired: desired)
+    }
+
+    static func judge(_ deployments: [ServiceDeployments.Deployment], serviceRuns taskDefinition: String = new) -> RolloutProgress {
+        RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: taskDefinition, deployments: deployments)) { $0 == new }
+    }
+
+    @Test func completedAndAloneIsSteady() {
+        #expect(Self.judge([Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 2)]) == .steady)
+    }
+
+    @Test func withoutARolloutStateAllTasksRunningAndAloneIsSteady() {
+        #expect(Self.judge([Self.deployment("PRIMARY", Self.new, nil, running: 2)]) == .steady)
+        #expect(Self.judge([Self.deployment("PRIMARY", Self.new, nil, running: 1)]) == .rolling("1/2 tasks of prod-auth:8"))
+    }
+
+    @Test func anOldDeploymentStillRunningMeansRolling() {
+        let progress = Self.judge([Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 1),
+                                   Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)])
+        #expect(progress == .rolling("1/2 tasks of prod-auth:8, old deployment(s) still running 1 task(s)"))
+    }
+
+    @Test func aFailedNewDeploymentIsAFailure() {
+        let progress = Self.judge([Self.deployment("PRIMARY", Self.new, "FAILED", running: 0, reason: "tasks failed to start."),
+                                   Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 2)])
+        #expect(progress == .failed("the new deployment FAILED: tasks failed to start."))
+    }
+
+    @Test func aCircuitBreakerRollbackIsAFailureEvenWhileItSucceeds() {
+        let progress = Self.judge([Self.deployment("PRIMARY", Self.old, "IN_PROGRESS", running: 2),
+                                   Self.deployment("ACTIVE", Self.new, "FAILED", running: 0, reason: "tasks failed to start.")],
+                                  serviceRuns: Self.old)
+        #expect(progress == .failed("rolled back: ECS made prod-auth:7 primary again; the new deployment FAILED: tasks failed to start."))
+    }
+
+    @Test func noDeploymentOfTheNewImageIsAFailure() {
+        let progress = Self.judge([Self.deployment("PRIMARY", Self.old, "COMPLETED", running: 2)], serviceRuns: Self.old)
+        #expect(progress == .failed("no ECS deployment runs the new image: the service runs prod-auth:7; it was rolled back or changed since"))
+    }
+
+    @Test func unknownTaskDefinitionsAndMissingServices() {
+        let unknown = RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: Self.new,
+                                                            deployments: [Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 2)])) { _ in nil }
+        #expect(unknown == .rolling("reading its task definitions"))
+        #expect(RolloutJudge.judge(nil) { _ in true } == .failed("ECS has no active service of that name"))
+    }
+
+    @Test func decodesWhatTheAWSCLIPrints() throws {
+        let json = #"""
+        {"services": [{"serviceName": "prod-auth", "status": "ACTIVE", "taskDefinition": "\#(Self.new)",
+          "deployments": [{"id": "ecs-svc/1", "status": "PRIMARY", "taskDefinition": "\#(Self.new)", "desiredCount": 2,
+                           "runningCount": 1, "rolloutState": "IN_PROGRESS", "rolloutStateReason": "ECS deployment in progress."}]},
+          {"serviceName": "prod-gone", "status": "INACTIVE", "taskDefinition": "x", "deployments": []}]}
+        """#
+        let services = try ServiceDeployments.decode(Data(json.utf8))
+        #expect(Array(services.keys) == ["prod-auth"])
+        #expect(services["prod-auth"]?.deployments == [Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 1, reason: "ECS deployment in progress.")]
+            .map { var d = $0; d.id = "ecs-svc/1"; return d })
+    }
+}
