@@ -17,6 +17,7 @@ extension Deployer {
         let history = HistoryFile(gitDirectory: workspace.gitDirectory, workspace: terraformWorkspace ?? "default")
         let targets = try RollbackTargets.resolve(history: history.records(), services: plan.services, to: plan.rollbackTo,
                                                   file: history.url.path)
+        let who = try await early.value.get()
         let live = try await ChangeReader(workspace: workspace, reporter: reporter).liveTags(facts: facts)
         var inputs = inputs(workspace, facts: facts, tag: head)
         inputs.plan.services = workspace.services.filter { targets[$0] != nil } + targets.keys.filter { !workspace.services.contains($0) }.sorted()
@@ -29,7 +30,6 @@ extension Deployer {
             throw .refused("not rolling back: \(missing.map { "\($0.service):\($0.tag)" }.joined(separator: ", ")) not in ECR, and a rollback never builds; nothing was changed. Pick a tag that deploy history shows as deployed")
         }
         try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
-        let who = try await early.value.get()
         reporter.result(PlanText.summary(release, account: who, workspace: terraformWorkspace, previous: live))
         try await carryOut(release, Context(workspace: workspace, account: who, terraformWorkspace: terraformWorkspace,
                                             previousTags: live, started: started))

@@ -80,10 +80,12 @@ public struct Deployer: Sendable {
             release.markInRegistry(try await RegistryCheck(runner: workspace.runner).present(release.images))
             release.markUpToDate(try await sites.get())
         }
-        previous = try await live.get()
+        let liveTags = await live
         try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
         let who: Account
         if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
+        // After the account: failing credentials are reported as such, not as a failed ECS read.
+        previous = try liveTags.get()
         reporter.result(PlanText.summary(release, account: who, workspace: terraformWorkspace, previous: previous))
         try await carryOut(release, Context(workspace: workspace, account: who, terraformWorkspace: terraformWorkspace,
                                             previousTags: previous, started: started))

@@ -108,7 +108,8 @@ extension EndToEnd {
         #expect(seconds < 10)
         let leftover = Shell.run(["pgrep", "-f", sandbox.folder.path]).stdout
         #expect(leftover.isEmpty || leftover.split(separator: "\n").allSatisfy { pid in
-            Shell.run(["ps", "-o", "args=", "-p", String(pid)]).stdout.contains("moto_server") }, "children left: \(leftover)")
+            let args = Shell.run(["ps", "-o", "args=", "-p", String(pid)]).stdout
+            return args.contains("moto_server") || args.contains("health_server.py") }, "children left: \(leftover)")
         #expect(sandbox.terraformSerial == serial)
         #expect(!sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" })
     }
@@ -180,7 +181,7 @@ extension EndToEnd {
         #expect(sandbox.snapshot().invalidations.values.reduce(0, +) == 2)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(summary["result"] as? String == "deployed")
-        #expect(Set(((summary["steps"] as? [[String: Any]]) ?? []).compactMap { $0["phase"] as? String }) == ["verify", "apply"])
+        #expect(Set(((summary["steps"] as? [[String: Any]]) ?? []).compactMap { $0["phase"] as? String }) == ["check", "apply"])
     }
 
     @Test func aRemoteBuilderBuildsAndPushesWithASharedCache() throws {

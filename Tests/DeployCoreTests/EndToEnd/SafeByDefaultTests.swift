@@ -12,8 +12,14 @@ extension EndToEnd {
         let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--dry-run", "--profile", "sandbox"])
 
         #expect(run.status == 0, "\(run.stderr)")
-        let commands = run.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }
+        let parts = run.stdout.components(separatedBy: "\nThen, until every service is steady (at most 15m), and once each is:\n")
+        #expect(parts.count == 2, "the checks after the apply are listed after it")
+        let commands = parts[0].split(separator: "\n").filter { $0.first?.isNumber == true }
         #expect(commands.count == 1 + 9 + 1 + 9 + 2 + 2 + 2 + 2 + 9 + 1)
+        let checks = parts.last?.split(separator: "\n") ?? []
+        #expect(checks.count == 9 + 9 * 2, "a rollout watch per service, then its health and docs URLs")
+        #expect(checks.first == "1. [rollout auth] aws ecs describe-services --cluster platform-sandbox --services sandbox-auth --output json")
+        #expect(checks.last?.hasSuffix("/v1/scheduling/docs") == true)
         #expect(commands.first?.contains("[build deps] docker build -f infra/docker/service.Dockerfile --target deps") == true)
         #expect(commands.last?.contains("[apply] terraform -chdir=infra/terraform/aws apply -var-file=") == true)
         #expect(commands.last?.contains("-var image_tag=\(sha)") == true)
@@ -28,7 +34,7 @@ extension EndToEnd {
         let json = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--dry-run", "--profile", "sandbox", "--output", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(document["result"] as? String == "dry run")
-        #expect((document["planned"] as? [String])?.count == commands.count)
+        #expect((document["planned"] as? [String])?.count == commands.count + checks.count)
 
         let refused = sandbox.deploy(["--var-file", "tfvars/prod.tfvars", "--profile", "sandbox", "--yes", "--output", "json"])
         let stopped = try #require(try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any])

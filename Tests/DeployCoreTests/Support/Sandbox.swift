@@ -61,8 +61,9 @@ final class Sandbox {
         _ = git(["-c", "user.name=sandbox", "-c", "user.email=sandbox@example.invalid", "commit", "-qm", "change \(path)"])
     }
 
-    func fault(_ line: String) {
-        folder.write("faults", line + "\n")
+    /// Replaces the faults the stubs, the rollout layer and the health server play (see their headers).
+    func fault(_ lines: String...) {
+        folder.write("faults", lines.map { $0 + "\n" }.joined())
     }
 
     // MARK: Reading outcomes back
@@ -166,6 +167,20 @@ final class Sandbox {
 
     var dockerLogins: String {
         (try? String(contentsOf: folder.url.appendingPathComponent("docker/logins"), encoding: .utf8)) ?? ""
+    }
+
+    /// The paths the health server was asked for, in order.
+    var healthRequests: [String] {
+        let text = (try? String(contentsOf: folder.url.appendingPathComponent("log/health.jsonl"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["path"] as? String
+        }
+    }
+
+    /// The deploy history of the sandbox workspace, as `deploy` wrote it (oldest first).
+    var history: [[String: Any]] {
+        let text = (try? String(contentsOf: platform.appendingPathComponent(".git/deploy/history-sandbox.jsonl"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
     }
 
     var dockerLogText: String {
