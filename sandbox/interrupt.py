@@ -1,6 +1,8 @@
 """Test helper: runs a command, waits until a line appears in a file (or a timeout), sends it a signal,
 and prints its exit code (as a shell reports it: 128+N for death by signal N) and the seconds from the
-signal to its end. Usage: interrupt.py SIGNAL WATCH_FILE NEEDLE -- COMMAND..."""
+signal to its end. The sandbox's bin folder goes first on the command's PATH again (a pyenv shim running
+this script puts its own first, which would hide the rollout layer's `aws`).
+Usage: interrupt.py SIGNAL WATCH_FILE NEEDLE -- COMMAND..."""
 import os
 import signal
 import subprocess
@@ -9,7 +11,10 @@ import time
 
 sig, watch, needle = getattr(signal, sys.argv[1]), sys.argv[2], sys.argv[3]
 command = sys.argv[sys.argv.index("--") + 1:]
-child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+environment = dict(os.environ)
+if "SANDBOX_DIR" in environment:
+    environment["PATH"] = os.path.join(environment["SANDBOX_DIR"], "bin") + os.pathsep + environment.get("PATH", "")
+child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
 deadline = time.time() + 60
 while time.time() < deadline and child.poll() is None:
     try:

@@ -9,57 +9,84 @@ extension Deployer {
         /// The tag each service ran before this deploy (what a rollback returns to).
         let previousTags: [String: String]
         let started: Date
+
+        /// The terraform workspace the lock and the history are kept for.
+        var workspaceName: String { terraformWorkspace ?? "default" }
+
+        init(_ opening: Opening, account: Account, previousTags: [String: String]) {
+            workspace = opening.workspace
+            self.account = account
+            terraformWorkspace = opening.terraformWorkspace
+            self.previousTags = previousTags
+            started = opening.started
+        }
     }
 
     /// After the plan is shown: takes the workspace's lock, asks for the typed `y`, runs the steps, verifies
     /// the rollout, prints the closing table and records the deploy in the history, however it ended.
     func carryOut(_ release: Release, _ context: Context) async throws(DeployError) {
-        let steps = release.steps
-        if plan.dryRun {
-            reporter.result(PlanText.dryRun(release))
-            if plan.json {
-                var summary = DeploySummary(release: release, outcomes: [], notRun: steps, seconds: Date().timeIntervalSince(context.started),
-                                            error: nil, result: "dry run")
-                summary.planned = (steps + (release.checks?.steps ?? [])).map(\.action.rendered)
-                reporter.document(summary.json)
-            }
-            return
-        }
-        let workspaceName = context.terraformWorkspace ?? "default"
-        let lock = try DeployLock.acquire(gitDirectory: context.workspace.gitDirectory, workspace: workspaceName, sha: release.tag, reporter: reporter)
+        if plan.dryRun { return showDryRun(release, context) }
+        let lock = try DeployLock.acquire(gitDirectory: context.workspace.gitDirectory, workspace: context.workspaceName,
+                                          sha: release.tag, reporter: reporter)
         defer { lock.release() }
         if !plan.assumeYes && !prompt.confirm(question(release, context.account)) { throw .declined }
+        // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
+        children.hold()
+        defer { children.release() }
         let executor = Executor(runner: context.workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency,
-                                live: board(steps))
-        var (outcomes, failure) = await executor.run(steps)
+                                live: board(release.steps))
+        var (outcomes, failure) = await executor.run(release.steps)
         var verifications: [Verification] = []
         if failure == nil, let checks = release.checks {
-            let verifier = Verifier(runner: context.workspace.runner, reporter: reporter, children: children,
-                                    cache: context.workspace.taskDefinitionCache, live: board(checks.steps))
-            switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks) }) {
-            case .success(let results): verifications = results
-            case .failure(let error): failure = error
-            }
-            let problems = verifications.compactMap(\.problem)
-            if failure == nil && !problems.isEmpty { failure = .verificationFailed(problems, next: nextStep(after: release)) }
+            (verifications, failure) = await verify(checks, release, context)
         }
-        let ran = Set(outcomes.map(\.step.label))
-        let notRun = steps.filter { !ran.contains($0.label) }, seconds = Date().timeIntervalSince(context.started)
-        reporter.result("\n" + PlanText.closing(outcomes, notRun: notRun, seconds: seconds)
-                        + (verifications.isEmpty ? "" : "\n" + PlanText.verification(verifications)))
-        let history = HistoryFile(gitDirectory: context.workspace.gitDirectory, workspace: workspaceName)
-        let record = HistoryRecord(plan: plan, release: release, context: context, outcomes: outcomes, verifications: verifications,
-                                   error: failure, seconds: seconds, user: Self.localUser(environment))
-        do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
-        if plan.json {
-            var summary = DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
-            summary.verification = DeploySummary.checks(verifications)
-            summary.history = history.url.path
-            reporter.document(summary.json)
-        }
+        close(release, context, outcomes, verifications, failure)
         if let failure { throw failure }
         reporter.result(plan.mode == .rollback ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
                                                : "deployed \(release.tag)")
+    }
+
+    private func showDryRun(_ release: Release, _ context: Context) {
+        reporter.result(PlanText.dryRun(release))
+        guard plan.json else { return }
+        var summary = DeploySummary(release: release, outcomes: [], notRun: release.steps, seconds: Date().timeIntervalSince(context.started),
+                                    error: nil, result: "dry run")
+        summary.planned = (release.steps + (release.checks?.steps ?? [])).map(\.action.rendered)
+        reporter.document(summary.json)
+    }
+
+    /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
+    private func verify(_ checks: Checks, _ release: Release, _ context: Context) async -> ([Verification], DeployError?) {
+        let verifier = Verifier(runner: context.workspace.runner, reporter: reporter, children: children,
+                                cache: context.workspace.taskDefinitionCache, live: board(checks.steps))
+        switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks) }) {
+        case .success(let results):
+            let problems = results.compactMap(\.problem)
+            return (results, problems.isEmpty ? nil : .verificationFailed(problems, next: nextStep(after: release)))
+        case .failure(let error):
+            if case .interrupted = error {
+                reporter.note("deploy: terraform was applied; ECS goes on rolling without deploy watching it: see deploy status, and deploy history for the tags that ran before")
+            }
+            return ([], error)
+        }
+    }
+
+    /// The closing table, the history line and the JSON document: for every deploy that got past the `y`.
+    private func close(_ release: Release, _ context: Context, _ outcomes: [Executor.Outcome], _ verifications: [Verification],
+                       _ failure: DeployError?) {
+        let ran = Set(outcomes.map(\.step.label))
+        let notRun = release.steps.filter { !ran.contains($0.label) }, seconds = Date().timeIntervalSince(context.started)
+        reporter.result("\n" + PlanText.closing(outcomes, notRun: notRun, seconds: seconds)
+                        + (verifications.isEmpty ? "" : "\n" + PlanText.verification(verifications)))
+        let history = HistoryFile(gitDirectory: context.workspace.gitDirectory, workspace: context.workspaceName)
+        let record = HistoryRecord(plan: plan, release: release, context: context, outcomes: outcomes, verifications: verifications,
+                                   error: failure, seconds: seconds, user: Self.localUser(environment))
+        do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
+        guard plan.json else { return }
+        var summary = DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
+        summary.verification = DeploySummary.checks(verifications)
+        summary.history = history.url.path
+        reporter.document(summary.json)
     }
 
     private func question(_ release: Release, _ account: Account) -> String {

@@ -38,66 +38,48 @@ public struct Deployer: Sendable {
     }
 
     private func deploy() async throws(DeployError) {
-        let started = Date()
-        try Preflight.requireTools(["git", "terraform", "aws"], path: environment["PATH"])
-        let workspace = try await Workspace.open(plan: plan, environment: environment, currentDirectory: currentDirectory,
-                                                 prompt: prompt, makeRunner: makeRunner)
-        let queries = Queries(runner: workspace.runner, reporter: reporter)
-        // The account is read alongside, except for --changed, which may find nothing to deploy and stop first.
-        let early = plan.mode == .changed ? nil : Task { [environment] in
-            await outcome { () async throws(DeployError) in try await queries.account(profile: workspace.profile, environment: environment) }
-        }
-        let (head, facts, terraformWorkspace) = try await readTerraform(workspace, queries)
-        var inputs = inputs(workspace, facts: facts, tag: head)
-        let reader = ChangeReader(workspace: workspace, reporter: reporter)
+        let opening = try await open(readsAccountEarly: plan.mode != .changed)
+        var inputs = inputs(opening)
+        let reader = ChangeReader(workspace: opening.workspace, reporter: reporter)
         var previous: [String: String] = [:]
         if plan.mode == .changed {
-            let changes = try await reader.changes(facts: inputs.facts, head: inputs.tag)
-            reporter.result(ChangeText.table(changes, head: inputs.tag, verbose: plan.verbose))
-            guard changes.contains(where: { $0.action == .deploy }) else {
-                reporter.result("nothing to deploy: no service changed since the commit it runs")
-                if plan.json {
-                    let nothing = Release(tag: inputs.tag, dockerfile: workspace.config.dockerfile, images: [], sites: [], apply: nil)
-                    reporter.document(DeploySummary(release: nothing, outcomes: [], notRun: [], seconds: Date().timeIntervalSince(started),
-                                                    error: nil, result: "nothing to deploy").json)
-                }
-                return
-            }
+            guard let changes = try await changesToDeploy(opening, reader) else { return }
             try inputs.limit(to: changes, allowRollback: plan.allowRollback)
             previous = Dictionary(uniqueKeysWithValues: changes.compactMap { change in change.liveTag.map { (change.service, $0) } })
         }
         var release = try Release(resolving: inputs)
         let (readsLive, known) = (plan.mode != .changed && release.apply != nil, previous)
         async let live = outcome { () async throws(DeployError) in
-            readsLive ? try await reader.liveTags(facts: facts) : known
+            readsLive ? try await reader.liveTags(facts: opening.facts) : known
         }
         // A tag already in ECR is only trusted as this commit's build when the tree is clean.
         if !plan.forceRebuild && !plan.allowDirty {
-            let (sitesToCheck, tag) = (release.sites, release.tag)
-            async let sites = outcome { () async throws(DeployError) in
-                try await SiteCheck(runner: workspace.runner).upToDate(sitesToCheck, tag: tag)
-            }
-            release.markInRegistry(try await RegistryCheck(runner: workspace.runner).present(release.images))
+            let (sitesToCheck, tag, runner) = (release.sites, release.tag, opening.workspace.runner)
+            async let sites = outcome { () async throws(DeployError) in try await SiteCheck(runner: runner).upToDate(sitesToCheck, tag: tag) }
+            release.markInRegistry(try await RegistryCheck(runner: runner).present(release.images))
             release.markUpToDate(try await sites.get())
         }
         let liveTags = await live
-        try await Preflight(plan: plan, workspace: workspace, release: release, environment: environment).run()
-        let who: Account
-        if let early { who = try await early.value.get() } else { who = try await queries.account(profile: workspace.profile, environment: environment) }
+        try await Preflight(plan: plan, workspace: opening.workspace, release: release, environment: environment).run()
+        let who = try await opening.account(environment: environment)
         // After the account: failing credentials are reported as such, not as a failed ECS read.
         previous = try liveTags.get()
-        reporter.result(PlanText.summary(release, account: who, workspace: terraformWorkspace, previous: previous))
-        try await carryOut(release, Context(workspace: workspace, account: who, terraformWorkspace: terraformWorkspace,
-                                            previousTags: previous, started: started))
+        reporter.result(PlanText.summary(release, account: who, workspace: opening.terraformWorkspace, previous: previous))
+        try await carryOut(release, Context(opening, account: who, previousTags: previous))
     }
 
-    /// The resolver's inputs for this plan at HEAD.
-    func inputs(_ workspace: Workspace, facts: EnvironmentFacts, tag: String) -> Release.Inputs {
-        var inputs = Release.Inputs(plan: plan, config: workspace.config, services: workspace.services,
-                                    facts: facts, tag: tag, varFile: workspace.varFile?.path,
-                                    color: isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil)
-        inputs.exposesDocs = VarFileFacts.exposesAPIDocs(file: workspace.varFile)
-        return inputs
+    /// With --changed: the DEPLOY/skip table; nil (and said so) when nothing changed.
+    private func changesToDeploy(_ opening: Opening, _ reader: ChangeReader) async throws(DeployError) -> [ServiceChange]? {
+        let changes = try await reader.changes(facts: opening.facts, head: opening.head)
+        reporter.result(ChangeText.table(changes, head: opening.head, verbose: plan.verbose))
+        if changes.contains(where: { $0.action == .deploy }) { return changes }
+        reporter.result("nothing to deploy: no service changed since the commit it runs")
+        if plan.json {
+            let nothing = Release(tag: opening.head, dockerfile: opening.workspace.config.dockerfile, images: [], sites: [], apply: nil)
+            reporter.document(DeploySummary(release: nothing, outcomes: [], notRun: [], seconds: Date().timeIntervalSince(opening.started),
+                                            error: nil, result: "nothing to deploy").json)
+        }
+        return nil
     }
 
     /// `deploy prune`: the two safe clean-up commands of the runbook, after a confirmation.

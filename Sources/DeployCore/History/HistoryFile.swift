@@ -18,15 +18,20 @@ public struct HistoryFile: Sendable {
         }
     }
 
+    /// The history could not be written: a warning, never the end of a deploy that already ran.
+    public struct NotWritten: Error, Equatable {
+        public var message: String
+    }
+
     /// Appends one line with a single `write` on an `O_APPEND` descriptor, so a line is never torn.
-    public func append(_ record: HistoryRecord) throws(DeployError) {
+    public func append(_ record: HistoryRecord) throws(NotWritten) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .configuration("could not record the deploy in \(url.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw NotWritten(message: "could not record the deploy in \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let bytes = Array((record.line + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw .configuration("could not record the deploy in \(url.path): short write") }
+        guard written == bytes.count else { throw NotWritten(message: "could not record the deploy in \(url.path): short write") }
     }
 
     /// The records, oldest first; a line that does not decode (hand-edited, cut off) is skipped.

@@ -4,8 +4,9 @@ public enum RollbackTargets {
     /// the tag it ran before that deploy. That is the last successful deploy, unless a later one failed
     /// after its apply (its verification): then that one is what needs undoing. A rollback is never
     /// undone by another rollback. `--services` narrows or names them; `--to` gives one tag for all.
+    /// `live`: what each service runs now, to refuse tags from a history that is out of date.
     public static func resolve(history: [HistoryRecord], services requested: [String]?, to tag: String?,
-                               file: String) throws(DeployError) -> [String: String] {
+                               live: [String: String], file: String) throws(DeployError) -> [String: String] {
         let last = history.last { $0.applied && $0.mode != "rollback" && !$0.services.isEmpty }
         guard let services = requested ?? last?.services.map(\.service) else {
             throw .refused("no deploy that reached terraform apply is recorded in \(file), so there is nothing to roll back by default: name them, as in deploy rollback --services auth,billing --to <sha>")
@@ -14,6 +15,7 @@ public enum RollbackTargets {
         guard let last else {
             throw .refused("no deploy that reached terraform apply is recorded in \(file) to take earlier tags from: pass --to <sha> (see deploy history)")
         }
+        try checkNothingSince(last, live: live, services: services)
         var targets: [String: String] = [:]
         for service in services {
             guard let entry = last.services.first(where: { $0.service == service }) else {
@@ -25,5 +27,17 @@ public enum RollbackTargets {
             targets[service] = previous
         }
         return targets
+    }
+
+    /// The history is per clone: when a service runs neither what the recorded deploy set nor what it
+    /// replaced (ECS's own rollback), someone deployed since from elsewhere, and the recorded earlier tag
+    /// is not "the one before" any more.
+    static func checkNothingSince(_ record: HistoryRecord, live: [String: String], services: [String]) throws(DeployError) {
+        for service in services {
+            guard let entry = record.services.first(where: { $0.service == service }), let running = live[service] else { continue }
+            if running != entry.tag && running != entry.previousTag {
+                throw .refused("\(service) runs \(running), but the last deploy recorded in this clone (\(record.time)) set \(entry.tag): it was deployed since from elsewhere, so its earlier tag is unknown here; pass --to <sha>")
+            }
+        }
     }
 }

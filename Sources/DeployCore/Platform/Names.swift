@@ -45,7 +45,6 @@ public enum Names {
         return labels[3]
     }
 
-    /// A git short SHA as `git rev-parse --short` prints it.
     /// A URL path for the API: starts with `/`, no spaces, query, fragment or `..`, no trailing `/`.
     public static func isURLPath(_ text: String) -> Bool {
         text.hasPrefix("/") && text.count > 1 && !text.hasSuffix("/") && !text.contains("..")
@@ -59,6 +58,7 @@ public enum Names {
         return !rest.isEmpty && rest.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
     }
 
+    /// A git short SHA as `git rev-parse --short` prints it.
     public static func isShortSHA(_ text: String) -> Bool {
         (4...40).contains(text.count) && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
     }

@@ -16,6 +16,8 @@ public final class ChildRegistry: Sendable {
     private struct State {
         var pids: [pid_t: Bool] = [:]  // pid → stops slowly
         var launching = 0
+        /// Work in progress that must see the signal to end well (the deploy's run, its record).
+        var held = 0
         var interruption: Int32?
         var signalsReceived = 0
     }
@@ -30,6 +32,21 @@ public final class ChildRegistry: Sendable {
 
     /// Children running, and children being launched right now.
     public var runningCount: Int { state.withLock { $0.pids.count + $0.launching } }
+
+    /// While held, a first signal is only recorded (and forwarded): the holder sees `interruption`,
+    /// stops, and still writes its closing table and history. A second signal is not held back.
+    public func hold() { state.withLock { $0.held += 1 } }
+
+    public func release() { state.withLock { $0.held -= 1 } }
+
+    /// True when the signal should end the process now: nothing running, launching or held, or a
+    /// repeated signal with no child left to kill.
+    func endsNow() -> Bool {
+        state.withLock { state in
+            let children = state.pids.count + state.launching
+            return children == 0 && (state.held == 0 || state.signalsReceived > 1)
+        }
+    }
 
     /// Called just before a launch, so an interruption in that moment waits for the child to register.
     func reserve() { state.withLock { $0.launching += 1 } }

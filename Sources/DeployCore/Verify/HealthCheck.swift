@@ -15,7 +15,9 @@ struct HealthCheck: Sendable {
             if let signal = children.interruption { throw .interrupted(signal: signal) }
             let code = Int(String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
             status = code == 0 ? nil : code
-            if status == 200 || attempt == attempts { return Verification.Answer(url: url, status: status, attempts: attempt) }
+            if status == 200 || attempt == attempts {
+                return Verification.Answer(url: url, status: status, attempts: attempt, said: status == nil ? result.tail.last : nil)
+            }
             try? await Task.sleep(for: .seconds(pause))
         }
         return Verification.Answer(url: url, status: status, attempts: attempts)

@@ -8,18 +8,21 @@ public enum RolloutProgress: Equatable, Sendable {
     case failed(String)
 }
 
-/// Judges a rollout from one `describe-services` answer. Pure. The new deployment is the one whose task
-/// definition runs the image that was applied: the only test that survives a circuit-breaker rollback,
-/// which makes the old task definition primary again.
+/// Judges a rollout from one `describe-services` answer. Pure. The new deployment is the one with the
+/// newest revision among those whose task definition runs the applied image: that survives a
+/// circuit-breaker rollback (which makes an older revision primary again), also when the older revision
+/// runs the same image (a redeploy of one SHA with other settings).
 public enum RolloutJudge {
-    /// `isNew`: whether a task definition runs the applied image; nil while its images are unknown.
-    public static func judge(_ service: ServiceDeployments?, isNew: (String) -> Bool?) -> RolloutProgress {
-        guard let service else { return .failed("ECS has no active service of that name") }
-        if service.deployments.contains(where: { isNew($0.taskDefinition) == nil }) {
+    /// `runsImage`: whether a task definition runs the applied image; nil while its images are unknown.
+    /// `settling`: just after the apply, when ECS may not list the new deployment yet.
+    public static func judge(_ service: ServiceDeployments, runsImage: (String) -> Bool?, settling: Bool = false) -> RolloutProgress {
+        if service.deployments.contains(where: { runsImage($0.taskDefinition) == nil }) {
             return .rolling("reading its task definitions")
         }
-        guard let new = service.deployments.first(where: { isNew($0.taskDefinition) == true }) else {
-            return .failed("no ECS deployment runs the new image: the service runs \(revision(service.taskDefinition)); it was rolled back or changed since")
+        let candidates = service.deployments.filter { runsImage($0.taskDefinition) == true }
+        guard let new = candidates.max(by: { revisionNumber($0.taskDefinition) < revisionNumber($1.taskDefinition) }) else {
+            if settling { return .rolling("waiting for ECS to list the new deployment") }
+            return .failed("no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; it runs \(revision(service.taskDefinition))")
         }
         let why = new.reason.map { ": \($0)" } ?? ""
         if new.status != "PRIMARY" {
@@ -35,6 +38,10 @@ public enum RolloutJudge {
             detail += ", old deployment(s) still running \(old.map(\.running).reduce(0, +)) task(s)"
         }
         return .rolling(detail)
+    }
+
+    static func revisionNumber(_ arn: String) -> Int {
+        Int(arn.split(separator: ":").last ?? "") ?? 0
     }
 
     /// `arn:aws:ecs:...:task-definition/sandbox-auth:3` → `sandbox-auth:3`.

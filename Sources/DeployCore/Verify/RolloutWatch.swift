@@ -4,35 +4,26 @@ import Foundation
 /// round asks about all pending services at once (one `describe-services` per ten), and describes only
 /// task definitions it has not seen (a revision never changes, so they are cached).
 struct RolloutWatch: Sendable {
-    /// How one service's rollout ended.
-    enum Ending: Equatable, Sendable {
-        case steady(seconds: Double)
-        case failed(String, seconds: Double)
-        /// Still rolling when the time was up, with the last thing ECS said.
-        case timedOut(String)
-    }
-
     let runner: any CommandRunner
     let cache: TaskDefinitionCache
     let children: ChildRegistry
     /// Seconds between rounds: short at first (a healthy small service settles fast), then every 15 s.
     var pauses: [Double] = [1, 2, 3, 5, 10, 15]
+    /// Right after the apply, ECS may not list the new deployment yet: not a failure for this long.
+    var settling = 30.0
 
     /// `onChange` hears each service's progress whenever it changes, with the seconds since the watch began.
-    func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void) async throws(DeployError) -> [String: Ending] {
+    func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void) async throws(DeployError) -> [String: Verification.Rollout] {
+        defer { cache.save() }
         let start = Date()
-        var pending = checks.rollouts, endings: [String: Ending] = [:], last: [String: RolloutProgress] = [:]
+        var pending = checks.rollouts, endings: [String: Verification.Rollout] = [:], last: [String: RolloutProgress] = [:]
         for round in 0... {
             let answers = await read(pending.map(\.ecsName), cluster: checks.cluster)
+            if case .failure(.interrupted(let signal)) = answers { throw .interrupted(signal: signal) }
+            if let signal = children.interruption { throw .interrupted(signal: signal) }
             let elapsed = Date().timeIntervalSince(start)
             for rollout in pending {
-                let progress: RolloutProgress
-                switch answers {
-                case .success(let services):
-                    progress = RolloutJudge.judge(services[rollout.ecsName]) { [cache] arn in cache.images(arn).map { $0.contains(rollout.image) } }
-                case .failure(let error):
-                    progress = .rolling("could not ask ECS (\(error.message)); asking again")
-                }
+                let progress = judge(rollout, answers, cluster: checks.cluster, settling: elapsed < settling)
                 if progress != last[rollout.service] { onChange(rollout.service, progress, elapsed) }
                 last[rollout.service] = progress
                 switch progress {
@@ -45,14 +36,27 @@ struct RolloutWatch: Sendable {
             if pending.isEmpty { break }
             if elapsed >= checks.timeout {
                 for rollout in pending {
-                    if case .rolling(let detail) = last[rollout.service] { endings[rollout.service] = .timedOut(detail) }
+                    if case .rolling(let detail) = last[rollout.service] { endings[rollout.service] = .timedOut(detail, seconds: checks.timeout) }
                 }
                 break
             }
             try await pause(min(pauses[min(round, pauses.count - 1)], checks.timeout - elapsed))
         }
-        cache.save()
         return endings
+    }
+
+    private func judge(_ rollout: Checks.Rollout, _ answers: Result<[String: ServiceDeployments], DeployError>,
+                       cluster: String, settling: Bool) -> RolloutProgress {
+        switch answers {
+        case .failure(let error):
+            let said = error.output.last.map { ": \($0)" } ?? ""
+            return .rolling("could not ask ECS (\(error.message)\(said)); asking again")
+        case .success(let services):
+            guard let service = services[rollout.ecsName] else {
+                return .failed("ECS has no active service '\(rollout.ecsName)' in cluster \(cluster): check terraform output 'ecs_service_names'")
+            }
+            return RolloutJudge.judge(service, runsImage: { [cache] arn in cache.images(arn).map { $0.contains(rollout.image) } }, settling: settling)
+        }
     }
 
     /// The pending services' deployments, with the images of every task definition they name. A failed
@@ -66,9 +70,11 @@ struct RolloutWatch: Sendable {
             let services = answers.reduce(into: [String: ServiceDeployments]()) { $0.merge($1) { $1 } }
             let unknown = Set(services.values.flatMap { $0.deployments.map(\.taskDefinition) }).filter { cache.images($0) == nil }
             _ = try await concurrentMap(unknown.sorted(), limit: 4) { [runner, cache] (arn) throws(DeployError) in
-                if let answer = try await runner.answer(AWS.describeTaskDefinition(arn)), let images = ECSAnswers.images(Data(answer.utf8)) {
-                    cache.store(images, for: arn)
+                let answer = try await runner.query(AWS.describeTaskDefinition(arn))
+                guard let images = ECSAnswers.images(answer) else {
+                    throw .configuration("`aws ecs describe-task-definition` printed no container images for \(arn)")
                 }
+                cache.store(images, for: arn)
             }
             return services
         }

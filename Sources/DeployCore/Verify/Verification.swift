@@ -3,7 +3,8 @@ public struct Verification: Equatable, Sendable {
     public enum Rollout: Equatable, Sendable {
         case steady(seconds: Double)
         case failed(String, seconds: Double)
-        case timedOut(String)
+        /// Still rolling when the wait timeout (seconds) was up, with what ECS said last.
+        case timedOut(String, seconds: Double)
 
         /// steady, failed, timed out: as JSON and the history name it.
         public var name: String {
@@ -21,6 +22,8 @@ public struct Verification: Equatable, Sendable {
         /// The HTTP status; nil when nothing answered (refused, timed out, DNS).
         public var status: Int?
         public var attempts: Int
+        /// curl's last complaint when nothing answered (DNS, TLS, refused, timed out).
+        public var said: String? = nil
         public var ok: Bool { status == 200 }
     }
 
@@ -41,10 +44,11 @@ public struct Verification: Equatable, Sendable {
     public var problem: String? {
         switch rollout {
         case .failed(let why, _): return "\(service): \(why)"
-        case .timedOut(let detail): return "\(service): not steady within the wait timeout (\(detail))"
+        case .timedOut(let detail, let seconds):
+            return "\(service): not steady after \(WaitTime.text(seconds)) (--wait-timeout): \(detail); read the ECS service's events, or wait longer with --wait-timeout"
         case .steady:
             guard let bad = answers.first(where: { $0.status != 200 }) else { return nil }
-            let said = bad.status.map { "answered \($0)" } ?? "did not answer"
+            let said = bad.status.map { "answered \($0)" } ?? "did not answer" + (bad.said.map { " (\($0))" } ?? "")
             return "\(service): GET \(bad.url) \(said) (\(bad.attempts) tries)"
         }
     }
@@ -53,7 +57,7 @@ public struct Verification: Equatable, Sendable {
     public var summary: String {
         switch rollout {
         case .failed(let why, _): return "FAILED: \(why)"
-        case .timedOut(let detail): return "TIMED OUT: \(detail)"
+        case .timedOut(let detail, _): return "TIMED OUT: \(detail)"
         case .steady(let seconds):
             let checks = answers.map { answer in
                 let name = answer.url.split(separator: "/").last.map(String.init) ?? answer.url

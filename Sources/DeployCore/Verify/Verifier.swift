@@ -13,59 +13,45 @@ struct Verifier: Sendable {
 
     func verify(_ checks: Checks) async throws(DeployError) -> [Verification] {
         let steps = checks.steps
-        let rolloutRow = Dictionary(uniqueKeysWithValues: steps.indices.filter { steps[$0].phase == .rollout }.map { (steps[$0].subject!, $0) })
-        let begun = Date()
+        // The board's row of each watch and each request.
+        let rows = Dictionary(uniqueKeysWithValues: steps.indices.map { index in
+            ("\(steps[index].phase) \(steps[index].subject ?? "") \(steps[index].phase == .health ? steps[index].action.rendered : "")", index)
+        })
+        @Sendable func row(_ phase: Step.Phase, _ service: String, _ url: String? = nil) -> Int {
+            rows["\(phase) \(service) \(url.map { Curl.status($0).rendered } ?? "")"]!
+        }
         if !checks.checksHealth { reporter.note("==> health not checked: terraform has no 'api_base_url' output") }
         reporter.note("==> watching the rollout of \(checks.rollouts.count) service(s), at most \(WaitTime.text(checks.timeout))")
         live?.start()
-        for index in steps.indices where steps[index].phase == .rollout { live?.update(index, .running(since: begun)) }
+        defer { live?.stop() }
+        let begun = Date()
+        for rollout in checks.rollouts { live?.update(row(.rollout, rollout.service), .running(since: begun)) }
         let endings = try await RolloutWatch(runner: runner, cache: cache, children: children)
             .watch(checks) { [reporter, live] service, progress, elapsed in
-                let index = rolloutRow[service]!
                 switch progress {
-                case .steady: live?.update(index, .done(seconds: elapsed))
-                case .failed: live?.update(index, .failed)
+                case .steady: live?.update(row(.rollout, service), .done(seconds: elapsed))
+                case .failed: live?.update(row(.rollout, service), .failed)
                 case .rolling: break
                 }
                 reporter.note("[rollout \(service)] " + Self.describe(progress, elapsed))
             }
         var verifications = checks.rollouts.map { rollout in
-            Verification(service: rollout.service, rollout: Self.rollout(endings[rollout.service] ?? .timedOut("ECS never answered")))
+            Verification(service: rollout.service, rollout: endings[rollout.service] ?? .timedOut("ECS never answered", seconds: checks.timeout))
         }
-        // Only a steady service is asked; each request is its own row of the board, in the order of `steps`.
-        let requests = steps.indices.filter { steps[$0].phase == .health }.enumerated().compactMap { (order, index) -> (Int, String, Int)? in
-            let (position, url) = Self.request(order, of: checks)
-            return verifications[position].steadySeconds == nil ? nil : (position, url, index)
+        // Only a steady service is asked for its health.
+        let requests = checks.rollouts.indices.flatMap { position in
+            verifications[position].steadySeconds == nil ? [] : checks.rollouts[position].urls.map { (position, $0) }
         }
         let answers = try await concurrentMap(requests, limit: 4) { [health, reporter, live] (request) throws(DeployError) in
-            let (position, url, index) = request
-            live?.update(index, .running(since: Date()))
+            let (position, url) = request, service = checks.rollouts[position].service
+            live?.update(row(.health, service, url), .running(since: Date()))
             let answer = try await health.check(url)
-            live?.update(index, answer.ok ? .done(seconds: 0) : .failed)
-            reporter.note("[health \(checks.rollouts[position].service)] GET \(url): \(answer.status.map(String.init) ?? "no answer")")
+            live?.update(row(.health, service, url), answer.ok ? .done(seconds: 0) : .failed)
+            reporter.note("[health \(service)] GET \(url): \(answer.status.map(String.init) ?? "no answer")")
             return (position, answer)
         }
         for (position, answer) in answers { verifications[position].answers.append(answer) }
-        live?.stop()
         return verifications
-    }
-
-    /// The `order`-th URL of all rollouts: which rollout it belongs to, and the URL.
-    private static func request(_ order: Int, of checks: Checks) -> (Int, String) {
-        var remaining = order
-        for (position, rollout) in checks.rollouts.enumerated() {
-            if remaining < rollout.urls.count { return (position, rollout.urls[remaining]) }
-            remaining -= rollout.urls.count
-        }
-        preconditionFailure("more health steps than URLs")
-    }
-
-    private static func rollout(_ ending: RolloutWatch.Ending) -> Verification.Rollout {
-        switch ending {
-        case .steady(let seconds): return .steady(seconds: seconds)
-        case .failed(let why, let seconds): return .failed(why, seconds: seconds)
-        case .timedOut(let detail): return .timedOut(detail)
-        }
     }
 
     static func describe(_ progress: RolloutProgress, _ elapsed: Double) -> String {

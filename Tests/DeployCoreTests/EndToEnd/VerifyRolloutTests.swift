@@ -63,7 +63,7 @@ extension EndToEnd {
 
         #expect(run.status == 1, "\(run.stderr)")
         #expect(Date().timeIntervalSince(started) >= 3)
-        #expect(run.stderr.contains("  - clinical-api: not steady within the wait timeout (0/1 tasks of sandbox-clinical-api:2, old deployment(s) still running 1 task(s))"))
+        #expect(run.stderr.contains("  - clinical-api: not steady after 3s (--wait-timeout): 0/1 tasks of sandbox-clinical-api:2, old deployment(s) still running 1 task(s); read the ECS service's events"))
         #expect(run.stdout.contains("verify   auth          steady in"))
 
         sandbox.commit("services/clinical-api/src/index.js", "console.log('v2');\n")
@@ -72,6 +72,22 @@ extension EndToEnd {
         #expect(unverified.stdout.contains("Verify    not verified (--no-verify)"))
         #expect(!unverified.stderr.contains("[rollout"))
         #expect(sandbox.liveImage("clinical-api").hasSuffix(":\(sandbox.head)"))
+    }
+
+    @Test func ctrlCWhileWatchingStopsAtOnceAndTheDeployIsStillRecorded() throws {
+        let sandbox = try Sandbox(services: 3)
+        sandbox.fault("rollout auth slow 600")
+        let seen = sandbox.folder.url.appendingPathComponent("log/rollouts.jsonl").path
+        let run = Shell.run(["python3", Sandbox.packageRoot.appendingPathComponent("sandbox/interrupt.py").path, "SIGINT", seen, "sandbox-auth:2",
+                             "--", Sandbox.deployBinary] + Self.deploy, environment: sandbox.environment, directory: sandbox.platform)
+
+        #expect(run.stdout.hasPrefix("exit=130 "), "\(run.stdout) \(run.stderr)")
+        let seconds = Double(run.stdout.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 99
+        #expect(seconds < 3)
+        let record = try #require(sandbox.history.last)
+        #expect(record["result"] as? String == "interrupted")
+        #expect((record["services"] as? [[String: Any]])?.count == 3)
+        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"), "the apply had gone through")
     }
 
     @Test func aHealthEndpointAnswering500FailsTheDeployNamingTheURL() throws {

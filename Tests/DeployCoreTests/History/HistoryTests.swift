@@ -41,24 +41,34 @@ import Testing
     ]
 
     @Test func rollbackDefaultsToTheLastAppliedDeployAndTheTagsBeforeIt() throws {
-        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, file: "h") == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
-        #expect(try RollbackTargets.resolve(history: Self.history, services: ["billing"], to: nil, file: "h") == ["billing": "aaaaaaa"])
-        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", file: "h") == ["auth": "0000000", "billing": "0000000"])
+        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: [:], file: "h") == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
+        #expect(try RollbackTargets.resolve(history: Self.history, services: ["billing"], to: nil, live: [:], file: "h") == ["billing": "aaaaaaa"])
+        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: [:], file: "h") == ["auth": "0000000", "billing": "0000000"])
     }
 
     @Test func aDeployThatFailedAfterItsApplyIsTheOneUndone() throws {
         let failed = Self.history + [Self.record("changed", result: "failed", head: "ddddddd", [("billing", "bbbbbbb")])]
-        #expect(try RollbackTargets.resolve(history: failed, services: nil, to: nil, file: "h") == ["billing": "bbbbbbb"])
+        #expect(try RollbackTargets.resolve(history: failed, services: nil, to: nil, live: [:], file: "h") == ["billing": "bbbbbbb"])
+    }
+
+    @Test func aDeployFromElsewhereSinceTheRecordedOneIsNotUndoneBlindly() throws {
+        let live = ["auth": "fffffff", "billing": "bbbbbbb"]
+        #expect(throws: DeployError.refused("auth runs fffffff, but the last deploy recorded in this clone (2026-11-26T10:00:00Z) set bbbbbbb: it was deployed since from elsewhere, so its earlier tag is unknown here; pass --to <sha>")) {
+            try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: live, file: "h")
+        }
+        let rolledBackByECS = ["auth": "aaaaaaa", "billing": "bbbbbbb"]
+        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: rolledBackByECS, file: "h") == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
+        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: live, file: "h").count == 2)
     }
 
     @Test func rollbackWithoutAKnownTagAsksForTo() {
-        #expect(throws: DeployError.self) { try RollbackTargets.resolve(history: [], services: nil, to: nil, file: "h") }
+        #expect(throws: DeployError.self) { try RollbackTargets.resolve(history: [], services: nil, to: nil, live: [:], file: "h") }
         #expect(throws: DeployError.refused("notifications was not rolled by the last deploy (2026-11-26T10:00:00Z, bbbbbbb): pass --to <sha> to pick its tag")) {
-            try RollbackTargets.resolve(history: Self.history, services: ["notifications"], to: nil, file: "h")
+            try RollbackTargets.resolve(history: Self.history, services: ["notifications"], to: nil, live: [:], file: "h")
         }
         let unknown = [Self.record("full", head: "aaaaaaa", [("auth", nil)])]
         #expect(throws: DeployError.refused("the tag auth ran before the last deploy (2026-11-26T10:00:00Z) is not recorded: pass --to <sha> (see deploy history)")) {
-            try RollbackTargets.resolve(history: unknown, services: nil, to: nil, file: "h")
+            try RollbackTargets.resolve(history: unknown, services: nil, to: nil, live: [:], file: "h")
         }
     }
 

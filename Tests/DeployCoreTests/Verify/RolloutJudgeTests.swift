@@ -14,7 +14,7 @@ import Testing
     }
 
     static func judge(_ deployments: [ServiceDeployments.Deployment], serviceRuns taskDefinition: String = new) -> RolloutProgress {
-        RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: taskDefinition, deployments: deployments)) { $0 == new }
+        RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: taskDefinition, deployments: deployments), runsImage: { $0 == new })
     }
 
     @Test func completedAndAloneIsSteady() {
@@ -45,16 +45,27 @@ import Testing
         #expect(progress == .failed("rolled back: ECS made prod-auth:7 primary again; the new deployment FAILED: tasks failed to start."))
     }
 
-    @Test func noDeploymentOfTheNewImageIsAFailure() {
-        let progress = Self.judge([Self.deployment("PRIMARY", Self.old, "COMPLETED", running: 2)], serviceRuns: Self.old)
-        #expect(progress == .failed("no ECS deployment runs the new image: the service runs prod-auth:7; it was rolled back or changed since"))
+    @Test func noDeploymentOfTheNewImageIsAFailureOnceECSHasSettled() {
+        let service = ServiceDeployments(name: "prod-auth", taskDefinition: Self.old, deployments: [Self.deployment("PRIMARY", Self.old, "COMPLETED", running: 2)])
+        #expect(RolloutJudge.judge(service, runsImage: { $0 == Self.new }, settling: true) == .rolling("waiting for ECS to list the new deployment"))
+        #expect(RolloutJudge.judge(service, runsImage: { $0 == Self.new })
+            == .failed("no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; it runs prod-auth:7"))
     }
 
-    @Test func unknownTaskDefinitionsAndMissingServices() {
+    @Test func whenTheOldRevisionRunsTheSameImageTheNewestRevisionDecides() {
+        let sameImage: (String) -> Bool? = { _ in true }
+        let rolledBack = ServiceDeployments(name: "prod-auth", taskDefinition: Self.old, deployments: [
+            Self.deployment("PRIMARY", Self.old, "IN_PROGRESS", running: 2), Self.deployment("ACTIVE", Self.new, "FAILED", running: 0)])
+        #expect(RolloutJudge.judge(rolledBack, runsImage: sameImage) == .failed("rolled back: ECS made prod-auth:7 primary again; the new deployment FAILED"))
+        let rolling = ServiceDeployments(name: "prod-auth", taskDefinition: Self.new, deployments: [
+            Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 1), Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)])
+        #expect(RolloutJudge.judge(rolling, runsImage: sameImage) == .rolling("1/2 tasks of prod-auth:8, old deployment(s) still running 1 task(s)"))
+    }
+
+    @Test func unknownTaskDefinitionsAreReadFirst() {
         let unknown = RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: Self.new,
-                                                            deployments: [Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 2)])) { _ in nil }
+                                                            deployments: [Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 2)]), runsImage: { _ in nil })
         #expect(unknown == .rolling("reading its task definitions"))
-        #expect(RolloutJudge.judge(nil) { _ in true } == .failed("ECS has no active service of that name"))
     }
 
     @Test func decodesWhatTheAWSCLIPrints() throws {
