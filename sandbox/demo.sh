@@ -30,4 +30,7 @@ for arn in $(aws ecs list-services --cluster "$cluster" --query 'serviceArns[]' 
   printf '  %-28s %s\n' "${arn##*/}" "$image"
 done
 echo
+echo "== deploy history   (every deploy is recorded in .git/deploy/history-<workspace>.jsonl)"
+"$deploy" history --limit 3
+echo
 echo "The sandbox stays in $dir (its emulator stops now); remove it with: rm -rf $dir"

@@ -11,6 +11,15 @@ struct Verifier: Sendable {
     let live: LiveStatus?
     var health: HealthCheck { HealthCheck(runner: runner, children: children) }
 
+    init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry, cache: TaskDefinitionCache, live: LiveStatus?) {
+        self.runner = runner
+        // Behind the board, progress lines go above it instead of through it.
+        self.reporter = live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
+        self.children = children
+        self.cache = cache
+        self.live = live
+    }
+
     func verify(_ checks: Checks) async throws(DeployError) -> [Verification] {
         let steps = checks.steps
         // The board's row of each watch and each request.
