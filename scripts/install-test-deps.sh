@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the sandbox and the tests need, where it is missing: moto_server (the AWS emulator)
-# and the aws CLI from PyPI. git and terraform (>= 1.6) must already be on PATH.
+# and the aws CLI from PyPI. git, curl and terraform (>= 1.6) must already be on PATH.
 set -euo pipefail
 
 python3 -c 'import moto, flask, flask_cors' 2>/dev/null && command -v moto_server >/dev/null \
@@ -9,7 +9,7 @@ command -v aws >/dev/null || python3 -m pip install --quiet awscli
 command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
 
 missing=0
-for tool in git terraform moto_server aws; do
+for tool in git curl terraform moto_server aws; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; missing=1; }
 done
 [ "$missing" = 0 ] || { echo "install the tools above (terraform: https://developer.hashicorp.com/terraform/install)" >&2; exit 1; }

@@ -14,10 +14,11 @@ extension HistoryRecord {
         head = release.tag
         mode = plan.modeName
         applied = outcomes.contains { $0.step.phase == .apply }
+        let ended = Dictionary(verifications.map { ($0.service, ($0.rollout.name, $0.steadySeconds)) }) { first, _ in first }
         services = release.images.map { image in
-            let verification = verifications.first { $0.service == image.service }
+            let (rollout, steady) = ended[image.service] ?? (nil, nil)
             return Service(service: image.service, tag: image.tag, previousTag: context.previousTags[image.service],
-                           rollout: verification?.rollout.name, steadySeconds: verification?.steadySeconds.map { ($0 * 10).rounded() / 10 })
+                           rollout: rollout, steadySeconds: steady.map { ($0 * 10).rounded() / 10 })
         }
         spas = release.sites.map { SPA(spa: $0.spa.name, tag: release.tag) }
         steps = outcomes.map { StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.status.succeeded ? "ok" : "failed") }
