@@ -11,8 +11,7 @@ struct LiveReader: Sendable {
     /// Service → live state; `ecsNames` maps each service to its ECS service name.
     func read(cluster: String, ecsNames: [String: String], repositories: [String: String]) async throws(DeployError) -> [String: LiveState] {
         let names = ecsNames.values.sorted()
-        let batches = stride(from: 0, to: names.count, by: AWS.servicesPerDescribe).map { Array(names[$0..<min($0 + AWS.servicesPerDescribe, names.count)]) }
-        let answers = try await concurrentMap(batches, limit: describeLimit) { [self] (batch) throws(DeployError) in
+        let answers = try await concurrentMap(AWS.describeBatches(names), limit: describeLimit) { [self] (batch) throws(DeployError) in
             try ECSAnswers.taskDefinitions(try await query(AWS.describeServices(cluster: cluster, services: batch)))
         }
         let definitions = answers.reduce(into: [String: String]()) { $0.merge($1) { $1 } }

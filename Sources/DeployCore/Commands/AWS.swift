@@ -38,6 +38,11 @@ extension AWS {
     /// ECS takes at most this many services per `describe-services` call.
     public static let servicesPerDescribe = 10
 
+    /// ECS service names in groups of at most `servicesPerDescribe`, one `describe-services` each.
+    public static func describeBatches(_ names: [String]) -> [[String]] {
+        stride(from: 0, to: names.count, by: servicesPerDescribe).map { Array(names[$0..<min($0 + servicesPerDescribe, names.count)]) }
+    }
+
     public static func describeServices(cluster: String, services: [String]) -> Command {
         Command("aws", ["ecs", "describe-services", "--cluster", cluster, "--services"] + services + ["--output", "json"])
     }

@@ -107,10 +107,12 @@ extension DeployPlan {
         }
     }
 
+    /// Flags that belong to one subcommand only.
+    private static let owners = ["to": "deploy rollback", "limit": "deploy history"]
+
     private static func only(_ flags: ParsedFlags, allowedBy command: String, except refused: Set<String>) throws(DeployError) {
         if let other = (Set(flags.values.keys).union(flags.switches)).intersection(refused).sorted().first {
-            let owner = other == "to" ? "deploy rollback" : "deploy history"
-            throw .usage("--\(other) is only used by \(owner); see deploy --help")
+            throw .usage("--\(other) is only used by \(owners[other] ?? "another subcommand"); see deploy --help")
         }
     }
 

@@ -63,8 +63,7 @@ struct RolloutWatch: Sendable {
     /// call is not the end: ECS or the network may answer the next round.
     private func read(_ names: [String], cluster: String) async -> Result<[String: ServiceDeployments], DeployError> {
         await outcome { () async throws(DeployError) in
-            let batches = stride(from: 0, to: names.count, by: AWS.servicesPerDescribe).map { Array(names[$0..<min($0 + AWS.servicesPerDescribe, names.count)]) }
-            let answers = try await concurrentMap(batches, limit: 4) { [runner] (batch) throws(DeployError) in
+            let answers = try await concurrentMap(AWS.describeBatches(names), limit: 4) { [runner] (batch) throws(DeployError) in
                 try ServiceDeployments.decode(try await runner.query(AWS.describeServices(cluster: cluster, services: batch)))
             }
             let services = answers.reduce(into: [String: ServiceDeployments]()) { $0.merge($1) { $1 } }
