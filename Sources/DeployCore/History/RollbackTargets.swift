@@ -26,6 +26,10 @@ public enum RollbackTargets {
             }
             targets[service] = previous
         }
+        if let done = history.last(where: \.applied), done.mode == "rollback", done.succeeded,
+           Dictionary(done.services.map { ($0.service, $0.tag) }) { first, _ in first } == targets {
+            throw .refused("already rolled back to these tags (\(done.time)); nothing to do. To go further back, pass --to <sha> (see deploy history)")
+        }
         return targets
     }
 

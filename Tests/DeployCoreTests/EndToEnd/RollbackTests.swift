@@ -31,6 +31,8 @@ extension EndToEnd {
         let record = try #require(sandbox.history.last)
         #expect(record["mode"] as? String == "rollback" && record["result"] as? String == "deployed")
         #expect(sandbox.deploy(["history", "--limit", "1"]).stdout.contains("auth \(sandbox.head) → \(a), patient-api \(sandbox.head) → \(a)"))
+        let again = sandbox.deploy(Self.rollback)
+        #expect(again.status == 1 && again.stderr.contains("already rolled back to these tags"), "\(again.stderr)")
     }
 
     @Test func aTagMissingFromECRIsRefusedBeforeAnythingChanges() throws {

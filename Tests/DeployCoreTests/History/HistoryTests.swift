@@ -61,6 +61,16 @@ import Testing
         #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: live, file: "h").count == 2)
     }
 
+    @Test func aSecondRollbackDoesNotRepeatTheFirst() throws {
+        var history = Self.history
+        history.removeLast()
+        history.append(Self.record("rollback", head: "bbbbbbb", [("auth", "bbbbbbb"), ("billing", "bbbbbbb")]).with(tag: "aaaaaaa"))
+        #expect(throws: DeployError.refused("already rolled back to these tags (2026-11-26T10:00:00Z); nothing to do. To go further back, pass --to <sha> (see deploy history)")) {
+            try RollbackTargets.resolve(history: history, services: nil, to: nil, live: [:], file: "h")
+        }
+        #expect(try RollbackTargets.resolve(history: history, services: nil, to: "0000000", live: [:], file: "h").count == 2)
+    }
+
     @Test func rollbackWithoutAKnownTagAsksForTo() {
         #expect(throws: DeployError.self) { try RollbackTargets.resolve(history: [], services: nil, to: nil, live: [:], file: "h") }
         #expect(throws: DeployError.refused("notifications was not rolled by the last deploy (2026-11-26T10:00:00Z, bbbbbbb): pass --to <sha> to pick its tag")) {
@@ -93,5 +103,14 @@ import Testing
             plan.workspace = "prod"
             return plan
         }()))
+    }
+}
+
+extension HistoryRecord {
+    /// The same record with every service at `tag`.
+    func with(tag: String) -> HistoryRecord {
+        var copy = self
+        for index in copy.services.indices { copy.services[index].tag = tag }
+        return copy
     }
 }
