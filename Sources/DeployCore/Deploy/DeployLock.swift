@@ -42,6 +42,22 @@ final class DeployLock: Sendable {
         return DeployLock(file: file, descriptor: fd)
     }
 
+    /// Every workspace's lock that exists under the git folder, for `deploy prune`; none outside a repository.
+    static func acquireAll(gitDirectory: URL?, reporter: Reporter) throws(DeployError) -> [DeployLock] {
+        guard let gitDirectory else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: gitDirectory.appendingPathComponent("deploy").path)) ?? []
+        var locks: [DeployLock] = []
+        for name in names.sorted() where name.hasPrefix("lock-") && name.hasSuffix(".json") {
+            do {
+                locks.append(try acquire(gitDirectory: gitDirectory, workspace: String(name.dropFirst(5).dropLast(5)), sha: "none (docker prune)", reporter: reporter))
+            } catch {
+                locks.forEach { $0.release() }
+                throw error.message.hasSuffix("Wait for it to finish") ? .locked(error.message + ": pruning now would remove the images it builds") : error
+            }
+        }
+        return locks
+    }
+
     /// Empties the file (a clean release leaves no holder behind) and lets go of the lock.
     func release() {
         ftruncate(descriptor, 0)

@@ -4,12 +4,9 @@ extension Deployer {
     /// `deploy history`: the recorded deploys, newest first, of one workspace (`--workspace`, or the
     /// var-file's), or of every workspace. Reads one file; needs no AWS account.
     public func history() async throws(DeployError) {
-        let directory = plan.directory.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL } ?? currentDirectory
-        let runner = makeRunner(environment, directory)
-        guard let path = try await runner.answer(Git.gitDirectory()), !path.isEmpty else {
-            throw .usage("\(directory.path) is not inside a git repository: run deploy history from the platform checkout or pass -C <dir>")
+        guard let gitDirectory = try await commonGitDirectory() else {
+            throw .usage("\(startDirectory.path) is not inside a git repository: run deploy history from the platform checkout or pass -C <dir>")
         }
-        let gitDirectory = URL(fileURLWithPath: path)
         let workspace = plan.workspace ?? plan.varFile.map(Preflight.workspaceName(varFile:))
         let files = workspace.map { [HistoryFile(gitDirectory: gitDirectory, workspace: $0)] } ?? HistoryFile.all(gitDirectory: gitDirectory)
         // Newest first: a file is in the order its deploys ended; several are merged by time.
@@ -22,5 +19,16 @@ extension Deployer {
         } else {
             reporter.result(HistoryText.table(Array(records)))
         }
+    }
+
+    /// Where deploy was asked to run (`-C`, or the current folder).
+    var startDirectory: URL {
+        plan.directory.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL } ?? currentDirectory
+    }
+
+    /// The repository's common git folder (where the locks and the history live); nil outside a repository.
+    func commonGitDirectory() async throws(DeployError) -> URL? {
+        guard let path = try await makeRunner(environment, startDirectory).answer(Git.gitDirectory()), !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: path)
     }
 }

@@ -42,6 +42,8 @@ extension EndToEnd {
         let held = open(lockFile.path, O_RDWR)
         #expect(flock(held, LOCK_EX | LOCK_NB) == 0, "this test holds the lock, as a running deploy would")
         refused("another deploy holds workspace 'sandbox': pid \(getpid()) by ops-a")
+        let prune = sandbox.deploy(["prune", "-y"])
+        #expect(prune.status == 1 && prune.stderr.contains("deploying 1234567. Wait for it to finish: pruning now would remove the images it builds"), "\(prune.stderr)")
         close(held)
 
         #expect(sandbox.calls("docker").isEmpty && sandbox.calls("pnpm").isEmpty)
