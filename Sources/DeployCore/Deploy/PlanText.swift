@@ -63,8 +63,14 @@ public enum PlanText {
         return lines.joined(separator: "\n")
     }
 
+    /// `12.3s`: tenths, cut rather than rounded.
+    static func seconds(_ value: Double) -> String {
+        String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
+    }
+
+    /// `seconds`, right-aligned for the closing table.
     private static func duration(_ value: Double) -> String {
-        let text = String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
+        let text = seconds(value)
         return String(repeating: " ", count: max(0, 7 - text.count)) + text
     }
 }

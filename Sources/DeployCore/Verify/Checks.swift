@@ -41,4 +41,9 @@ extension Checks {
         rollouts.map { Step(.rollout, $0.service, .run(AWS.describeServices(cluster: cluster, services: [$0.ecsName]))) }
             + rollouts.flatMap { rollout in rollout.urls.map { Step(.health, rollout.service, .run(Curl.status($0))) } }
     }
+
+    /// Where the request for URL `url` of rollout `position` is in `steps` (rollout `position` is at `position`).
+    func healthStep(rollout position: Int, url: Int) -> Int {
+        rollouts.count + rollouts.prefix(position).map(\.urls.count).reduce(0, +) + url
+    }
 }

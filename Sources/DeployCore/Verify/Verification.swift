@@ -63,11 +63,7 @@ public struct Verification: Equatable, Sendable {
                 let name = answer.url.split(separator: "/").last.map(String.init) ?? answer.url
                 return "\(name) \(answer.status.map(String.init) ?? "no answer")"
             }
-            return (["steady in \(Self.seconds(seconds))"] + checks).joined(separator: ", ")
+            return (["steady in \(PlanText.seconds(seconds))"] + checks).joined(separator: ", ")
         }
-    }
-
-    static func seconds(_ value: Double) -> String {
-        String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
     }
 }

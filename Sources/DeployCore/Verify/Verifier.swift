@@ -21,25 +21,19 @@ struct Verifier: Sendable {
     }
 
     func verify(_ checks: Checks) async throws(DeployError) -> [Verification] {
-        let steps = checks.steps
-        // The board's row of each watch and each request.
-        let rows = Dictionary(uniqueKeysWithValues: steps.indices.map { index in
-            ("\(steps[index].phase) \(steps[index].subject ?? "") \(steps[index].phase == .health ? steps[index].action.rendered : "")", index)
-        })
-        @Sendable func row(_ phase: Step.Phase, _ service: String, _ url: String? = nil) -> Int {
-            rows["\(phase) \(service) \(url.map { Curl.status($0).rendered } ?? "")"]!
-        }
+        // The board's rows are `checks.steps`: a rollout's row is its position.
+        let positions = Dictionary(uniqueKeysWithValues: checks.rollouts.enumerated().map { ($1.service, $0) })
         if !checks.checksHealth { reporter.note("==> health not checked: terraform has no 'api_base_url' output") }
         reporter.note("==> watching the rollout of \(checks.rollouts.count) service(s), at most \(WaitTime.text(checks.timeout))")
         live?.start()
         defer { live?.stop() }
         let begun = Date()
-        for rollout in checks.rollouts { live?.update(row(.rollout, rollout.service), .running(since: begun)) }
+        for position in checks.rollouts.indices { live?.update(position, .running(since: begun)) }
         let endings = try await RolloutWatch(runner: runner, cache: cache, children: children)
             .watch(checks) { [reporter, live] service, progress, elapsed in
                 switch progress {
-                case .steady: live?.update(row(.rollout, service), .done(seconds: elapsed))
-                case .failed: live?.update(row(.rollout, service), .failed)
+                case .steady: live?.update(positions[service]!, .done(seconds: elapsed))
+                case .failed: live?.update(positions[service]!, .failed)
                 case .rolling: break
                 }
                 reporter.note("[rollout \(service)] " + Self.describe(progress, elapsed))
@@ -49,14 +43,15 @@ struct Verifier: Sendable {
         }
         // Only a steady service is asked for its health.
         let requests = checks.rollouts.indices.flatMap { position in
-            verifications[position].steadySeconds == nil ? [] : checks.rollouts[position].urls.map { (position, $0) }
+            verifications[position].steadySeconds == nil ? [] : checks.rollouts[position].urls.indices.map { (position, $0) }
         }
         let answers = try await concurrentMap(requests, limit: 4) { [health, reporter, live] (request) throws(DeployError) in
-            let (position, url) = request, service = checks.rollouts[position].service
-            live?.update(row(.health, service, url), .running(since: Date()))
+            let (position, index) = request, rollout = checks.rollouts[position], url = rollout.urls[index]
+            let row = checks.healthStep(rollout: position, url: index)
+            live?.update(row, .running(since: Date()))
             let answer = try await health.check(url)
-            live?.update(row(.health, service, url), answer.ok ? .done(seconds: 0) : .failed)
-            reporter.note("[health \(service)] GET \(url): \(answer.status.map(String.init) ?? "no answer")")
+            live?.update(row, answer.ok ? .done(seconds: 0) : .failed)
+            reporter.note("[health \(rollout.service)] GET \(url): \(answer.status.map(String.init) ?? "no answer")")
             return (position, answer)
         }
         for (position, answer) in answers { verifications[position].answers.append(answer) }
@@ -65,7 +60,7 @@ struct Verifier: Sendable {
 
     static func describe(_ progress: RolloutProgress, _ elapsed: Double) -> String {
         switch progress {
-        case .steady: return "steady after \(Verification.seconds(elapsed))"
+        case .steady: return "steady after \(PlanText.seconds(elapsed))"
         case .rolling(let detail): return "rolling: \(detail)"
         case .failed(let why): return "FAILED: \(why)"
         }

@@ -23,6 +23,7 @@ import Testing
         #expect(checks.rollouts[0].image == "\(ReleaseStepsTests.registry)/auth:abc1234")
         #expect(checks.rollouts[0].urls == ["https://api.example.com/v1/auth/health"])
         #expect(checks.steps.map(\.label) == ["rollout auth", "rollout billing", "health auth", "health billing"])
+        #expect(checks.healthStep(rollout: 1, url: 0) == 3)
     }
 
     @Test func docsAreCheckedWhenTheVarFileExposesThemAndHealthPathsOverrideThePrefix() throws {
@@ -30,6 +31,8 @@ import Testing
         config.healthPaths = ["billing": "/v2/payments"]
         let checks = try #require(try Self.release(Self.deploy + ["--services", "billing"], docs: true, config: config).checks)
         #expect(checks.rollouts.map(\.urls) == [["https://api.example.com/v2/payments/health", "https://api.example.com/v2/payments/docs"]])
+        let steps = checks.steps
+        #expect(steps[checks.healthStep(rollout: 0, url: 1)].action == .run(Curl.status("https://api.example.com/v2/payments/docs")))
     }
 
     @Test func nothingIsVerifiedWithNoVerifyOrWithoutAnApply() throws {
