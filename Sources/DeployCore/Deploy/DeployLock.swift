@@ -20,8 +20,10 @@ final class DeployLock: Sendable {
         self.descriptor = descriptor
     }
 
-    static func acquire(gitDirectory: URL, workspace: String, sha: String, reporter: Reporter) throws(DeployError) -> DeployLock {
-        let file = gitDirectory.appendingPathComponent("deploy/lock-\(workspace).json")
+    /// `wait`: what the refusal tells the operator to do when another deploy holds the lock.
+    static func acquire(gitDirectory: URL, workspace: String, sha: String, reporter: Reporter,
+                        wait: String = "Wait for it to finish") throws(DeployError) -> DeployLock {
+        let file = DeployFolder.file("lock-\(workspace).json", in: gitDirectory)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .locked("could not open the lock \(file.path): \(String(cString: strerror(errno)))") }
@@ -29,7 +31,7 @@ final class DeployLock: Sendable {
             let holder = read(file)
             close(fd)
             let who = holder.map { "pid \($0.pid) by \($0.user) on \($0.host) since \($0.started), deploying \($0.sha)" } ?? "another process"
-            throw .locked("another deploy holds workspace '\(workspace)': \(who). Wait for it to finish")
+            throw .locked("another deploy holds workspace '\(workspace)': \(who). \(wait)")
         }
         if let previous = read(file) {
             reporter.note("deploy: taking over a stale lock on workspace '\(workspace)' (pid \(previous.pid) of \(previous.user), started \(previous.started), is gone)")
@@ -45,14 +47,14 @@ final class DeployLock: Sendable {
     /// Every workspace's lock that exists under the git folder, for `deploy prune`; none outside a repository.
     static func acquireAll(gitDirectory: URL?, reporter: Reporter) throws(DeployError) -> [DeployLock] {
         guard let gitDirectory else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: gitDirectory.appendingPathComponent("deploy").path)) ?? []
         var locks: [DeployLock] = []
-        for name in names.sorted() where name.hasPrefix("lock-") && name.hasSuffix(".json") {
+        for workspace in DeployFolder.workspaces(in: gitDirectory, prefix: "lock-", suffix: ".json") {
             do {
-                locks.append(try acquire(gitDirectory: gitDirectory, workspace: String(name.dropFirst(5).dropLast(5)), sha: "none (docker prune)", reporter: reporter))
+                locks.append(try acquire(gitDirectory: gitDirectory, workspace: workspace, sha: "none (docker prune)", reporter: reporter,
+                                         wait: "Wait for it to finish: pruning now would remove the images it builds"))
             } catch {
                 locks.forEach { $0.release() }
-                throw error.message.hasSuffix("Wait for it to finish") ? .locked(error.message + ": pruning now would remove the images it builds") : error
+                throw error
             }
         }
         return locks

@@ -14,7 +14,7 @@ struct Workspace: Sendable {
 
     /// Task definition → images, kept between runs (a revision never changes).
     var taskDefinitionCache: TaskDefinitionCache {
-        TaskDefinitionCache(file: gitDirectory.appendingPathComponent("deploy/task-definition-images.json"))
+        TaskDefinitionCache(file: DeployFolder.file("task-definition-images.json", in: gitDirectory))
     }
 
     static func open(plan: DeployPlan, environment: [String: String], currentDirectory: URL, prompt: Prompt,

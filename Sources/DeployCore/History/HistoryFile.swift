@@ -6,16 +6,12 @@ public struct HistoryFile: Sendable {
     public let url: URL
 
     public init(gitDirectory: URL, workspace: String) {
-        url = gitDirectory.appendingPathComponent("deploy/history-\(workspace).jsonl")
+        url = DeployFolder.file("history-\(workspace).jsonl", in: gitDirectory)
     }
 
     /// Every history file under the git folder (all workspaces).
     public static func all(gitDirectory: URL) -> [HistoryFile] {
-        let folder = gitDirectory.appendingPathComponent("deploy")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasPrefix("history-") && $0.hasSuffix(".jsonl") }.sorted().map {
-            HistoryFile(gitDirectory: gitDirectory, workspace: String($0.dropFirst("history-".count).dropLast(".jsonl".count)))
-        }
+        DeployFolder.workspaces(in: gitDirectory, prefix: "history-", suffix: ".jsonl").map { HistoryFile(gitDirectory: gitDirectory, workspace: $0) }
     }
 
     /// The history could not be written: a warning, never the end of a deploy that already ran.

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Where deploy keeps its own files: `deploy/` in the repository's common git folder (so worktrees share
+/// it): the workspace locks, the history files and the task definition cache.
+enum DeployFolder {
+    static func file(_ name: String, in gitDirectory: URL) -> URL {
+        gitDirectory.appendingPathComponent("deploy").appendingPathComponent(name)
+    }
+
+    /// The workspaces that have a `<prefix><workspace><suffix>` file there, sorted.
+    static func workspaces(in gitDirectory: URL, prefix: String, suffix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: gitDirectory.appendingPathComponent("deploy").path)) ?? []
+        return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
+            .map { String($0.dropFirst(prefix.count).dropLast(suffix.count)) }
+    }
+}
