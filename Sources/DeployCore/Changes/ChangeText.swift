@@ -26,9 +26,6 @@ public enum ChangeText {
             var head: String
             var services: [ServiceChange]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(head: head, services: changes))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.document(Document(head: head, services: changes))
     }
 }

@@ -13,9 +13,7 @@ extension Deployer {
         let records = (files.count == 1 ? files[0].records() : files.flatMap { $0.records() }.sorted { $0.time < $1.time })
             .reversed().prefix(plan.historyLimit)
         if plan.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            reporter.document(String(decoding: (try? encoder.encode(Array(records))) ?? Data("[]".utf8), as: UTF8.self))
+            reporter.document(JSONText.document(Array(records), fallback: "[]"))
         } else {
             reporter.result(HistoryText.table(Array(records)))
         }

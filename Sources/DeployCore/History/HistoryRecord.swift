@@ -58,8 +58,6 @@ public struct HistoryRecord: Codable, Equatable, Sendable {
 
     /// One line of JSON, keys sorted.
     public var line: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+        JSONText.line(self)
     }
 }
