@@ -36,7 +36,7 @@ final class DeployLock: Sendable {
         if let previous = read(file) {
             reporter.note("deploy: taking over a stale lock on workspace '\(workspace)' (pid \(previous.pid) of \(previous.user), started \(previous.started), is gone)")
         }
-        let me = Holder(pid: getpid(), user: ProcessInfo.processInfo.environment["USER"] ?? NSUserName(),
+        let me = Holder(pid: getpid(), user: LocalUser.name(environment: ProcessInfo.processInfo.environment),
                         host: ProcessInfo.processInfo.hostName, started: ISO8601DateFormatter().string(from: Date()), sha: sha)
         let data = (try? JSONEncoder().encode(me)) ?? Data()
         ftruncate(fd, 0)

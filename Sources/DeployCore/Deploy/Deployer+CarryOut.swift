@@ -80,7 +80,7 @@ extension Deployer {
                         + (verifications.isEmpty ? "" : "\n" + PlanText.verification(verifications)))
         let history = HistoryFile(gitDirectory: context.workspace.gitDirectory, workspace: context.workspaceName)
         let record = HistoryRecord(plan: plan, release: release, context: context, outcomes: outcomes, verifications: verifications,
-                                   error: failure, seconds: seconds, user: Self.localUser(environment))
+                                   error: failure, seconds: seconds, user: LocalUser.name(environment: environment))
         do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
         guard plan.json else { return }
         var summary = DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
@@ -108,11 +108,5 @@ extension Deployer {
             return "the rollback did not settle either: read the ECS service events, or pick another tag with deploy rollback --var-file \(varFile) --to <sha> (see deploy history)"
         }
         return "to return to the tags that ran before, run: deploy rollback --var-file \(varFile)"
-    }
-
-    static func localUser(_ environment: [String: String]) -> String {
-        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "uid \(getuid())" }
-        return String(cString: name)
     }
 }
