@@ -12,10 +12,9 @@ struct Workspace: Sendable {
     /// The repository's git folder: deploy keeps its lock and cache under `deploy/` there.
     let gitDirectory: URL
 
-    /// Task definition → images, kept between runs (a revision never changes).
-    var taskDefinitionCache: TaskDefinitionCache {
-        TaskDefinitionCache(file: DeployFolder.file("task-definition-images.json", in: gitDirectory))
-    }
+    /// Task definition → images, kept between runs (a revision never changes); read once per run and shared
+    /// by the live read and the rollout watch.
+    let taskDefinitionCache: TaskDefinitionCache
 
     static func open(plan: DeployPlan, environment: [String: String], currentDirectory: URL, prompt: Prompt,
                      makeRunner: Deployer.RunnerFactory) async throws(DeployError) -> Workspace {
@@ -36,7 +35,8 @@ struct Workspace: Sendable {
         let runner = makeRunner(environment.merging(["AWS_PROFILE": profile]) { $1 }, root)
         let gitDirectory = try await Self.gitDirectory(runner: runner) ?? root.appendingPathComponent(".git")
         return Workspace(root: root, config: config, services: services, varFile: varFile, profile: profile, runner: runner,
-                         gitDirectory: gitDirectory)
+                         gitDirectory: gitDirectory,
+                         taskDefinitionCache: TaskDefinitionCache(file: DeployFolder.file("task-definition-images.json", in: gitDirectory)))
     }
 
     private static func startDirectory(_ path: String?, in currentDirectory: URL) throws(DeployError) -> URL {
