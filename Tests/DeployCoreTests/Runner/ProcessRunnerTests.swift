@@ -87,7 +87,10 @@ import Testing
         let started = Date()
         let runner = runner(children: children)
         let run = Task { await outcome { () async throws(DeployError) in try await runner.run(.run(Command(tool, [])), capture: false) { _ in } } }
-        while !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(20)) }
+        // The shell creates the file before it writes the pid: wait for the whole line.
+        while !((try? String(contentsOfFile: pidFile, encoding: .utf8))?.hasSuffix("\n") ?? false) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         children.interrupt(with: SIGINT)
         #expect(await run.value == .failure(.interrupted(signal: SIGINT)))
         #expect(Date().timeIntervalSince(started) < 10)
