@@ -9,10 +9,12 @@ public enum DeployError: Error, Equatable, Sendable {
     case toolNotFound(String)
     /// A child could not be started at all.
     case launchFailed(command: String, reason: String)
+    /// Ctrl-C handling could not be set up, so no child may start (it could not be stopped).
+    case signalSetupFailed(String)
     /// A read-only query (git, terraform output, aws sts) failed before anything changed.
     case queryFailed(command: String, status: TerminationStatus, output: [String])
     /// A deploy step failed; later steps were not run.
-    case stepFailed(step: String, status: TerminationStatus, output: [String])
+    case stepFailed(FailedStep)
     /// The operator answered anything but `y`.
     case declined
     /// The deploy would do something dangerous the operator did not ask for (a rollback).
@@ -44,32 +46,61 @@ public enum DeployError: Error, Equatable, Sendable {
             return "\(tool) not found on PATH: install it or add its folder to PATH"
         case .launchFailed(let command, let reason):
             return "could not start `\(command)`: \(reason)"
+        case .signalSetupFailed(let reason):
+            return "could not set up signal handling (\(reason)), so Ctrl-C could not stop children; nothing was started"
         case .queryFailed(let command, let status, _):
             return "`\(command)` \(status.phrase)"
-        case .stepFailed(let step, _, let output) where step.hasPrefix(Step.Phase.imageCheck.rawValue + " "):
-            let service = step.dropFirst(Step.Phase.imageCheck.rawValue.count + 1)
-            if output.contains(where: { $0.contains("ImageNotFoundException") }) {
-                return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
-            }
-            return "could not check that the image of \(service) is in ECR (see its output), so terraform was not applied: fix the cause and run deploy again"
-        case .stepFailed(let step, let status, _) where step == Step.Phase.apply.rawValue:
-            return "terraform apply \(status.phrase): it may have applied part of the change; read its output above, fix the cause and run deploy again"
-        case .stepFailed(let step, let status, _):
-            return "step '\(step)' \(status.phrase); later steps were not run and terraform was not applied"
+        case .stepFailed(let step):
+            return step.message
         case .declined:
             return "not confirmed: nothing was built, pushed or applied"
         case .interrupted(let signal):
-            return "interrupted by \(Signals.name(signal)): no new step was started"
+            return "interrupted by \(SignalName.of(signal)): no new step was started"
         case .verificationFailed(let problems, let next):
             return "terraform was applied, but the new code is not serving:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") + "\n" + next
         }
     }
 
     /// The last lines the failing child printed, for the failure summary.
-    public var output: [String] {
+    var output: [String] {
         switch self {
-        case .queryFailed(_, _, let lines), .stepFailed(_, _, let lines): return lines
+        case .queryFailed(_, _, let lines): return lines
+        case .stepFailed(let step): return step.output
         default: return []
+        }
+    }
+}
+
+/// A deploy step that did not succeed: which one, how it ended, and the last lines it printed.
+public struct FailedStep: Equatable, Sendable {
+    public var phase: StepPhase
+    /// The service, SPA or registry it was about; nil for the dependency layer and the apply.
+    public var subject: String?
+    public var status: TerminationStatus
+    public var output: [String]
+
+    init(phase: StepPhase, subject: String?, status: TerminationStatus, output: [String] = []) {
+        self.phase = phase
+        self.subject = subject
+        self.status = status
+        self.output = output
+    }
+
+    var label: String { phase.label(subject) }
+
+    /// What went wrong, and what the operator can do next.
+    var message: String {
+        switch phase {
+        case .imageCheck:
+            let service = subject ?? "?"
+            if output.contains(where: { $0.contains("ImageNotFoundException") }) {
+                return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
+            }
+            return "could not check that the image of \(service) is in ECR (see its output), so terraform was not applied: fix the cause and run deploy again"
+        case .apply:
+            return "terraform apply \(status.phrase): it may have applied part of the change; read its output above, fix the cause and run deploy again"
+        default:
+            return "step '\(label)' \(status.phrase); later steps were not run and terraform was not applied"
         }
     }
 }

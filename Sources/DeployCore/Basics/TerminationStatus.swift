@@ -4,10 +4,10 @@ public enum TerminationStatus: Equatable, Sendable {
     case exited(Int32)
     case signaled(Int32)
 
-    public var succeeded: Bool { self == .exited(0) }
+    var succeeded: Bool { self == .exited(0) }
 
     /// "exited with 3", "was killed by signal 9", for messages.
-    public var phrase: String {
+    var phrase: String {
         switch self {
         case .exited(let code): return "exited with \(code)"
         case .signaled(let signal): return "was killed by signal \(signal)"

@@ -1,7 +1,7 @@
 /// Durations as operators type and read them: `90s`, `15m`, `1h`, or plain seconds.
-public enum WaitTime {
+enum WaitTime {
     /// Seconds, or nil when the text is not a duration from 1 s to 24 h.
-    public static func seconds(_ text: String) -> Double? {
+    static func seconds(_ text: String) -> Double? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
         var digits = Substring(text), unit = 1.0
         if let last = text.last, let scale = units[last] {
@@ -14,7 +14,7 @@ public enum WaitTime {
     }
 
     /// `15m`, `90s`, `1h`: the shortest exact form.
-    public static func text(_ seconds: Double) -> String {
+    static func text(_ seconds: Double) -> String {
         let whole = Int(seconds)
         if whole % 3600 == 0 { return "\(whole / 3600)h" }
         if whole % 60 == 0 { return "\(whole / 60)m" }

@@ -1,12 +1,12 @@
 /// Decides which services `--changed` deploys, from what ECS runs and what git says changed since.
 /// Pure: the readers gather the facts, this only decides. Never skips a service silently: anything it
 /// cannot prove unchanged is DEPLOY, with the reason.
-public struct ChangeDetection: Sendable {
-    public let config: PlatformConfig
+struct ChangeDetection: Sendable {
+    let config: PlatformConfig
 
-    public init(config: PlatformConfig) { self.config = config }
+    init(config: PlatformConfig) { self.config = config }
 
-    public func changes(services: [String], live: [String: LiveState], relations: [String: CommitRelation]) -> [ServiceChange] {
+    func changes(services: [String], live: [String: LiveState], relations: [String: CommitRelation]) -> [ServiceChange] {
         services.map { change(for: $0, live: live[$0] ?? .serviceMissing, relations: relations) }
     }
 

@@ -1,5 +1,5 @@
 /// Where a live commit stands against HEAD, with what changed in between.
-public enum CommitRelation: Equatable, Sendable {
+enum CommitRelation: Equatable, Sendable {
     /// The live commit is HEAD.
     case same
     /// HEAD is `commits` ahead of the live commit; `paths` changed in between.

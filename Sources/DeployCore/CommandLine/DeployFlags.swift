@@ -1,6 +1,6 @@
 /// The flags `deploy` accepts, in the order `--help` lists them.
-public enum DeployFlags {
-    public static let all: [FlagSpec] = [
+enum DeployFlags {
+    static let all: [FlagSpec] = [
         FlagSpec("var-file", value: "path", help: "tfvars for terraform apply (required unless --skip-tf); looked up in the current folder, then in the terraform folder"),
         FlagSpec("changed", help: "deploy only the services changed since their live image (not with --services or --skip-tf)"),
         FlagSpec("services", value: "a,b", help: "only these services; with terraform, only these are rolled"),

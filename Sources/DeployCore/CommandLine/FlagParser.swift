@@ -1,11 +1,11 @@
 /// A small command-line parser with the conventions operators expect: `--name value` and `--name=value`,
 /// one-letter aliases (`-y`, `-C DIR`), `--` ends options, and "did you mean" for a mistyped flag.
-public struct FlagParser: Sendable {
-    public let specs: [FlagSpec]
+struct FlagParser: Sendable {
+    let specs: [FlagSpec]
 
-    public init(_ specs: [FlagSpec]) { self.specs = specs }
+    init(_ specs: [FlagSpec]) { self.specs = specs }
 
-    public func parse(_ arguments: [String]) throws(DeployError) -> ParsedFlags {
+    func parse(_ arguments: [String]) throws(DeployError) -> ParsedFlags {
         var parsed = ParsedFlags()
         var rest = arguments[...]
         while let word = rest.popFirst() {

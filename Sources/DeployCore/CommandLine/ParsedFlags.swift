@@ -1,11 +1,11 @@
 /// What the flag parser found: values by flag name, switches that were set, and the words that are not flags.
-public struct ParsedFlags: Equatable, Sendable {
-    public var values: [String: String] = [:]
-    public var switches: Set<String> = []
-    public var arguments: [String] = []
+struct ParsedFlags: Equatable, Sendable {
+    var values: [String: String] = [:]
+    var switches: Set<String> = []
+    var arguments: [String] = []
 
-    public init() {}
+    init() {}
 
-    public func value(_ name: String) -> String? { values[name] }
-    public func isSet(_ name: String) -> Bool { switches.contains(name) }
+    func value(_ name: String) -> String? { values[name] }
+    func isSet(_ name: String) -> Bool { switches.contains(name) }
 }

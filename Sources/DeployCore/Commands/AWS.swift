@@ -1,60 +1,60 @@
 /// The aws CLI commands. The profile reaches every child through `AWS_PROFILE`, not through argv.
-public enum AWS {
-    public static func callerIdentity() -> Command {
+enum AWS {
+    static func callerIdentity() -> Command {
         Command("aws", ["sts", "get-caller-identity", "--output", "json"])
     }
 
-    public static func configuredRegion() -> Command {
+    static func configuredRegion() -> Command {
         Command("aws", ["configure", "get", "region"])
     }
 
     /// Prints the registry password on stdout; only ever the producer of a pipe into `docker login`.
-    public static func ecrLoginPassword(region: String) -> Command {
+    static func ecrLoginPassword(region: String) -> Command {
         Command("aws", ["ecr", "get-login-password", "--region", region])
     }
 
-    public static func syncToBucket(from folder: String, bucket: String) -> Command {
+    static func syncToBucket(from folder: String, bucket: String) -> Command {
         Command("aws", ["s3", "sync", folder, "s3://\(bucket)", "--delete", "--no-progress"])
     }
 
     /// The object that says which build a bucket holds: written after its upload and invalidation succeed.
-    public static let buildMarkerKey = ".deploy-build"
+    static let buildMarkerKey = ".deploy-build"
 
-    public static func markBuild(bucket: String, tag: String) -> Command {
+    static func markBuild(bucket: String, tag: String) -> Command {
         Command("aws", ["s3api", "put-object", "--bucket", bucket, "--key", buildMarkerKey, "--metadata", "build=\(tag)"])
     }
 
     /// Prints the tag of the build the bucket holds (fails when there is no marker yet).
-    public static func readBuildMarker(bucket: String) -> Command {
+    static func readBuildMarker(bucket: String) -> Command {
         Command("aws", ["s3api", "head-object", "--bucket", bucket, "--key", buildMarkerKey, "--query", "Metadata.build", "--output", "text"])
     }
 
-    public static func invalidateAll(distribution id: String) -> Command {
+    static func invalidateAll(distribution id: String) -> Command {
         Command("aws", ["cloudfront", "create-invalidation", "--distribution-id", id, "--paths", "/*"])
     }
 }
 
 extension AWS {
     /// ECS takes at most this many services per `describe-services` call.
-    public static let servicesPerDescribe = 10
+    static let servicesPerDescribe = 10
 
     /// ECS service names in groups of at most `servicesPerDescribe`, one `describe-services` each.
-    public static func describeBatches(_ names: [String]) -> [[String]] {
+    static func describeBatches(_ names: [String]) -> [[String]] {
         stride(from: 0, to: names.count, by: servicesPerDescribe).map { Array(names[$0..<min($0 + servicesPerDescribe, names.count)]) }
     }
 
-    public static func describeServices(cluster: String, services: [String]) -> Command {
+    static func describeServices(cluster: String, services: [String]) -> Command {
         Command("aws", ["ecs", "describe-services", "--cluster", cluster, "--services"] + services + ["--output", "json"])
     }
 
-    public static func describeTaskDefinition(_ arn: String) -> Command {
+    static func describeTaskDefinition(_ arn: String) -> Command {
         Command("aws", ["ecs", "describe-task-definition", "--task-definition", arn, "--output", "json"])
     }
 }
 
 extension AWS {
     /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
-    public static func describeImage(repository: String, tag: String) -> Command {
+    static func describeImage(repository: String, tag: String) -> Command {
         Command("aws", ["ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",
                         "--query", "imageDetails[0].imageTags", "--output", "text"])
     }

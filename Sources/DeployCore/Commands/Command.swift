@@ -1,22 +1,22 @@
 /// One child process as data: the tool's name (looked up on PATH when it runs), its argv, environment
 /// overrides on top of the inherited environment, and where its standard input comes from.
-public struct Command: Equatable, Sendable {
-    public enum Input: Equatable, Sendable {
+struct Command: Equatable, Sendable {
+    enum Input: Equatable, Sendable {
         /// `/dev/null`: the child can never wait on the operator by accident.
         case none
         /// The operator's terminal, for a prompt the child shows itself (terraform's approval).
         case terminal
     }
 
-    public var tool: String
-    public var arguments: [String]
-    public var environment: [String: String]
-    public var input: Input
+    var tool: String
+    var arguments: [String]
+    var environment: [String: String]
+    var input: Input
     /// True for a child that needs time to stop cleanly after Ctrl-C (terraform releasing its state
     /// lock): it is never killed on a timer, only by a second Ctrl-C.
-    public var stopsSlowly: Bool
+    var stopsSlowly: Bool
 
-    public init(_ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none, stopsSlowly: Bool = false) {
+    init(_ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none, stopsSlowly: Bool = false) {
         self.tool = tool
         self.arguments = arguments
         self.environment = environment
@@ -24,24 +24,24 @@ public struct Command: Equatable, Sendable {
         self.stopsSlowly = stopsSlowly
     }
 
-    public var argv: [String] { [tool] + arguments }
+    var argv: [String] { [tool] + arguments }
 
     /// The command as an operator would type it, for `--dry-run` and messages. Display only: it never runs.
-    public var rendered: String { argv.map(ShellQuote.quote).joined(separator: " ") }
+    var rendered: String { argv.map(ShellQuote.quote).joined(separator: " ") }
 }
 
 /// What one step runs: a single command, or a producer piped into a consumer without the data ever
 /// passing through `deploy` (how the ECR password reaches `docker login`).
-public enum Action: Equatable, Sendable {
+enum Action: Equatable, Sendable {
     case run(Command)
     case pipe(Command, into: Command)
 
-    public var commands: [Command] {
+    var commands: [Command] {
         switch self {
         case .run(let command): return [command]
         case .pipe(let producer, let consumer): return [producer, consumer]
         }
     }
 
-    public var rendered: String { commands.map(\.rendered).joined(separator: " | ") }
+    var rendered: String { commands.map(\.rendered).joined(separator: " | ") }
 }

@@ -1,54 +1,54 @@
 /// The docker commands: the shared dependency layer, one image per service, login and push.
-public enum Docker {
+enum Docker {
     /// Builds the dependency layer every service image reuses, once per deploy.
-    public static func buildDependencies(dockerfile: String, image: String) -> Command {
+    static func buildDependencies(dockerfile: String, image: String) -> Command {
         Command("docker", ["build", "-f", dockerfile, "--target", "deps",
                            "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true", "-t", image, "."])
     }
 
-    public static func buildService(_ service: String, dockerfile: String, image: String) -> Command {
+    static func buildService(_ service: String, dockerfile: String, image: String) -> Command {
         Command("docker", ["build", "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
                            "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true", "-t", image, "."])
     }
 
-    public static func push(_ image: String) -> Command {
+    static func push(_ image: String) -> Command {
         Command("docker", ["push", image])
     }
 
     /// Reads the password from standard input, never from argv.
-    public static func login(registry host: String) -> Command {
+    static func login(registry host: String) -> Command {
         Command("docker", ["login", "--username", "AWS", "--password-stdin", host])
     }
 }
 
 extension Docker {
     /// The build cache. Never volumes: they hold local dev databases.
-    public static func pruneBuildCache() -> Command { Command("docker", ["builder", "prune", "-af"]) }
+    static func pruneBuildCache() -> Command { Command("docker", ["builder", "prune", "-af"]) }
 
     /// Images no container uses, such as old SHA-tagged builds.
-    public static func pruneImages() -> Command { Command("docker", ["image", "prune", "-af"]) }
+    static func pruneImages() -> Command { Command("docker", ["image", "prune", "-af"]) }
 }
 
 /// A remote build engine (a BuildKit builder, in Kubernetes or a cloud): `docker buildx build --builder`,
 /// pushing from the builder so layers never travel through the operator's machine, with a registry layer
 /// cache that every operator and CI share.
-public struct Buildx: Equatable, Sendable {
-    public var builder: String
+struct Buildx: Equatable, Sendable {
+    var builder: String
     /// A repository for the layer cache, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache`.
-    public var cache: String?
+    var cache: String?
 
-    public init(builder: String, cache: String?) {
+    init(builder: String, cache: String?) {
         self.builder = builder
         self.cache = cache
     }
 
-    public func buildDependencies(dockerfile: String) -> Command {
+    func buildDependencies(dockerfile: String) -> Command {
         Command("docker", ["buildx", "build", "--builder", builder, "-f", dockerfile, "--target", "deps",
                            "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true"] + cacheFrom("deps") + cacheTo("deps") + ["."])
     }
 
     /// Builds and pushes in one: the image goes from the builder straight to the registry.
-    public func buildAndPush(_ service: String, dockerfile: String, image: String) -> Command {
+    func buildAndPush(_ service: String, dockerfile: String, image: String) -> Command {
         Command("docker", ["buildx", "build", "--builder", builder, "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
                            "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true"] + cacheFrom("deps") + cacheFrom(service) + cacheTo(service)
                           + ["-t", image, "--push", "."])

@@ -1,46 +1,46 @@
 /// The git commands `deploy` runs. All read-only.
-public enum Git {
+enum Git {
     /// The repository's top folder, from anywhere inside it.
-    public static func topLevel() -> Command {
+    static func topLevel() -> Command {
         Command("git", ["rev-parse", "--show-toplevel"])
     }
 
     /// The image tag: the short SHA of HEAD.
-    public static func shortHead() -> Command {
+    static func shortHead() -> Command {
         Command("git", ["rev-parse", "--short", "HEAD"])
     }
 }
 
 extension Git {
     /// Succeeds when `revision` names a commit in this clone.
-    public static func verifyCommit(_ revision: String) -> Command {
+    static func verifyCommit(_ revision: String) -> Command {
         Command("git", ["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
     }
 
     /// Exit 0 when `ancestor` is an ancestor of (or equal to) `descendant`, 1 when not.
-    public static func isAncestor(_ ancestor: String, of descendant: String) -> Command {
+    static func isAncestor(_ ancestor: String, of descendant: String) -> Command {
         Command("git", ["merge-base", "--is-ancestor", ancestor, descendant])
     }
 
     /// Every path that differs between two commits, one per line.
-    public static func changedPaths(from base: String, to head: String) -> Command {
+    static func changedPaths(from base: String, to head: String) -> Command {
         Command("git", ["diff", "--name-only", "--no-renames", base, head])
     }
 
     /// How many commits `head` has that `base` does not.
-    public static func countCommits(from base: String, to head: String) -> Command {
+    static func countCommits(from base: String, to head: String) -> Command {
         Command("git", ["rev-list", "--count", "\(base)..\(head)"])
     }
 
     /// The repository's git folder shared by all its worktrees, where deploy keeps its lock and cache.
-    public static func gitDirectory() -> Command {
+    static func gitDirectory() -> Command {
         Command("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"])
     }
 }
 
 extension Git {
     /// Tracked files with uncommitted changes, one per line (untracked files do not ship in images' tags).
-    public static func dirtyFiles() -> Command {
+    static func dirtyFiles() -> Command {
         Command("git", ["status", "--porcelain", "--untracked-files=no"])
     }
 }

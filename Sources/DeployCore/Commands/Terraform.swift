@@ -1,14 +1,14 @@
 import Foundation
 
 /// The terraform commands: reading the environment's outputs and the closing apply.
-public enum Terraform {
-    public static func output(directory: String) -> Command {
+enum Terraform {
+    static func output(directory: String) -> Command {
         Command("terraform", ["-chdir=\(directory)", "output", "-json"])
     }
 
     /// `apply` with the global tag; with `imageTags`, also the per-service map and one `-target` per address,
     /// so only those services roll. Without `autoApprove`, terraform asks the operator itself.
-    public static func apply(directory: String, varFile: String, imageTag: String,
+    static func apply(directory: String, varFile: String, imageTag: String,
                              imageTags: [String: String] = [:], targets: [String] = [],
                              autoApprove: Bool, color: Bool = true) -> Command {
         var arguments = ["-chdir=\(directory)", "apply", "-var-file=\(varFile)", "-var", "image_tag=\(imageTag)"]
@@ -26,9 +26,9 @@ public enum Terraform {
 }
 
 extension Terraform {
-    public static func workspaceShow(directory: String) -> Command {
+    static func workspaceShow(directory: String) -> Command {
         Command("terraform", ["-chdir=\(directory)", "workspace", "show"])
     }
 
-    public static func version() -> Command { Command("terraform", ["version", "-json"]) }
+    static func version() -> Command { Command("terraform", ["version", "-json"]) }
 }

@@ -50,7 +50,7 @@ extension Deployer {
         reporter.result(PlanText.dryRun(release))
         guard plan.json else { return }
         var summary = DeploySummary(release: release, outcomes: [], notRun: release.steps, seconds: Date().timeIntervalSince(context.started),
-                                    error: nil, result: "dry run")
+                                    error: nil, result: .dryRun)
         summary.planned = (release.steps + (release.checks?.steps ?? [])).map(\.action.rendered)
         reporter.document(summary.json)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// shows the summary, asks for the typed `y`, then runs the steps. The imperative shell of a deploy;
 /// everything it decides is decided by pure code it calls.
 public struct Deployer: Sendable {
-    public typealias RunnerFactory = @Sendable (_ environment: [String: String], _ directory: URL) -> any CommandRunner
+    typealias RunnerFactory = @Sendable (_ environment: [String: String], _ directory: URL) -> any CommandRunner
 
     let plan: DeployPlan
     let environment: [String: String]
@@ -14,9 +14,13 @@ public struct Deployer: Sendable {
     let makeRunner: RunnerFactory
     let children: ChildRegistry
 
-    public init(plan: DeployPlan, environment: [String: String], currentDirectory: URL,
-                reporter: Reporter = Reporter(), prompt: Prompt? = nil, children: ChildRegistry = .shared,
-                makeRunner: RunnerFactory? = nil) {
+    public init(plan: DeployPlan, environment: [String: String], currentDirectory: URL, reporter: Reporter) {
+        self.init(plan: plan, environment: environment, currentDirectory: currentDirectory, reporter: reporter, children: .shared)
+    }
+
+    /// `prompt` and `makeRunner` default to the terminal and real processes; tests script them.
+    init(plan: DeployPlan, environment: [String: String], currentDirectory: URL, reporter: Reporter,
+         prompt: Prompt? = nil, children: ChildRegistry, makeRunner: RunnerFactory? = nil) {
         self.plan = plan
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -77,7 +81,7 @@ public struct Deployer: Sendable {
         if plan.json {
             let nothing = Release(tag: opening.head, dockerfile: opening.workspace.config.dockerfile, images: [], sites: [], apply: nil)
             reporter.document(DeploySummary(release: nothing, outcomes: [], notRun: [], seconds: Date().timeIntervalSince(opening.started),
-                                            error: nil, result: "nothing to deploy").json)
+                                            error: nil, result: .nothingToDeploy).json)
         }
         return nil
     }

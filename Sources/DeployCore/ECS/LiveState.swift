@@ -1,5 +1,5 @@
 /// What ECS runs for one service, as far as `deploy` can tell.
-public enum LiveState: Equatable, Sendable {
+enum LiveState: Equatable, Sendable {
     /// The service runs an image from its own repository with this tag.
     case tagged(String)
     /// The image is from the service's repository but pinned by digest or untagged.
@@ -12,18 +12,18 @@ public enum LiveState: Equatable, Sendable {
     case otherRepository([String])
 
     /// The live image's tag when it looks like a git SHA, the only tag a diff can start from.
-    public var commit: String? {
+    var commit: String? {
         if case .tagged(let tag) = self, Names.isShortSHA(tag) { return tag }
         return nil
     }
 
-    public var tag: String? {
+    var tag: String? {
         if case .tagged(let tag) = self { return tag }
         return nil
     }
 
     /// From a task definition's container images: the one whose repository is the service's.
-    public init(images: [String], repositoryURL: String) {
+    init(images: [String], repositoryURL: String) {
         guard let image = images.first(where: { $0.hasPrefix(repositoryURL + ":") || $0.hasPrefix(repositoryURL + "@") }) else {
             self = .otherRepository(images)
             return

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One ECS service's deployments, as `aws ecs describe-services` reports them: what a rollout is judged on.
-public struct ServiceDeployments: Equatable, Sendable {
-    public struct Deployment: Equatable, Sendable {
-        public var id: String
+struct ServiceDeployments: Equatable, Sendable {
+    struct Deployment: Equatable, Sendable {
+        var id: String
         /// PRIMARY (the one ECS rolls towards), ACTIVE (an older one still running tasks) or INACTIVE.
-        public var status: String
-        public var taskDefinition: String
+        var status: String
+        var taskDefinition: String
         /// IN_PROGRESS, COMPLETED or FAILED; absent when the service does not use the ECS deployment controller.
-        public var rolloutState: String?
-        public var reason: String?
-        public var running: Int
-        public var desired: Int
+        var rolloutState: String?
+        var reason: String?
+        var running: Int
+        var desired: Int
 
-        public init(id: String, status: String, taskDefinition: String, rolloutState: String?, reason: String? = nil,
+        init(id: String, status: String, taskDefinition: String, rolloutState: String?, reason: String? = nil,
                     running: Int, desired: Int) {
             self.id = id
             self.status = status
@@ -25,18 +25,18 @@ public struct ServiceDeployments: Equatable, Sendable {
         }
     }
 
-    public var name: String
-    public var taskDefinition: String
-    public var deployments: [Deployment]
+    var name: String
+    var taskDefinition: String
+    var deployments: [Deployment]
 
-    public init(name: String, taskDefinition: String, deployments: [Deployment]) {
+    init(name: String, taskDefinition: String, deployments: [Deployment]) {
         self.name = name
         self.taskDefinition = taskDefinition
         self.deployments = deployments
     }
 
     /// Decodes `describe-services --output json`: the active services by name.
-    public static func decode(_ data: Data) throws(DeployError) -> [String: ServiceDeployments] {
+    static func decode(_ data: Data) throws(DeployError) -> [String: ServiceDeployments] {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let services = object["services"] as? [[String: Any]] else {
             throw .configuration("`aws ecs describe-services` printed no services list")

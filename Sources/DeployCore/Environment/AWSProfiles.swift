@@ -2,8 +2,8 @@ import Foundation
 
 /// The AWS profiles an operator has, read from the same files the aws CLI reads
 /// (`AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/config` and `~/.aws/credentials`).
-public enum AWSProfiles {
-    public static func names(environment: [String: String]) -> [String] {
+enum AWSProfiles {
+    static func names(environment: [String: String]) -> [String] {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let config = environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config"
         let credentials = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Who and where the deploy goes: what `aws sts get-caller-identity` says, with the region and profile.
-public struct Account: Equatable, Sendable {
-    public var id: String
-    public var arn: String
-    public var region: String
-    public var profile: String
+struct Account: Equatable, Sendable {
+    var id: String
+    var arn: String
+    var region: String
+    var profile: String
 
-    public init(id: String, arn: String, region: String, profile: String) {
+    init(id: String, arn: String, region: String, profile: String) {
         self.id = id
         self.arn = arn
         self.region = region
@@ -15,7 +15,7 @@ public struct Account: Equatable, Sendable {
     }
 
     /// Decodes `aws sts get-caller-identity --output json`.
-    public init(callerIdentity data: Data, region: String, profile: String) throws(DeployError) {
+    init(callerIdentity data: Data, region: String, profile: String) throws(DeployError) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let id = object["Account"] as? String, let arn = object["Arn"] as? String else {
             throw .configuration("`aws sts get-caller-identity` did not print an account and an ARN")

@@ -2,18 +2,18 @@ import Foundation
 
 /// What terraform knows about the environment, from `terraform output -json`: registries, cluster,
 /// buckets and distributions.
-public struct EnvironmentFacts: Equatable, Sendable {
-    public var repositoryURLs: [String: String] = [:]
-    public var clusterName: String?
-    public var serviceNames: [String: String] = [:]
-    public var bucketNames: [String: String] = [:]
-    public var distributionIDs: [String: String] = [:]
-    public var apiBaseURL: String?
+struct EnvironmentFacts: Equatable, Sendable {
+    var repositoryURLs: [String: String] = [:]
+    var clusterName: String?
+    var serviceNames: [String: String] = [:]
+    var bucketNames: [String: String] = [:]
+    var distributionIDs: [String: String] = [:]
+    var apiBaseURL: String?
 
-    public init() {}
+    init() {}
 
     /// Decodes the document `terraform output -json` prints (each output is `{"value": ...}`).
-    public init(terraformOutput data: Data) throws(DeployError) {
+    init(terraformOutput data: Data) throws(DeployError) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let outputs = object as? [String: Any] else {
             throw .configuration("`terraform output -json` did not print a JSON object; has this workspace been applied once?")
         }
@@ -39,15 +39,15 @@ public struct EnvironmentFacts: Equatable, Sendable {
         }
     }
 
-    public func repositoryURL(for service: String) throws(DeployError) -> String {
+    func repositoryURL(for service: String) throws(DeployError) -> String {
         try entry(repositoryURLs, "ecr_repository_urls", service, valid: Names.isRepositoryURL)
     }
 
-    public func bucketName(for spa: String) throws(DeployError) -> String {
+    func bucketName(for spa: String) throws(DeployError) -> String {
         try entry(bucketNames, "spa_bucket_names", spa, valid: Names.isBucketName)
     }
 
-    public func distributionID(for spa: String) throws(DeployError) -> String {
+    func distributionID(for spa: String) throws(DeployError) -> String {
         try entry(distributionIDs, "cloudfront_distribution_ids", spa, valid: Names.isDistributionID)
     }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// What deploy reads from the var-file itself (terraform reads the rest): whether the API serves its
 /// Swagger docs, which the checks after the apply then expect to answer.
-public enum VarFileFacts {
+enum VarFileFacts {
     /// True when a line sets `expose_api_docs = true` (comments ignored).
-    public static func exposesAPIDocs(_ text: String) -> Bool {
+    static func exposesAPIDocs(_ text: String) -> Bool {
         text.split(whereSeparator: \.isNewline).contains { line in
             let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
                 .split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -13,7 +13,7 @@ public enum VarFileFacts {
         }
     }
 
-    public static func exposesAPIDocs(file: URL?) -> Bool {
+    static func exposesAPIDocs(file: URL?) -> Bool {
         guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return false }
         return exposesAPIDocs(text)
     }

@@ -5,15 +5,18 @@ import Synchronization
 /// every step after the ones it needs. The first failure stops new work: running steps finish, nothing
 /// else starts, so terraform is never applied after a failed build, push or upload. A failure known to
 /// be transient (a network blip) is retried a few times, saying so.
-public struct Executor: Sendable {
+struct Executor: Sendable {
     /// What happened to one step.
-    public struct Outcome: Equatable, Sendable {
-        public var step: Step
-        public var status: TerminationStatus
-        public var seconds: Double
-        public var attempts = 1
+    struct Outcome: Equatable, Sendable {
+        /// ok or failed, as the summary and the history name it.
+        var result: StepResult { status.succeeded ? .ok : .failed }
+
+        var step: Step
+        var status: TerminationStatus
+        var seconds: Double
+        var attempts = 1
         /// Seconds from the start of the walk, for the order of events.
-        public var started = 0.0
+        var started = 0.0
     }
 
     let runner: any CommandRunner
@@ -24,7 +27,7 @@ public struct Executor: Sendable {
     /// On a terminal: the live board instead of child lines; notes go above it.
     let live: LiveStatus?
 
-    public init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
+    init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
                 retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial, live: LiveStatus? = nil) {
         self.runner = runner
         self.reporter = live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
@@ -36,7 +39,7 @@ public struct Executor: Sendable {
 
     /// Runs the steps; returns the outcomes of those that ran (in the steps' order), with the error that
     /// stopped the walk.
-    public func run(_ steps: [Step]) async -> (outcomes: [Outcome], error: DeployError?) {
+    func run(_ steps: [Step]) async -> (outcomes: [Outcome], error: DeployError?) {
         let prerequisites = Schedule.prerequisites(of: steps)
         let origin = Date()
         var state = WalkState()
@@ -73,7 +76,7 @@ public struct Executor: Sendable {
                     state.outcomes[index] = Outcome(step: steps[index], status: run.status, seconds: Date().timeIntervalSince(started),
                                                     attempts: attempts, started: started.timeIntervalSince(origin))
                     if run.status.succeeded { state.succeeded.insert(index) } else if state.error == nil {
-                        state.error = .stepFailed(step: steps[index].label, status: run.status, output: run.tail)
+                        state.error = .stepFailed(FailedStep(phase: steps[index].phase, subject: steps[index].subject, status: run.status, output: run.tail))
                     }
                 case .failure(let error):
                     let status: TerminationStatus = if case .interrupted(let signal) = error { .signaled(signal) } else { .exited(127) }
@@ -104,6 +107,12 @@ public struct Executor: Sendable {
             if stopped.isSet { return (result, attempt - 1) }
         }
     }
+}
+
+/// How one step ended, by name.
+enum StepResult: String, Equatable, Sendable, Codable {
+    case ok
+    case failed
 }
 
 /// The executor's bookkeeping: which steps started, which succeeded, how full each pool is.

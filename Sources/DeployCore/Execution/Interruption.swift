@@ -4,7 +4,11 @@ import Foundation
 /// (or the rollout watch) stop, so the deploy is still summed up and recorded; with nothing running,
 /// launching or held (at a prompt, between reads), stop at once.
 public enum Interruption {
-    public static func install(reporter: Reporter, children: ChildRegistry = .shared) throws(DeployError) {
+    public static func install(reporter: Reporter) throws(DeployError) {
+        try install(reporter: reporter, children: .shared)
+    }
+
+    static func install(reporter: Reporter, children: ChildRegistry) throws(DeployError) {
         let installed = Signals.install { signal in
             let running = children.interrupt(with: signal)
             let error = DeployError.interrupted(signal: signal)
@@ -12,11 +16,11 @@ public enum Interruption {
                 reporter.error(error)
                 exit(error.exitCode)
             }
-            reporter.note(running == 0 ? "deploy: \(Signals.name(signal)): stopping; press Ctrl-C again to stop at once"
-                                       : "deploy: \(Signals.name(signal)): stopping \(running) running command(s); press Ctrl-C again to kill them now")
+            reporter.note(running == 0 ? "deploy: \(SignalName.of(signal)): stopping; press Ctrl-C again to stop at once"
+                                       : "deploy: \(SignalName.of(signal)): stopping \(running) running command(s); press Ctrl-C again to kill them now")
         }
         if !installed {
-            throw .launchFailed(command: "deploy", reason: "could not set up signal handling, so Ctrl-C could not stop children; nothing was started")
+            throw .signalSetupFailed("no pipe for the signal handler: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -1,18 +1,18 @@
 /// Which failures are worth another try: network blips while building, pushing or uploading, known
 /// by what the child printed. Anything else fails at once.
-public struct RetryPolicy: Sendable {
-    public var attempts: Int
+struct RetryPolicy: Sendable {
+    var attempts: Int
     /// Seconds to wait before the second, third, ... attempt.
-    public var backoff: [Double]
+    var backoff: [Double]
 
-    public init(attempts: Int = 3, backoff: [Double] = [2, 5]) {
+    init(attempts: Int = 3, backoff: [Double] = [2, 5]) {
         self.attempts = attempts
         self.backoff = backoff
     }
 
-    public static let none = RetryPolicy(attempts: 1, backoff: [])
+    static let none = RetryPolicy(attempts: 1, backoff: [])
 
-    static let retriedPhases: Set<Step.Phase> = [.buildDependencies, .build, .login, .push, .buildSPA, .upload]
+    static let retriedPhases: Set<StepPhase> = [.buildDependencies, .build, .login, .push, .buildSPA, .upload]
 
     static let transientMarks = [
         "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "ECONNREFUSED", "connection reset by peer", "i/o timeout",
@@ -20,7 +20,7 @@ public struct RetryPolicy: Sendable {
     ]
 
     /// The mark that makes this failure transient, or nil when it is not worth another try.
-    public func transientMark(phase: Step.Phase, output: [String]) -> String? {
+    func transientMark(phase: StepPhase, output: [String]) -> String? {
         guard Self.retriedPhases.contains(phase) else { return nil }
         for line in output.reversed() {
             if let mark = Self.transientMarks.first(where: { line.contains($0) }) { return mark }
@@ -28,7 +28,7 @@ public struct RetryPolicy: Sendable {
         return nil
     }
 
-    public func delay(beforeAttempt attempt: Int) -> Double {
+    func delay(beforeAttempt attempt: Int) -> Double {
         backoff.isEmpty ? 0 : backoff[min(attempt - 2, backoff.count - 1)]
     }
 }

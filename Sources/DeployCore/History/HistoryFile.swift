@@ -2,25 +2,25 @@ import Foundation
 
 /// The deploy history of one terraform workspace: `<git dir>/deploy/history-<workspace>.jsonl`, one line per
 /// deploy, appended once the deploy ends however it ends. It lives beside the lock, so it is per clone.
-public struct HistoryFile: Sendable {
-    public let url: URL
+struct HistoryFile: Sendable {
+    let url: URL
 
-    public init(gitDirectory: URL, workspace: String) {
+    init(gitDirectory: URL, workspace: String) {
         url = DeployFolder.file("history-\(workspace).jsonl", in: gitDirectory)
     }
 
     /// Every history file under the git folder (all workspaces).
-    public static func all(gitDirectory: URL) -> [HistoryFile] {
+    static func all(gitDirectory: URL) -> [HistoryFile] {
         DeployFolder.workspaces(in: gitDirectory, prefix: "history-", suffix: ".jsonl").map { HistoryFile(gitDirectory: gitDirectory, workspace: $0) }
     }
 
     /// The history could not be written: a warning, never the end of a deploy that already ran.
-    public struct NotWritten: Error, Equatable {
-        public var message: String
+    struct NotWritten: Error, Equatable {
+        var message: String
     }
 
     /// Appends one line with a single `write` on an `O_APPEND` descriptor, so a line is never torn.
-    public func append(_ record: HistoryRecord) throws(NotWritten) {
+    func append(_ record: HistoryRecord) throws(NotWritten) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw NotWritten(message: "could not record the deploy in \(url.path): \(String(cString: strerror(errno)))") }
@@ -31,7 +31,7 @@ public struct HistoryFile: Sendable {
     }
 
     /// The records, oldest first; a line that does not decode (hand-edited, cut off) is skipped.
-    public func records() -> [HistoryRecord] {
+    func records() -> [HistoryRecord] {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         let decoder = JSONDecoder()
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(HistoryRecord.self, from: Data($0)) }

@@ -12,17 +12,17 @@ extension HistoryRecord {
         account = context.account.id
         region = context.account.region
         head = release.tag
-        mode = plan.modeName
+        mode = plan.kind
         applied = outcomes.contains { $0.step.phase == .apply }
-        let ended = Dictionary(verifications.map { ($0.service, ($0.rollout.name, $0.steadySeconds)) }) { first, _ in first }
+        let ended = Dictionary(verifications.map { ($0.service, ($0.rollout.result, $0.steadySeconds)) }) { first, _ in first }
         services = release.images.map { image in
             let (rollout, steady) = ended[image.service] ?? (nil, nil)
             return Service(service: image.service, tag: image.tag, previousTag: context.previousTags[image.service],
                            rollout: rollout, steadySeconds: steady.map { ($0 * 10).rounded() / 10 })
         }
         spas = release.sites.map { SPA(spa: $0.spa.name, tag: release.tag) }
-        steps = outcomes.map { StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.status.succeeded ? "ok" : "failed") }
-        result = error.map { if case .interrupted = $0 { return "interrupted" } else { return "failed" } } ?? "deployed"
+        steps = outcomes.map { StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.result) }
+        result = DeployResult(error)
         self.error = error?.message
         self.seconds = (seconds * 10).rounded() / 10
     }

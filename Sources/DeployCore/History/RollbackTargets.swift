@@ -1,13 +1,13 @@
 /// Where `deploy rollback` takes each service, decided from the history and the flags. Pure.
-public enum RollbackTargets {
+enum RollbackTargets {
     /// Service → tag. Default: the services of the last deploy that reached `terraform apply`, each back to
     /// the tag it ran before that deploy. That is the last successful deploy, unless a later one failed
     /// after its apply (its verification): then that one is what needs undoing. A rollback is never
     /// undone by another rollback. `--services` narrows or names them; `--to` gives one tag for all.
     /// `live`: what each service runs now, to refuse tags from a history that is out of date.
-    public static func resolve(history: [HistoryRecord], services requested: [String]?, to tag: String?,
+    static func resolve(history: [HistoryRecord], services requested: [String]?, to tag: String?,
                                live: [String: String], file: String) throws(DeployError) -> [String: String] {
-        let last = history.last { $0.applied && $0.mode != "rollback" && !$0.services.isEmpty }
+        let last = history.last { $0.applied && $0.mode != .rollback && !$0.services.isEmpty }
         guard let services = requested ?? last?.services.map(\.service) else {
             throw .refused("no deploy that reached terraform apply is recorded in \(file), so there is nothing to roll back by default: name them, as in deploy rollback --services auth,billing --to <sha>")
         }
@@ -26,7 +26,7 @@ public enum RollbackTargets {
             }
             targets[service] = previous
         }
-        if let done = history.last(where: \.applied), done.mode == "rollback", done.succeeded,
+        if let done = history.last(where: \.applied), done.mode == .rollback, done.succeeded,
            Dictionary(done.services.map { ($0.service, $0.tag) }) { first, _ in first } == targets {
             throw .refused("already rolled back to these tags (\(done.time)); nothing to do. To go further back, pass --to <sha> (see deploy history)")
         }

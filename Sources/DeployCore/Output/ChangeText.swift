@@ -1,8 +1,8 @@
 import Foundation
 
 /// The `--changed` plan and `deploy status` as an operator reads them, or as JSON for scripts.
-public enum ChangeText {
-    public static func table(_ changes: [ServiceChange], head: String, verbose: Bool) -> String {
+enum ChangeText {
+    static func table(_ changes: [ServiceChange], head: String, verbose: Bool) -> String {
         let rows = [["SERVICE", "LIVE", "BEHIND", "ACTION", "WHY"]] + changes.map { change in
             [change.service, change.liveTag ?? "-", change.behind.map(String.init) ?? "-", change.action.rawValue, change.reason]
         }
@@ -21,7 +21,7 @@ public enum ChangeText {
         return lines.joined(separator: "\n")
     }
 
-    public static func json(_ changes: [ServiceChange], head: String) -> String {
+    static func json(_ changes: [ServiceChange], head: String) -> String {
         struct Document: Encodable {
             var head: String
             var services: [ServiceChange]

@@ -2,19 +2,19 @@ import Foundation
 
 /// The closing summary of `--output json`: the plan, every step with its result and time, what did not
 /// run, and the outcome, for chat-ops and CI.
-public struct DeploySummary: Encodable, Equatable, Sendable {
-    public struct Image: Encodable, Equatable, Sendable {
+struct DeploySummary: Encodable, Equatable, Sendable {
+    struct Image: Encodable, Equatable, Sendable {
         var service: String
         var image: String
         /// False when the tag was already in ECR and the image was neither built nor pushed.
         var built: Bool
     }
 
-    public struct StepResult: Encodable, Equatable, Sendable {
+    struct StepRow: Encodable, Equatable, Sendable {
         var label: String
         var phase: String
         var subject: String?
-        var result: String
+        var result: StepResult
         var exitCode: Int32?
         var signal: Int32?
         var seconds: Double
@@ -22,28 +22,27 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
         var attempts: Int
     }
 
-    public struct Check: Encodable, Equatable, Sendable {
+    struct Check: Encodable, Equatable, Sendable {
         struct Answer: Encodable, Equatable, Sendable {
             var url: String
             var status: Int?
             var attempts: Int
         }
         var service: String
-        /// steady, failed, timed out.
-        var rollout: String
+        var rollout: RolloutResult
         var steadySeconds: Double?
         var problem: String?
         var checks: [Answer]
     }
 
     var tag: String
-    var result: String
+    var result: DeployResult
     var error: String?
     var seconds: Double
     var images: [Image]
     var spas: [String]
     var rolls: [String]
-    var steps: [StepResult]
+    var steps: [StepRow]
     var notRun: [String]
     /// After the apply: each rolled service's rollout and health answers.
     var verification: [Check] = []
@@ -52,9 +51,9 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     /// With --dry-run: every command that would run, in order.
     var planned: [String]?
 
-    public init(release: Release, outcomes: [Executor.Outcome], notRun: [Step], seconds: Double, error: DeployError?, result: String? = nil) {
+    init(release: Release, outcomes: [Executor.Outcome], notRun: [Step], seconds: Double, error: DeployError?, result: DeployResult? = nil) {
         tag = release.tag
-        self.result = result ?? error.map { if case .interrupted = $0 { return "interrupted" } else { return "failed" } } ?? "deployed"
+        self.result = result ?? DeployResult(error)
         self.error = error?.message
         self.seconds = Self.rounded(seconds)
         images = release.images.map { Image(service: $0.service, image: $0.reference, built: !$0.inRegistry) }
@@ -66,28 +65,31 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
             case .exited(let code): exitCode = code
             case .signaled(let number): signal = number
             }
-            return StepResult(label: outcome.step.label, phase: outcome.step.phase.rawValue, subject: outcome.step.subject,
-                              result: outcome.status.succeeded ? "ok" : "failed", exitCode: exitCode, signal: signal,
+            return StepRow(label: outcome.step.label, phase: outcome.step.phase.rawValue, subject: outcome.step.subject,
+                              result: outcome.result, exitCode: exitCode, signal: signal,
                               seconds: Self.rounded(outcome.seconds), startedAt: Self.rounded(outcome.started), attempts: outcome.attempts)
         }
         self.notRun = notRun.map(\.label)
     }
 
-    public static func checks(_ verifications: [Verification]) -> [Check] {
+    static func checks(_ verifications: [Verification]) -> [Check] {
         verifications.map { verification in
-            Check(service: verification.service, rollout: verification.rollout.name, steadySeconds: verification.steadySeconds.map(rounded),
+            Check(service: verification.service, rollout: verification.rollout.result, steadySeconds: verification.steadySeconds.map(rounded),
                   problem: verification.problem, checks: verification.answers.map { Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts) })
         }
     }
 
     /// A deploy that stopped before any step ran (bad input, a refusal, a failed check, a declined prompt).
-    public static func stopped(_ error: DeployError) -> String {
-        let document: [String: Any] = ["result": error == .declined ? "declined" : "refused", "error": error.message, "exitCode": Int(error.exitCode)]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    static func stopped(_ error: DeployError) -> String {
+        struct Stopped: Encodable {
+            var result: DeployResult
+            var error: String
+            var exitCode: Int32
+        }
+        return JSONText.document(Stopped(result: error == .declined ? .declined : .refused, error: error.message, exitCode: error.exitCode))
     }
 
-    public var json: String {
+    var json: String {
         JSONText.document(self)
     }
 

@@ -1,9 +1,9 @@
 /// `deploy history` as text: newest first, one line per deploy, with its services and tags beneath.
-public enum HistoryText {
-    public static func table(_ records: [HistoryRecord]) -> String {
+enum HistoryText {
+    static func table(_ records: [HistoryRecord]) -> String {
         guard !records.isEmpty else { return "no deploys recorded yet" }
         let rows = records.map { record in
-            [record.time, record.workspace, record.result, record.mode, record.head, record.by.user, duration(record.seconds)]
+            [record.time, record.workspace, record.result.rawValue, record.mode.rawValue, record.head, record.by.user, duration(record.seconds)]
         }
         let header = ["TIME (UTC)", "WORKSPACE", "RESULT", "MODE", "HEAD", "BY", "TOOK"]
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

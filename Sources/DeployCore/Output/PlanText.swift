@@ -1,7 +1,7 @@
 /// The texts `deploy` prints about a release: the summary before the confirmation, the command list of
 /// `--dry-run`, and the closing table. Pure, so tests read them without running anything.
-public enum PlanText {
-    public static func summary(_ release: Release, account: Account, workspace: String? = nil, previous: [String: String] = [:]) -> String {
+enum PlanText {
+    static func summary(_ release: Release, account: Account, workspace: String? = nil, previous: [String: String] = [:]) -> String {
         var lines = [
             "Account   \(account.id)  (\(account.arn))",
             "Region    \(account.region)    Profile \(account.profile)" + (workspace.map { "    Workspace \($0)" } ?? ""),
@@ -32,12 +32,12 @@ public enum PlanText {
     }
 
     /// Every command in order, one per line, as `--dry-run` prints them.
-    public static func commands(_ steps: [Step]) -> String {
+    static func commands(_ steps: [Step]) -> String {
         steps.enumerated().map { "\($0.offset + 1). [\($0.element.label)] \($0.element.action.rendered)" }.joined(separator: "\n")
     }
 
     /// The dry run's list: the steps, then the checks that follow the apply.
-    public static func dryRun(_ release: Release) -> String {
+    static func dryRun(_ release: Release) -> String {
         var text = "\nDry run: these commands would run, in this order; nothing was changed.\n" + commands(release.steps)
         if let checks = release.checks {
             text += "\nThen, until every service is steady (at most \(WaitTime.text(checks.timeout))), and once each is:\n" + commands(checks.steps)
@@ -46,14 +46,14 @@ public enum PlanText {
     }
 
     /// One line per rolled service: how its rollout ended and what its URLs answered.
-    public static func verification(_ verifications: [Verification]) -> String {
+    static func verification(_ verifications: [Verification]) -> String {
         let width = verifications.map(\.service.count).max() ?? 0
         return verifications.map { "verify   \($0.service.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)" }
             .joined(separator: "\n")
     }
 
     /// One line per step with its result and time, failures first, then the total.
-    public static func closing(_ outcomes: [Executor.Outcome], notRun: [Step], seconds: Double) -> String {
+    static func closing(_ outcomes: [Executor.Outcome], notRun: [Step], seconds: Double) -> String {
         let failed = outcomes.filter { !$0.status.succeeded }
         let passed = outcomes.filter { $0.status.succeeded }
         var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }

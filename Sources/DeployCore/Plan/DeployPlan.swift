@@ -3,7 +3,7 @@ import Foundation
 /// What the operator asked for, parsed from the flags and checked for combinations that make no sense.
 /// It says nothing yet about the platform: that comes from the repository and terraform (see `Release`).
 public struct DeployPlan: Equatable, Sendable {
-    public enum Mode: Equatable, Sendable {
+    enum Mode: Equatable, Sendable {
         /// Every service (or the `--services` subset), with the SPAs unless skipped.
         case full
         /// Only the services whose code changed since the image that is live.
@@ -12,31 +12,31 @@ public struct DeployPlan: Equatable, Sendable {
         case rollback
     }
 
-    public var mode: Mode = .full
+    var mode: Mode = .full
     /// The tfvars for `terraform apply`, as typed; resolved later against the current and terraform folders.
-    public var varFile: String?
+    var varFile: String?
     /// `--services a,b`: only these services; nil means all of them.
-    public var services: [String]?
-    public var skipSPAs = false
-    public var skipTerraform = false
+    var services: [String]?
+    var skipSPAs = false
+    var skipTerraform = false
     /// The AWS profile from `--profile`, or from `AWS_PROFILE` when `--yes` skips the menu.
-    public var profile: String?
-    public var assumeYes = false
-    public var dryRun = false
+    var profile: String?
+    var assumeYes = false
+    var dryRun = false
     /// `-C DIR`: run as if started in DIR.
-    public var directory: String?
+    var directory: String?
     /// How many builds and pushes run at once.
-    public var concurrency = Concurrency(jobs: max(2, ProcessInfo.processInfo.activeProcessorCount), pushJobs: 4)
+    var concurrency = Concurrency(jobs: max(2, ProcessInfo.processInfo.activeProcessorCount), pushJobs: 4)
     /// `--builder NAME`: a remote BuildKit builder for `docker buildx build`.
-    public var builder: String?
+    var builder: String?
     /// `--workspace NAME`: the terraform workspace to expect instead of the var-file's base name.
-    public var workspace: String?
-    public var allowDirty = false
-    public var forceRebuild = false
+    var workspace: String?
+    var allowDirty = false
+    var forceRebuild = false
     /// Refuse to build images with less free disk than this many GB.
-    public var minimumFreeGB = 8
+    var minimumFreeGB = 8
     /// `--allow-rollback`: `--changed` may deploy HEAD over a live commit that is ahead of it.
-    public var allowRollback = false
+    var allowRollback = false
     /// `--verbose`: every changed path, not only the first few.
     public var verbose = false
     /// `--output json`: the summary (or status) as one JSON document on stdout.
@@ -45,31 +45,42 @@ public struct DeployPlan: Equatable, Sendable {
     public var quiet = false
     /// After the apply, watch ECS until every rolled service is steady and check its health endpoints;
     /// `--no-verify` turns this off.
-    public var verify = true
+    var verify = true
     /// `--wait-timeout`: how long the rollout may take, in seconds.
-    public var waitTimeout: Double = 15 * 60
+    var waitTimeout: Double = 15 * 60
     /// `deploy rollback --to <sha>`: the tag to return to, instead of the one recorded before the last deploy.
-    public var rollbackTo: String?
+    var rollbackTo: String?
     /// `deploy history --limit N`.
-    public var historyLimit = 20
+    var historyLimit = 20
 
-    public init() {}
+    init() {}
 
     /// SPAs ship with a full deploy only: not with --skip-spas, and not when the deploy is limited to some
     /// backend services (--services, --changed), so an image-only push touches nothing live.
-    public var shipsSPAs: Bool { !skipSPAs && mode == .full && services == nil }
+    var shipsSPAs: Bool { !skipSPAs && mode == .full && services == nil }
 
     /// True when terraform will roll only some services, so the apply needs per-service tags and targets.
-    public var rollsSubset: Bool { mode != .full || services != nil }
+    var rollsSubset: Bool { mode != .full || services != nil }
 
-    /// How the history names this kind of deploy.
-    public var modeName: String {
+    /// What kind of deploy this is, as the history names it.
+    var kind: DeployKind {
         switch mode {
-        case .changed: return "changed"
-        case .rollback: return "rollback"
-        case .full: return skipTerraform ? "images only" : services == nil ? "full" : "services"
+        case .changed: return .changed
+        case .rollback: return .rollback
+        case .full: return skipTerraform ? .imagesOnly : services == nil ? .full : .services
         }
     }
+}
+
+/// The kinds of deploy the history, the summary and rollback tell apart.
+enum DeployKind: String, Equatable, Sendable, Codable {
+    case full
+    /// `--services a,b`
+    case services
+    case changed
+    /// `--skip-tf`: images (and SPAs) pushed, nothing rolled.
+    case imagesOnly = "images only"
+    case rollback
 }
 
 /// What one run of `deploy` is asked to do.

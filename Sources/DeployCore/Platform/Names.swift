@@ -1,33 +1,33 @@
 /// Checks for names that come from flags, files and terraform outputs before they go into any argv.
 /// Argv arrays rule out shell injection; these rule out a name that a tool would read as an option.
-public enum Names {
+enum Names {
     /// `^[a-z0-9][a-z0-9-]*$`, as the platform contract says.
-    public static func isServiceName(_ name: String) -> Bool {
+    static func isServiceName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, isLowerAlnum(first) else { return false }
         return name.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
     }
 
-    public static func isWorkspaceName(_ name: String) -> Bool {
+    static func isWorkspaceName(_ name: String) -> Bool {
         matches(name, first: { isAlnum($0) }, rest: { isAlnum($0) || "_-.".unicodeScalars.contains($0) })
     }
 
-    public static func isProfileName(_ name: String) -> Bool {
+    static func isProfileName(_ name: String) -> Bool {
         matches(name, first: { isAlnum($0) }, rest: { isAlnum($0) || "_.@+-/".unicodeScalars.contains($0) })
     }
 
     /// S3 bucket names: lower-case letters, digits, '.', '-'; 3 to 63 long.
-    public static func isBucketName(_ name: String) -> Bool {
+    static func isBucketName(_ name: String) -> Bool {
         (3...63).contains(name.count)
             && matches(name, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || $0 == "." || $0 == "-" })
     }
 
     /// CloudFront distribution ids: upper-case letters and digits.
-    public static func isDistributionID(_ id: String) -> Bool {
+    static func isDistributionID(_ id: String) -> Bool {
         matches(id, first: { isUpperAlnum($0) }, rest: { isUpperAlnum($0) })
     }
 
     /// `host[:port]/path` of an image repository, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth`.
-    public static func isRepositoryURL(_ url: String) -> Bool {
+    static func isRepositoryURL(_ url: String) -> Bool {
         let parts = url.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return false }
         let host = String(parts[0]), path = String(parts[1])
@@ -37,7 +37,7 @@ public enum Names {
 
     /// The region of an ECR registry host, `<12-digit account>.dkr.ecr.<region>.amazonaws.com(.cn)`, or nil
     /// for any other host: the registry password is only ever handed to ECR itself.
-    public static func ecrRegion(ofRegistry host: String) -> String? {
+    static func ecrRegion(ofRegistry host: String) -> String? {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let suffixOK = labels.count == 6 ? labels[4...] == ["amazonaws", "com"] : labels.count == 7 && labels[4...] == ["amazonaws", "com", "cn"]
         guard suffixOK, labels[0].count == 12, labels[0].allSatisfy(\.isASCIIDigit),
@@ -46,20 +46,20 @@ public enum Names {
     }
 
     /// A URL path for the API: starts with `/`, no spaces, query, fragment or `..`, no trailing `/`.
-    public static func isURLPath(_ text: String) -> Bool {
+    static func isURLPath(_ text: String) -> Bool {
         text.hasPrefix("/") && text.count > 1 && !text.hasSuffix("/") && !text.contains("..")
             && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
     }
 
     /// `https://api.example.com` or `http://127.0.0.1:8080/base`: what `api_base_url` may be.
-    public static func isBaseURL(_ text: String) -> Bool {
+    static func isBaseURL(_ text: String) -> Bool {
         guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.hasSuffix("/") else { return false }
         let rest = text.drop { $0 != "/" }.dropFirst(2)
         return !rest.isEmpty && rest.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
     }
 
     /// A git short SHA as `git rev-parse --short` prints it.
-    public static func isShortSHA(_ text: String) -> Bool {
+    static func isShortSHA(_ text: String) -> Bool {
         (4...40).contains(text.count) && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
     }
 

@@ -1,10 +1,10 @@
 import Foundation
 
 extension PlatformConfig {
-    public static let fileName = "deploy.json"
+    static let fileName = "deploy.json"
 
     /// The defaults, overridden by `deploy.json` in `root` when there is one.
-    public static func load(repositoryRoot root: URL) throws(DeployError) -> PlatformConfig {
+    static func load(repositoryRoot root: URL) throws(DeployError) -> PlatformConfig {
         let url = root.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else { return PlatformConfig() }
         return try decode(data)
@@ -13,7 +13,7 @@ extension PlatformConfig {
     static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets", "buildCache", "healthPaths"]
 
     /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
-    public static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
+    static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw .configuration("\(fileName) is not a JSON object")
         }

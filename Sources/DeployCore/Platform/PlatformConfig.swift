@@ -2,46 +2,46 @@ import Foundation
 
 /// The platform contract: where services, SPAs, the Dockerfile and terraform live. These are the defaults;
 /// an optional `deploy.json` at the repository root overrides any of them.
-public struct PlatformConfig: Equatable, Sendable {
-    public struct SPA: Equatable, Sendable, Codable {
-        public var name: String
+struct PlatformConfig: Equatable, Sendable {
+    struct SPA: Equatable, Sendable, Codable {
+        var name: String
         /// The app's folder, relative to the repository root.
-        public var dir: String
+        var dir: String
         /// What `pnpm build` writes, relative to the repository root.
-        public var dist: String
+        var dist: String
     }
 
     /// An explicit service list; nil means every `services/<name>/` holding a `package.json`.
-    public var services: [String]?
-    public var independent = ["slack-agent"]
-    public var sharedPaths = ["packages/common", "packages/auth-client", "packages/events", "packages/tsconfig", "packages/eslint-config"]
-    public var buildInputs = ["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", "infra/docker/service.Dockerfile", "infra/docker/.npmrc"]
-    public var dockerfile = "infra/docker/service.Dockerfile"
-    public var terraformDir = "infra/terraform/aws"
-    public var spas = [
+    var services: [String]?
+    var independent = ["slack-agent"]
+    var sharedPaths = ["packages/common", "packages/auth-client", "packages/events", "packages/tsconfig", "packages/eslint-config"]
+    var buildInputs = ["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", "infra/docker/service.Dockerfile", "infra/docker/.npmrc"]
+    var dockerfile = "infra/docker/service.Dockerfile"
+    var terraformDir = "infra/terraform/aws"
+    var spas = [
         SPA(name: "admin-ui", dir: "apps/admin-ui", dist: "apps/admin-ui/dist"),
         SPA(name: "simulator", dir: "apps/simulator", dist: "apps/simulator/dist"),
     ]
     /// With `--builder`: the registry repository for the shared layer cache (`--cache-from/--cache-to`).
-    public var buildCache: String?
+    var buildCache: String?
     /// Terraform addresses that make up one service, with `{service}` for its name.
-    public var targets = [
+    var targets = [
         "module.service[\"{service}\"].aws_ecs_task_definition.this",
         "module.service[\"{service}\"].aws_ecs_service.this",
     ]
 
     /// Service → the path prefix of its API, where `/health` (and `/docs`) answer; default `/v1/<service>`.
-    public var healthPaths: [String: String] = [:]
+    var healthPaths: [String: String] = [:]
 
-    public init() {}
+    init() {}
 
     /// The path prefix under `api_base_url` of one service's API, such as `/v1/auth`.
-    public func apiPrefix(for service: String) -> String {
+    func apiPrefix(for service: String) -> String {
         healthPaths[service] ?? "/v1/\(service)"
     }
 
     /// The `-target` addresses for one service.
-    public func targets(for service: String) -> [String] {
+    func targets(for service: String) -> [String] {
         targets.map { $0.replacingOccurrences(of: "{service}", with: service) }
     }
 }

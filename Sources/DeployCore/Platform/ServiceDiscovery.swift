@@ -2,8 +2,8 @@ import Foundation
 
 /// Finds the backend services: each `services/<name>/` with a `package.json`, minus the independent ones,
 /// unless `deploy.json` lists them explicitly.
-public enum ServiceDiscovery {
-    public static func services(in root: URL, config: PlatformConfig) throws(DeployError) -> [String] {
+enum ServiceDiscovery {
+    static func services(in root: URL, config: PlatformConfig) throws(DeployError) -> [String] {
         let names = config.services ?? folders(in: root.appendingPathComponent("services"))
         let bad = names.filter { !Names.isServiceName($0) }
         if let first = bad.first {

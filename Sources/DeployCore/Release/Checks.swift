@@ -1,22 +1,22 @@
 /// What "the new code is serving" means for a release, resolved before anything runs: which ECS services
 /// to watch for which image, and which URLs must answer 200 once they are steady.
-public struct Checks: Equatable, Sendable {
-    public struct Rollout: Equatable, Sendable {
-        public var service: String
+struct Checks: Equatable, Sendable {
+    struct Rollout: Equatable, Sendable {
+        var service: String
         /// The ECS service's name (terraform's `ecs_service_names`).
-        public var ecsName: String
+        var ecsName: String
         /// The image the apply points it at.
-        public var image: String
+        var image: String
         /// `<api_base_url><prefix>/health`, and `/docs` when the var-file exposes the docs.
-        public var urls: [String]
+        var urls: [String]
     }
 
-    public var cluster: String
-    public var rollouts: [Rollout]
+    var cluster: String
+    var rollouts: [Rollout]
     /// How long the rollouts may take, in seconds.
-    public var timeout: Double
+    var timeout: Double
     /// False when terraform has no `api_base_url` output: the rollouts are still watched.
-    public var checksHealth: Bool
+    var checksHealth: Bool
 
     /// From the release's images and terraform's outputs. Nil with --no-verify or when nothing is applied.
     static func resolve(_ inputs: Release.Inputs, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks? {
@@ -37,7 +37,7 @@ public struct Checks: Equatable, Sendable {
 
 extension Checks {
     /// The checks as steps, for the live board and `--dry-run`: one rollout watch and one request per URL.
-    public var steps: [Step] {
+    var steps: [Step] {
         rollouts.map { Step(.rollout, $0.service, .run(AWS.describeServices(cluster: cluster, services: [$0.ecsName]))) }
             + rollouts.flatMap { rollout in rollout.urls.map { Step(.health, rollout.service, .run(Curl.status($0))) } }
     }

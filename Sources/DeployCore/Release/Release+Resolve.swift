@@ -1,25 +1,25 @@
 extension Release {
     /// The facts a release is resolved from, gathered by read-only calls before anything changes.
-    public struct Inputs: Equatable, Sendable {
-        public var plan: DeployPlan
-        public var config: PlatformConfig
+    struct Inputs: Equatable, Sendable {
+        var plan: DeployPlan
+        var config: PlatformConfig
         /// Every deployable service found in the repository.
-        public var services: [String]
-        public var facts: EnvironmentFacts
-        public var tag: String
+        var services: [String]
+        var facts: EnvironmentFacts
+        var tag: String
         /// The var-file as an absolute path (terraform runs with `-chdir`).
-        public var varFile: String?
+        var varFile: String?
         /// Whether children may print colour (the operator's terminal, no NO_COLOR).
-        public var color: Bool
+        var color: Bool
         /// With `--changed`: the live tags of the services that do not roll, so terraform's image map
         /// names what each service runs now rather than a tag that was never pushed.
-        public var keepTags: [String: String] = [:]
+        var keepTags: [String: String] = [:]
         /// The var-file sets `expose_api_docs = true`: each service's `/docs` must answer too.
-        public var exposesDocs = false
+        var exposesDocs = false
         /// `deploy rollback`: the tag each service returns to, instead of `tag`; such images are in ECR already.
-        public var rollbackTags: [String: String] = [:]
+        var rollbackTags: [String: String] = [:]
 
-        public init(plan: DeployPlan, config: PlatformConfig, services: [String], facts: EnvironmentFacts, tag: String,
+        init(plan: DeployPlan, config: PlatformConfig, services: [String], facts: EnvironmentFacts, tag: String,
                     varFile: String?, color: Bool = false) {
             self.plan = plan
             self.config = config
@@ -32,7 +32,7 @@ extension Release {
     }
 
     /// Plan + platform facts → release. Pure; every name that reaches an argv is checked here.
-    public init(resolving inputs: Inputs) throws(DeployError) {
+    init(resolving inputs: Inputs) throws(DeployError) {
         let plan = inputs.plan
         guard Names.isShortSHA(inputs.tag) else {
             throw .configuration("'\(inputs.tag)' is not a git short SHA; is HEAD a commit?")
@@ -83,7 +83,7 @@ extension Release {
 extension Release.Inputs {
     /// With `--changed`: deploy only the services marked DEPLOY, and pin the others to the tag they run.
     /// A rollback (live commit ahead of HEAD) is refused unless allowed.
-    public mutating func limit(to changes: [ServiceChange], allowRollback: Bool) throws(DeployError) {
+    mutating func limit(to changes: [ServiceChange], allowRollback: Bool) throws(DeployError) {
         let deploying = changes.filter { $0.action == .deploy }
         if !allowRollback, let back = deploying.first(where: \.rollsBack) {
             throw .refused("\(back.service): \(back.reason). Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")
@@ -97,12 +97,12 @@ extension Release.Inputs {
 
 extension Release {
     /// Marks the images whose tag ECR already holds: they are neither built nor pushed again.
-    public mutating func markInRegistry(_ services: Set<String>) {
+    mutating func markInRegistry(_ services: Set<String>) {
         for index in images.indices { images[index].inRegistry = services.contains(images[index].service) }
     }
 
     /// Marks the SPAs whose bucket already holds this tag's build: skipped whole.
-    public mutating func markUpToDate(_ spas: Set<String>) {
+    mutating func markUpToDate(_ spas: Set<String>) {
         for index in sites.indices { sites[index].upToDate = spas.contains(sites[index].spa.name) }
     }
 }

@@ -1,14 +1,14 @@
 extension Release {
     /// The local tag of the shared dependency layer.
-    public var dependencyImage: String { "platform-deps:\(tag)" }
+    var dependencyImage: String { "platform-deps:\(tag)" }
 
     /// The deploy as ordered steps: build, log in, push, SPAs, invalidations, apply. Pure: no I/O.
-    public var steps: [Step] {
+    var steps: [Step] {
         imageSteps + siteSteps + imageCheckSteps + applySteps
     }
 
     /// Images already in ECR are neither built nor pushed: a re-run redoes only what is missing.
-    public var imagesToBuild: [Image] { images.filter { !$0.inRegistry } }
+    var imagesToBuild: [Image] { images.filter { !$0.inRegistry } }
 
     private var imageSteps: [Step] {
         let missing = imagesToBuild
@@ -52,7 +52,7 @@ extension Release {
     }
 
     /// Distinct registry hosts with their regions, in the order the images first name them: one login each.
-    public var registries: [(host: String, region: String)] { Self.registries(of: images) }
+    var registries: [(host: String, region: String)] { Self.registries(of: images) }
 
     static func registries(of images: [Image]) -> [(host: String, region: String)] {
         var seen = Set<String>()

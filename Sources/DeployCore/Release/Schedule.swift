@@ -3,13 +3,13 @@
 /// for its build and the registry login; SPA builds overlap the image work, but an upload (the first
 /// change anyone can see) waits for every SPA build and every push; every invalidation and image check waits
 /// for every push and upload; the apply comes last. Pure.
-public enum Schedule {
+enum Schedule {
     /// What a step's concurrency is bounded by.
-    public enum Pool: Equatable, Sendable {
+    enum Pool: Equatable, Sendable {
         case build, push, spa, aws, serial
     }
 
-    public static func pool(of phase: Step.Phase) -> Pool {
+    static func pool(of phase: StepPhase) -> Pool {
         switch phase {
         case .buildDependencies, .build: return .build
         case .push: return .push
@@ -20,8 +20,8 @@ public enum Schedule {
     }
 
     /// For each step, the indices of the steps that must have succeeded before it starts.
-    public static func prerequisites(of steps: [Step]) -> [[Int]] {
-        func indices(_ phases: Set<Step.Phase>, subject: String? = nil) -> [Int] {
+    static func prerequisites(of steps: [Step]) -> [[Int]] {
+        func indices(_ phases: Set<StepPhase>, subject: String? = nil) -> [Int] {
             steps.indices.filter { phases.contains(steps[$0].phase) && (subject == nil || steps[$0].subject == subject) }
         }
         let logins = indices([.login])
@@ -46,22 +46,22 @@ public enum Schedule {
 }
 
 /// How many steps may run at once, per pool. `--jobs 1` runs everything one at a time, in order.
-public struct Concurrency: Equatable, Sendable {
-    public var jobs: Int
-    public var pushJobs: Int
+struct Concurrency: Equatable, Sendable {
+    var jobs: Int
+    var pushJobs: Int
 
-    public init(jobs: Int, pushJobs: Int) {
+    init(jobs: Int, pushJobs: Int) {
         self.jobs = jobs
         self.pushJobs = pushJobs
     }
 
     /// One at a time, in the order of the steps.
-    public static let serial = Concurrency(jobs: 1, pushJobs: 1)
+    static let serial = Concurrency(jobs: 1, pushJobs: 1)
 
     /// All steps together, whatever their pools.
-    public var total: Int { jobs == 1 ? 1 : Int.max }
+    var total: Int { jobs == 1 ? 1 : Int.max }
 
-    public func limit(_ pool: Schedule.Pool) -> Int {
+    func limit(_ pool: Schedule.Pool) -> Int {
         switch pool {
         case .build: return jobs
         case .push: return pushJobs

@@ -10,8 +10,8 @@ import Synchronization
 /// is forwarded to each child's process group, and what is left after a grace period is killed (except
 /// a child that stops slowly, such as terraform); a second signal kills everything at once. Once
 /// interrupted, a child that starts anyway is signalled as it registers.
-public final class ChildRegistry: Sendable {
-    public static let shared = ChildRegistry()
+final class ChildRegistry: Sendable {
+    static let shared = ChildRegistry()
 
     private struct State {
         var pids: [pid_t: Bool] = [:]  // pid → stops slowly
@@ -25,19 +25,19 @@ public final class ChildRegistry: Sendable {
     private let state = Mutex(State())
     private let gracePeriod: Double
 
-    public init(gracePeriod: Double = 5) { self.gracePeriod = gracePeriod }
+    init(gracePeriod: Double = 5) { self.gracePeriod = gracePeriod }
 
     /// The signal that interrupted the deploy, if any.
-    public var interruption: Int32? { state.withLock { $0.interruption } }
+    var interruption: Int32? { state.withLock { $0.interruption } }
 
     /// Children running, and children being launched right now.
-    public var runningCount: Int { state.withLock { $0.pids.count + $0.launching } }
+    var runningCount: Int { state.withLock { $0.pids.count + $0.launching } }
 
     /// While held, a first signal is only recorded (and forwarded): the holder sees `interruption`,
     /// stops, and still writes its closing table and history. A second signal is not held back.
-    public func hold() { state.withLock { $0.held += 1 } }
+    func hold() { state.withLock { $0.held += 1 } }
 
-    public func release() { state.withLock { $0.held -= 1 } }
+    func release() { state.withLock { $0.held -= 1 } }
 
     /// True when the signal should end the process now: nothing running, launching or held, or a
     /// repeated signal with no child left to kill.
@@ -68,7 +68,7 @@ public final class ChildRegistry: Sendable {
 
     /// Records the signal and passes it on. Returns how many children were running or launching.
     @discardableResult
-    public func interrupt(with signal: Int32) -> Int {
+    func interrupt(with signal: Int32) -> Int {
         let (pids, running, first) = state.withLock { state -> ([pid_t: Bool], Int, Bool) in
             state.signalsReceived += 1
             if state.interruption == nil { state.interruption = signal }

@@ -4,21 +4,21 @@ import Foundation
 /// pipes read to their end at once, exit code kept apart from death by signal, PATH looked up by hand,
 /// the environment merged rather than replaced, stdin from /dev/null unless the step is interactive,
 /// and children launched from a thread whose signal mask is clear.
-public final class ProcessRunner: CommandRunner {
+final class ProcessRunner: CommandRunner {
     private let environment: [String: String]
     private let workingDirectory: URL
     private let children: ChildRegistry
     /// How long to wait for a child's pipes after it exited, in case a grandchild still holds them.
     private let drainDeadline: Double
 
-    public init(environment: [String: String], workingDirectory: URL, children: ChildRegistry = .shared, drainDeadline: Double = 5) {
+    init(environment: [String: String], workingDirectory: URL, children: ChildRegistry = .shared, drainDeadline: Double = 5) {
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.children = children
         self.drainDeadline = drainDeadline
     }
 
-    public func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult {
+    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult {
         let outcome: Result<RunResult, DeployError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread { [self] in
                 Signals.unblockAll()

@@ -8,14 +8,14 @@ import Foundation
 /// Turns SIGINT, SIGTERM and SIGHUP into calls of a Swift closure on a thread of its own. The C handler
 /// only writes the signal number to a pipe, which is all a signal handler may safely do. A handler
 /// (unlike SIG_IGN) is reset to the default in every child at exec, so children still die of Ctrl-C.
-public enum Signals {
-    public static let stopping: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+enum Signals {
+    static let stopping: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     nonisolated(unsafe) private static var writeEnd: Int32 = -1
 
     /// Returns false when the signal pipe cannot be made; the caller must not start children then.
     @discardableResult
-    public static func install(_ handler: @escaping @Sendable (Int32) -> Void) -> Bool {
+    static func install(_ handler: @escaping @Sendable (Int32) -> Void) -> Bool {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return false }
         writeEnd = ends[1]
@@ -42,14 +42,5 @@ public enum Signals {
         var empty = sigset_t()
         sigemptyset(&empty)
         pthread_sigmask(SIG_SETMASK, &empty, nil)
-    }
-
-    static func name(_ signal: Int32) -> String {
-        switch signal {
-        case SIGINT: return "SIGINT"
-        case SIGTERM: return "SIGTERM"
-        case SIGHUP: return "SIGHUP"
-        default: return "signal \(signal)"
-        }
     }
 }

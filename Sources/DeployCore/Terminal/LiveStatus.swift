@@ -4,7 +4,7 @@ import Synchronization
 /// The board redrawn in place on a terminal while the executor runs, with the notes that matter (a retry)
 /// printed above it. Only when stderr is a terminal and NO_COLOR is unset: elsewhere (CI, a pipe) the
 /// plain prefixed lines are written, and no escape code ever is.
-public final class LiveStatus: Sendable {
+final class LiveStatus: Sendable {
     private struct State {
         var states: [Int: ProgressBoard.State] = [:]
         var notes: [String] = []
@@ -18,12 +18,12 @@ public final class LiveStatus: Sendable {
     /// Held for a whole drawing, so the last one is finished before a child takes the terminal.
     private let drawing = NSLock()
 
-    public init(steps: [Step], write: @escaping @Sendable (String) -> Void) {
+    init(steps: [Step], write: @escaping @Sendable (String) -> Void) {
         board = ProgressBoard(steps: steps)
         self.write = write
     }
 
-    public static func wanted(environment: [String: String]) -> Bool {
+    static func wanted(environment: [String: String]) -> Bool {
         isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 

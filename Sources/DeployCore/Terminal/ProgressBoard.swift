@@ -2,8 +2,8 @@ import Foundation
 
 /// The compact status a terminal shows while steps run: one line per service or SPA with what it is
 /// doing and for how long, then the closing steps. Pure: states in, lines out.
-public struct ProgressBoard: Sendable {
-    public enum State: Equatable, Sendable {
+struct ProgressBoard: Sendable {
+    enum State: Equatable, Sendable {
         case queued
         case running(since: Date)
         case done(seconds: Double)
@@ -12,10 +12,10 @@ public struct ProgressBoard: Sendable {
 
     let steps: [Step]
 
-    public init(steps: [Step]) { self.steps = steps }
+    init(steps: [Step]) { self.steps = steps }
 
     /// The board's lines at `now`, for the steps' states (by index).
-    public func lines(states: [Int: State], now: Date) -> [String] {
+    func lines(states: [Int: State], now: Date) -> [String] {
         var order: [String] = []
         var rows: [String: [(Step, State)]] = [:]
         for (index, step) in steps.enumerated() {
@@ -51,7 +51,7 @@ public struct ProgressBoard: Sendable {
         return done.isEmpty ? "queued" : "waiting"
     }
 
-    static func verb(_ phase: Step.Phase) -> String {
+    static func verb(_ phase: StepPhase) -> String {
         switch phase {
         case .buildDependencies, .build, .buildSPA: return "building"
         case .push: return "pushing"

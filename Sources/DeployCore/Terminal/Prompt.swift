@@ -1,17 +1,17 @@
 import Foundation
 
 /// Questions put to the operator on stderr, answered on stdin: the profile menu and the typed `y`.
-public struct Prompt: Sendable {
+struct Prompt: Sendable {
     let reporter: Reporter
     let readAnswer: @Sendable () -> String?
 
-    public init(reporter: Reporter, readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered) {
+    init(reporter: Reporter, readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered) {
         self.reporter = reporter
         self.readAnswer = readAnswer
     }
 
     /// A numbered menu of profiles; an empty answer takes the default (`AWS_PROFILE`).
-    public func chooseProfile(from profiles: [String], default fallback: String?) throws(DeployError) -> String {
+    func chooseProfile(from profiles: [String], default fallback: String?) throws(DeployError) -> String {
         guard !profiles.isEmpty || fallback != nil else {
             throw .usage("no AWS profiles found in ~/.aws/config or ~/.aws/credentials: run `aws configure --profile <name>` or pass --profile")
         }
@@ -26,14 +26,14 @@ public struct Prompt: Sendable {
     }
 
     /// True only when the operator types exactly `y`.
-    public func confirm(_ question: String) -> Bool {
+    func confirm(_ question: String) -> Bool {
         reporter.ask("\(question) Type y to continue: ")
         return readAnswer()?.trimmingCharacters(in: .whitespaces) == "y"
     }
 
     /// One line from stdin, read a byte at a time: a buffered read would swallow what comes after it,
     /// such as the answer meant for terraform's own prompt.
-    public static func readLineUnbuffered() -> String? {
+    static func readLineUnbuffered() -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while read(STDIN_FILENO, &byte, 1) == 1 {

@@ -40,41 +40,41 @@ public final class Reporter: Sendable {
     }
 
     /// A line a child printed, under its step's label.
-    public func child(_ label: String, _ line: OutputLine) {
+    func child(_ label: String, _ line: OutputLine) {
         guard verbosity != .quiet && verbosity != .board else { return }
         write(err, "[\(label)] \(line.text)\n")
     }
 
     /// Progress for the operator: stderr.
-    public func note(_ text: String) {
+    func note(_ text: String) {
         guard verbosity != .quiet else { return }
         write(err, text + "\n")
     }
 
     /// A command about to run, with --verbose.
-    public func command(_ label: String, _ rendered: String) {
+    func command(_ label: String, _ rendered: String) {
         guard verbosity == .verbose else { return }
         write(err, "[\(label)] $ \(rendered)\n")
     }
 
     /// A question for the operator: always shown.
-    public func ask(_ text: String) {
+    func ask(_ text: String) {
         write(err, text + "\n")
     }
 
     /// A result: stdout, so it can be piped (stderr when stdout is reserved for JSON).
-    public func result(_ text: String) {
+    func result(_ text: String) {
         write(json ? err : out, text + "\n")
     }
 
     /// The JSON document of `--output json`: the only thing on stdout.
-    public func document(_ text: String) {
+    func document(_ text: String) {
         documented.withLock { $0 = true }
         write(out, text + "\n")
     }
 
     /// Whether the JSON document was written, so a failure before it can still write one.
-    public var hasDocument: Bool { documented.withLock { $0 } }
+    var hasDocument: Bool { documented.withLock { $0 } }
 
     /// For the live board: the same stdout; child lines dropped (their last lines still reach the error
     /// message); progress notes handed to `notes`, which prints them above the board.

@@ -1,5 +1,5 @@
 /// Where one service's rollout stands.
-public enum RolloutProgress: Equatable, Sendable {
+enum RolloutProgress: Equatable, Sendable {
     /// The new deployment completed and the old ones are drained: the new code serves alone.
     case steady
     /// Still rolling, with what ECS says (tasks running, old deployments draining).
@@ -12,10 +12,10 @@ public enum RolloutProgress: Equatable, Sendable {
 /// newest revision among those whose task definition runs the applied image: that survives a
 /// circuit-breaker rollback (which makes an older revision primary again), also when the older revision
 /// runs the same image (a redeploy of one SHA with other settings).
-public enum RolloutJudge {
+enum RolloutJudge {
     /// `runsImage`: whether a task definition runs the applied image; nil while its images are unknown.
     /// `settling`: just after the apply, when ECS may not list the new deployment yet.
-    public static func judge(_ service: ServiceDeployments, runsImage: (String) -> Bool?, settling: Bool = false) -> RolloutProgress {
+    static func judge(_ service: ServiceDeployments, runsImage: (String) -> Bool?, settling: Bool = false) -> RolloutProgress {
         if service.deployments.contains(where: { runsImage($0.taskDefinition) == nil }) {
             return .rolling("reading its task definitions")
         }
@@ -45,7 +45,7 @@ public enum RolloutJudge {
     }
 
     /// `arn:aws:ecs:...:task-definition/sandbox-auth:3` → `sandbox-auth:3`.
-    public static func revision(_ arn: String) -> String {
+    static func revision(_ arn: String) -> String {
         arn.split(separator: "/").last.map(String.init) ?? arn
     }
 }

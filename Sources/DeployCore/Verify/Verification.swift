@@ -1,47 +1,54 @@
+/// How one service's rollout ended, by name.
+enum RolloutResult: String, Equatable, Sendable, Codable {
+    case steady
+    case failed
+    case timedOut = "timed out"
+}
+
 /// Whether one rolled service really serves the new code: how its rollout ended and what its URLs answered.
-public struct Verification: Equatable, Sendable {
-    public enum Rollout: Equatable, Sendable {
+struct Verification: Equatable, Sendable {
+    enum Rollout: Equatable, Sendable {
         case steady(seconds: Double)
         case failed(String, seconds: Double)
         /// Still rolling when the wait timeout (seconds) was up, with what ECS said last.
         case timedOut(String, seconds: Double)
 
-        /// steady, failed, timed out: as JSON and the history name it.
-        public var name: String {
+        /// How it ended, as JSON and the history name it.
+        var result: RolloutResult {
             switch self {
-            case .steady: return "steady"
-            case .failed: return "failed"
-            case .timedOut: return "timed out"
+            case .steady: return .steady
+            case .failed: return .failed
+            case .timedOut: return .timedOut
             }
         }
     }
 
     /// What one URL answered last.
-    public struct Answer: Equatable, Sendable {
-        public var url: String
+    struct Answer: Equatable, Sendable {
+        var url: String
         /// The HTTP status; nil when nothing answered (refused, timed out, DNS).
-        public var status: Int?
-        public var attempts: Int
+        var status: Int?
+        var attempts: Int
         /// curl's last complaint when nothing answered (DNS, TLS, refused, timed out).
-        public var said: String? = nil
-        public var ok: Bool { status == 200 }
+        var said: String? = nil
+        var ok: Bool { status == 200 }
     }
 
-    public var service: String
-    public var rollout: Rollout
+    var service: String
+    var rollout: Rollout
     /// Empty when the rollout did not end steady, or terraform names no `api_base_url`.
-    public var answers: [Answer] = []
+    var answers: [Answer] = []
 
-    public var passed: Bool { problem == nil }
+    var passed: Bool { problem == nil }
 
     /// Seconds from the end of the apply to a steady service.
-    public var steadySeconds: Double? {
+    var steadySeconds: Double? {
         if case .steady(let seconds) = rollout { return seconds }
         return nil
     }
 
     /// The one line an operator reads when it did not pass: the service and what went wrong.
-    public var problem: String? {
+    var problem: String? {
         switch rollout {
         case .failed(let why, _): return "\(service): \(why)"
         case .timedOut(let detail, let seconds):
@@ -54,7 +61,7 @@ public struct Verification: Equatable, Sendable {
     }
 
     /// `steady 12.3s, health 200, docs 200` or `FAILED: ...`.
-    public var summary: String {
+    var summary: String {
         switch rollout {
         case .failed(let why, _): return "FAILED: \(why)"
         case .timedOut(let detail, _): return "TIMED OUT: \(detail)"

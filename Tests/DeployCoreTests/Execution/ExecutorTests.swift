@@ -20,7 +20,7 @@ import Testing
                 ? RunResult(status: .exited(1), tail: ["connection reset by peer"]) : RunResult(status: .exited(0))
         }
         let (outcomes, error) = await Executor(runner: runner, reporter: Reporter(out: { _ in }, err: { _ in }), children: ChildRegistry(), retry: Self.quickRetry).run(steps)
-        #expect(error == .stepFailed(step: "push billing", status: .exited(1), output: ["connection reset by peer"]))
+        #expect(error == .stepFailed(FailedStep(phase: .push, subject: "billing", status: .exited(1), output: ["connection reset by peer"])))
         #expect(outcomes.last?.step.label == "push billing")
         #expect(!runner.actions.contains { $0.commands.contains { $0.tool == "terraform" || $0.tool == "pnpm" } })
         #expect(runner.actions.filter { $0.rendered.contains("push") && $0.rendered.contains("/billing:") }.count == 3, "a reset connection is retried")
@@ -65,7 +65,7 @@ import Testing
             action.rendered.contains("SERVICE=auth") ? RunResult(status: .exited(1), tail: ["error TS2304: Cannot find name 'x'"]) : RunResult(status: .exited(0))
         }
         let (_, error) = await Executor(runner: runner, reporter: Reporter(out: { _ in }, err: { _ in }), children: ChildRegistry(), retry: Self.quickRetry).run(steps)
-        #expect(error == .stepFailed(step: "build auth", status: .exited(1), output: ["error TS2304: Cannot find name 'x'"]))
+        #expect(error == .stepFailed(FailedStep(phase: .build, subject: "auth", status: .exited(1), output: ["error TS2304: Cannot find name 'x'"])))
         #expect(runner.actions.filter { $0.rendered.contains("SERVICE=auth") }.count == 1)
         #expect(!runner.actions.contains { $0.rendered.contains("push") })
     }

@@ -4,19 +4,19 @@ import Testing
 
 /// The history file and what `deploy rollback` reads from it.
 @Suite struct HistoryTests {
-    static func record(_ mode: String, result: String = "deployed", applied: Bool = true, head: String,
+    static func record(_ mode: DeployKind, result: DeployResult = .deployed, applied: Bool = true, head: String,
                        _ services: [(String, String?)]) -> HistoryRecord {
         HistoryRecord(time: "2026-11-26T10:00:00Z", by: .init(arn: "arn:aws:iam::123456789012:user/ops", user: "ops"), workspace: "prod",
                       account: "123456789012", region: "eu-west-1", head: head, mode: mode, applied: applied,
-                      services: services.map { .init(service: $0.0, tag: head, previousTag: $0.1, rollout: "steady", steadySeconds: 12) },
+                      services: services.map { .init(service: $0.0, tag: head, previousTag: $0.1, rollout: .steady, steadySeconds: 12) },
                       spas: [], steps: [], result: result, error: nil, seconds: 60)
     }
 
     @Test func recordsAppendAsLinesAndReadBackInOrder() throws {
         let folder = TemporaryFolder("history")
         let file = HistoryFile(gitDirectory: folder.url, workspace: "prod")
-        let first = Self.record("full", head: "aaaaaaa", [("auth", "0000000")])
-        let second = Self.record("changed", result: "failed", head: "bbbbbbb", [("auth", "aaaaaaa")])
+        let first = Self.record(.full, head: "aaaaaaa", [("auth", "0000000")])
+        let second = Self.record(.changed, result: .failed, head: "bbbbbbb", [("auth", "aaaaaaa")])
         try file.append(first)
         try file.append(second)
         #expect(file.url.path.hasSuffix("deploy/history-prod.jsonl"))
@@ -27,17 +27,17 @@ import Testing
     }
 
     @Test func theTableShowsEachDeployWithItsTags() {
-        let text = HistoryText.table([Self.record("full", head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", nil)])])
+        let text = HistoryText.table([Self.record(.full, head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", nil)])])
         #expect(text.contains("2026-11-26T10:00:00Z  prod       deployed  full  bbbbbbb  ops  1m00s"))
         #expect(text.contains("    auth aaaaaaa → bbbbbbb, billing bbbbbbb"))
         #expect(HistoryText.table([]) == "no deploys recorded yet")
     }
 
     static let history = [
-        record("full", head: "aaaaaaa", [("auth", "0000000"), ("billing", "0000000")]),
-        record("services", head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", "aaaaaaa")]),
-        record("full", result: "failed", applied: false, head: "ccccccc", [("auth", "bbbbbbb")]),
-        record("rollback", head: "bbbbbbb", [("auth", "bbbbbbb")]),
+        record(.full, head: "aaaaaaa", [("auth", "0000000"), ("billing", "0000000")]),
+        record(.services, head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", "aaaaaaa")]),
+        record(.full, result: .failed, applied: false, head: "ccccccc", [("auth", "bbbbbbb")]),
+        record(.rollback, head: "bbbbbbb", [("auth", "bbbbbbb")]),
     ]
 
     @Test func rollbackDefaultsToTheLastAppliedDeployAndTheTagsBeforeIt() throws {
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aDeployThatFailedAfterItsApplyIsTheOneUndone() throws {
-        let failed = Self.history + [Self.record("changed", result: "failed", head: "ddddddd", [("billing", "bbbbbbb")])]
+        let failed = Self.history + [Self.record(.changed, result: .failed, head: "ddddddd", [("billing", "bbbbbbb")])]
         #expect(try RollbackTargets.resolve(history: failed, services: nil, to: nil, live: [:], file: "h") == ["billing": "bbbbbbb"])
     }
 
@@ -64,7 +64,7 @@ import Testing
     @Test func aSecondRollbackDoesNotRepeatTheFirst() throws {
         var history = Self.history
         history.removeLast()
-        history.append(Self.record("rollback", head: "bbbbbbb", [("auth", "bbbbbbb"), ("billing", "bbbbbbb")]).with(tag: "aaaaaaa"))
+        history.append(Self.record(.rollback, head: "bbbbbbb", [("auth", "bbbbbbb"), ("billing", "bbbbbbb")]).with(tag: "aaaaaaa"))
         #expect(throws: DeployError.refused("already rolled back to these tags (2026-11-26T10:00:00Z); nothing to do. To go further back, pass --to <sha> (see deploy history)")) {
             try RollbackTargets.resolve(history: history, services: nil, to: nil, live: [:], file: "h")
         }
@@ -76,7 +76,7 @@ import Testing
         #expect(throws: DeployError.refused("notifications was not rolled by the last deploy (2026-11-26T10:00:00Z, bbbbbbb): pass --to <sha> to pick its tag")) {
             try RollbackTargets.resolve(history: Self.history, services: ["notifications"], to: nil, live: [:], file: "h")
         }
-        let unknown = [Self.record("full", head: "aaaaaaa", [("auth", nil)])]
+        let unknown = [Self.record(.full, head: "aaaaaaa", [("auth", nil)])]
         #expect(throws: DeployError.refused("the tag auth ran before the last deploy (2026-11-26T10:00:00Z) is not recorded: pass --to <sha> (see deploy history)")) {
             try RollbackTargets.resolve(history: unknown, services: nil, to: nil, live: [:], file: "h")
         }

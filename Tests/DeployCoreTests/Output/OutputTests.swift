@@ -41,7 +41,7 @@ import Testing
             Executor.Outcome(step: steps[1], status: .exited(0), seconds: 2.5, attempts: 1, started: 0.1),
             Executor.Outcome(step: steps[3], status: .exited(1), seconds: 1.0, attempts: 3, started: 2.6),
         ]
-        let error = DeployError.stepFailed(step: steps[3].label, status: .exited(1), output: [])
+        let error = DeployError.stepFailed(FailedStep(phase: steps[3].phase, subject: steps[3].subject, status: .exited(1)))
         let summary = DeploySummary(release: release, outcomes: outcomes, notRun: Array(steps.dropFirst(4)), seconds: 4, error: error)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json.utf8)) as? [String: Any])
         #expect(json["result"] as? String == "failed")

@@ -52,7 +52,7 @@ import Testing
                                  status: { $0.rendered.contains("SERVICE=svc-2") ? .exited(1) : .exited(0) })
         let (outcomes, error) = await Executor(runner: runner, reporter: Self.quiet, children: ChildRegistry(), retry: .none,
                                                concurrency: Concurrency(jobs: 2, pushJobs: 2)).run(try manyServices())
-        #expect(error == .stepFailed(step: "build svc-2", status: .exited(1), output: []))
+        #expect(error == .stepFailed(FailedStep(phase: .build, subject: "svc-2", status: .exited(1), output: [])))
         #expect(!runner.all.contains { $0.action.rendered.contains("svc-2:abc1234") && Self.isPush($0.action) })
         #expect(!runner.all.contains { $0.action.rendered.hasPrefix("terraform") })
         #expect(runner.all.filter { Self.isBuild($0.action) }.count < 6, "no new build starts after the failure")

@@ -1,0 +1,21 @@
+/// How a deploy (or rollback) ended, as the summary, the JSON document and the history name it.
+enum DeployResult: String, Equatable, Sendable, Codable {
+    case deployed
+    case failed
+    case interrupted
+    case dryRun = "dry run"
+    case nothingToDeploy = "nothing to deploy"
+    /// Stopped before its first step: bad input, a refusal, a failed check.
+    case refused
+    /// The operator did not type `y`.
+    case declined
+
+    /// The result of a deploy that ran, from the error that stopped it (none: deployed).
+    init(_ error: DeployError?) {
+        switch error {
+        case .none: self = .deployed
+        case .interrupted: self = .interrupted
+        case .some: self = .failed
+        }
+    }
+}
