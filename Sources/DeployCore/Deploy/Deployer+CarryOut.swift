@@ -1,68 +1,48 @@
 import Foundation
 
 extension Deployer {
-    /// What a resolved deploy or rollback carries into its run: where, who, and what ran before.
-    struct Context: Sendable {
-        let workspace: Workspace
-        let account: Account
-        let terraformWorkspace: String?
-        /// The tag each service ran before this deploy (what a rollback returns to).
-        let previousTags: [String: String]
-        let started: Date
-
-        /// The terraform workspace the lock and the history are kept for.
-        var workspaceName: String { terraformWorkspace ?? "default" }
-
-        init(_ opening: Opening, account: Account, previousTags: [String: String]) {
-            workspace = opening.workspace
-            self.account = account
-            terraformWorkspace = opening.terraformWorkspace
-            self.previousTags = previousTags
-            started = opening.started
-        }
-    }
-
-    /// After the plan is shown: takes the workspace's lock, asks for the typed `y`, runs the steps, verifies
-    /// the rollout, prints the closing table and records the deploy in the history, however it ended.
-    func carryOut(_ release: Release, _ context: Context) async throws(DeployError) {
-        if plan.dryRun { return showDryRun(release, context) }
-        let lock = try DeployLock.acquire(gitDirectory: context.workspace.gitDirectory, workspace: context.workspaceName,
-                                          sha: release.tag, reporter: reporter)
+    /// After the summary: takes the workspace's lock, asks for the typed `y`, runs the steps, verifies the
+    /// rollout, prints the closing table and records the deploy in the history, however it ended.
+    func carryOut(_ release: Release, _ deployment: Deployment, _ session: Session) async throws(DeployError) {
+        if plan.dryRun { return showDryRun(release, deployment) }
+        let lock = try DeployLock.acquire(gitDirectory: deployment.workspace.gitDirectory,
+                                          workspace: deployment.workspaceName, sha: release.tag, reporter: reporter)
         defer { lock.release() }
-        if !plan.assumeYes && !prompt.confirm(question(release, context.account)) { throw .declined }
+        if !plan.assumeYes && !prompt.confirm(question(release, deployment)) { throw .declined }
         // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
         children.hold()
         defer { children.release() }
-        let executor = Executor(runner: context.workspace.runner, reporter: reporter, children: children, concurrency: plan.concurrency,
-                                live: board(release.steps))
+        let executor = Executor(runner: session.runner, reporter: reporter, children: children,
+                                concurrency: plan.concurrency, live: board(release.steps))
         var (outcomes, failure) = await executor.run(release.steps)
         var verifications: [Verification] = []
         if failure == nil, let checks = release.checks {
-            (verifications, failure) = await verify(checks, release, context)
+            (verifications, failure) = await verify(checks, session)
         }
-        close(release, context, outcomes, verifications, failure)
+        close(release, deployment, outcomes, verifications, failure)
         if let failure { throw failure }
-        reporter.result(plan.mode == .rollback ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
-                                               : "deployed \(release.tag)")
+        reporter.result(plan.mode == .rollback
+            ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
+            : "deployed \(release.tag)")
     }
 
-    private func showDryRun(_ release: Release, _ context: Context) {
+    private func showDryRun(_ release: Release, _ deployment: Deployment) {
         reporter.result(PlanText.dryRun(release))
         guard plan.json else { return }
-        var summary = DeploySummary(release: release, outcomes: [], notRun: release.steps, seconds: Date().timeIntervalSince(context.started),
-                                    error: nil, result: .dryRun)
+        var summary = DeploySummary(release: release, outcomes: [], notRun: release.steps,
+                                    seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
         summary.planned = (release.steps + (release.checks?.steps ?? [])).map(\.action.rendered)
         reporter.document(summary.json)
     }
 
     /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
-    private func verify(_ checks: Checks, _ release: Release, _ context: Context) async -> ([Verification], DeployError?) {
-        let verifier = Verifier(runner: context.workspace.runner, reporter: reporter, children: children,
-                                cache: context.workspace.taskDefinitionCache, live: board(checks.steps))
+    private func verify(_ checks: Checks, _ session: Session) async -> ([Verification], DeployError?) {
+        let verifier = Verifier(runner: session.runner, reporter: reporter, children: children, cache: session.cache,
+                                live: board(checks.steps))
         switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks) }) {
         case .success(let results):
             let problems = results.compactMap(\.problem)
-            return (results, problems.isEmpty ? nil : .verificationFailed(problems, next: nextStep(after: release)))
+            return (results, problems.isEmpty ? nil : .verificationFailed(problems, next: nextStep()))
         case .failure(let error):
             if case .interrupted = error {
                 reporter.note("deploy: terraform was applied; ECS goes on rolling without deploy watching it: see deploy status, and deploy history for the tags that ran before")
@@ -72,15 +52,17 @@ extension Deployer {
     }
 
     /// The closing table, the history line and the JSON document: for every deploy that got past the `y`.
-    private func close(_ release: Release, _ context: Context, _ outcomes: [Executor.Outcome], _ verifications: [Verification],
-                       _ failure: DeployError?) {
+    private func close(_ release: Release, _ deployment: Deployment, _ outcomes: [Executor.Outcome],
+                       _ verifications: [Verification], _ failure: DeployError?) {
         let ran = Set(outcomes.map(\.step.label))
-        let notRun = release.steps.filter { !ran.contains($0.label) }, seconds = Date().timeIntervalSince(context.started)
+        let notRun = release.steps.filter { !ran.contains($0.label) }
+        let seconds = Date().timeIntervalSince(deployment.started)
         reporter.result("\n" + PlanText.closing(outcomes, notRun: notRun, seconds: seconds)
                         + (verifications.isEmpty ? "" : "\n" + PlanText.verification(verifications)))
-        let history = HistoryFile(gitDirectory: context.workspace.gitDirectory, workspace: context.workspaceName)
-        let record = HistoryRecord(plan: plan, release: release, context: context, outcomes: outcomes, verifications: verifications,
-                                   error: failure, seconds: seconds, user: LocalUser.name(environment: environment))
+        let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
+        let record = HistoryRecord(deployment: deployment, release: release, outcomes: outcomes,
+                                   verifications: verifications, error: failure, seconds: seconds,
+                                   user: LocalUser.name(environment: environment))
         do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
         guard plan.json else { return }
         var summary = DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
@@ -89,10 +71,11 @@ extension Deployer {
         reporter.document(summary.json)
     }
 
-    private func question(_ release: Release, _ account: Account) -> String {
-        plan.mode == .rollback
-            ? "Roll back \(release.images.count) service(s) in account \(account.id) (\(account.region))?"
-            : "Deploy \(release.tag) to account \(account.id) (\(account.region))?"
+    private func question(_ release: Release, _ deployment: Deployment) -> String {
+        let account = deployment.account.map { "account \($0.id) (\($0.region))" } ?? "this account"
+        return plan.mode == .rollback
+            ? "Roll back \(release.images.count) service(s) in \(account)?"
+            : "Deploy \(release.tag) to \(account)?"
     }
 
     /// On a terminal (and not --quiet or --verbose): the live board for these steps.
@@ -102,7 +85,7 @@ extension Deployer {
     }
 
     /// What the operator can do when the new code is not serving.
-    private func nextStep(after release: Release) -> String {
+    private func nextStep() -> String {
         let varFile = plan.varFile ?? "tfvars/<env>.tfvars"
         if plan.mode == .rollback {
             return "the rollback did not settle either: read the ECS service events, or pick another tag with deploy rollback --var-file \(varFile) --to <sha> (see deploy history)"

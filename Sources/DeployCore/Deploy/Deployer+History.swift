@@ -19,14 +19,8 @@ extension Deployer {
         }
     }
 
-    /// Where deploy was asked to run (`-C`, or the current folder).
-    var startDirectory: URL {
-        plan.directory.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL } ?? currentDirectory
-    }
-
     /// The repository's common git folder (where the locks and the history live); nil outside a repository.
     func commonGitDirectory() async throws(DeployError) -> URL? {
-        guard let path = try await makeRunner(environment, startDirectory).answer(Git.gitDirectory()), !path.isEmpty else { return nil }
-        return URL(fileURLWithPath: path)
+        try await Workspace.gitDirectory(runner: makeRunner(environment, startDirectory))
     }
 }

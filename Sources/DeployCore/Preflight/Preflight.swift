@@ -8,6 +8,7 @@ struct Preflight: Sendable {
     let plan: DeployPlan
     let workspace: Workspace
     let release: Release
+    let runner: any CommandRunner
     let environment: [String: String]
 
     static let minimumTerraform = (1, 6)
@@ -50,7 +51,7 @@ struct Preflight: Sendable {
 
     private func terraformChecks() async throws(DeployError) -> [String] {
         guard release.apply != nil else { return [] }
-        let version = try await workspace.runner.run(.run(Terraform.version()), capture: true) { _ in }
+        let version = try await runner.run(.run(Terraform.version()), capture: true) { _ in }
         guard let text = Self.terraformVersion(version.stdout) else {
             return ["could not read terraform's version (`terraform version -json`): deploy needs terraform >= \(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"]
         }
@@ -75,7 +76,7 @@ struct Preflight: Sendable {
     /// A rollback builds nothing, so uncommitted changes cannot ship with it.
     private func dirtyFiles() async throws(DeployError) -> [String] {
         guard plan.mode != .rollback else { return [] }
-        let result = try await workspace.runner.run(.run(Git.dirtyFiles()), capture: true) { _ in }
+        let result = try await runner.run(.run(Git.dirtyFiles()), capture: true) { _ in }
         return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { String($0.dropFirst(3)) }
     }
 

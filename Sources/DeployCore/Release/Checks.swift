@@ -19,19 +19,20 @@ struct Checks: Equatable, Sendable {
     var checksHealth: Bool
 
     /// From the release's images and terraform's outputs. Nil with --no-verify or when nothing is applied.
-    static func resolve(_ inputs: Release.Inputs, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks? {
-        guard inputs.plan.verify, applies, !images.isEmpty else { return nil }
-        guard let cluster = inputs.facts.clusterName else {
+    static func resolve(_ deployment: Deployment, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks? {
+        guard deployment.plan.verify, applies, !images.isEmpty else { return nil }
+        let facts = deployment.facts, config = deployment.workspace.config
+        guard let cluster = facts.clusterName else {
             throw .configuration("terraform output 'ecs_cluster_name' is missing: deploy watches the rollout in that cluster; add the output, or pass --no-verify")
         }
-        let base = inputs.facts.apiBaseURL
+        let base = facts.apiBaseURL
         let rollouts = images.map { image in
-            let prefix = base.map { $0 + inputs.config.apiPrefix(for: image.service) }
-            let urls = prefix.map { [$0 + "/health"] + (inputs.exposesDocs ? [$0 + "/docs"] : []) } ?? []
-            return Rollout(service: image.service, ecsName: inputs.facts.serviceNames[image.service] ?? image.service,
+            let prefix = base.map { $0 + config.apiPrefix(for: image.service) }
+            let urls = prefix.map { [$0 + "/health"] + (deployment.exposesDocs ? [$0 + "/docs"] : []) } ?? []
+            return Rollout(service: image.service, ecsName: facts.serviceNames[image.service] ?? image.service,
                            image: image.reference, urls: urls)
         }
-        return Checks(cluster: cluster, rollouts: rollouts, timeout: inputs.plan.waitTimeout, checksHealth: base != nil)
+        return Checks(cluster: cluster, rollouts: rollouts, timeout: deployment.plan.waitTimeout, checksHealth: base != nil)
     }
 }
 

@@ -7,10 +7,9 @@ import Testing
     static func release(_ arguments: [String], docs: Bool = false, config: PlatformConfig = PlatformConfig(),
                         facts: EnvironmentFacts = ReleaseStepsTests.facts()) throws -> Release {
         guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: [:]) else { fatalError() }
-        var inputs = Release.Inputs(plan: plan, config: config, services: ["auth", "billing"], facts: facts, tag: "abc1234",
-                                    varFile: plan.varFile.map { "/repo/\($0)" })
-        inputs.exposesDocs = docs
-        return try Release(resolving: inputs)
+        var deployment = try Deployment.testing(plan, config: config, facts: facts, varFile: plan.varFile.map { "/repo/\($0)" })
+        deployment.exposesDocs = docs
+        return try Release(resolving: deployment)
     }
 
     static let deploy = ["--var-file", "prod.tfvars", "--profile", "p", "-y"]

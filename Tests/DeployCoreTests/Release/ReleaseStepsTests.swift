@@ -18,9 +18,7 @@ import Testing
 
     static func release(_ arguments: [String]) throws -> Release {
         guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: [:]) else { fatalError() }
-        let inputs = Release.Inputs(plan: plan, config: PlatformConfig(), services: ["auth", "billing"],
-                                    facts: facts(), tag: "abc1234", varFile: plan.varFile.map { "/repo/\($0)" })
-        return try Release(resolving: inputs)
+        return try Release(resolving: try .testing(plan, varFile: plan.varFile.map { "/repo/\($0)" }))
     }
 
     @Test func fullDeployRunsInTheRunbooksOrder() throws {
@@ -92,17 +90,17 @@ import Testing
 
     @Test func anIndependentServiceIsNeverDeployed() {
         #expect(throws: DeployError.usage("'slack-agent' deploys on its own (it is listed as independent) and is never built or rolled by deploy")) {
-            try Release.select(["slack-agent"], from: ["auth"], independent: ["slack-agent"])
+            try Deployment.select(["slack-agent"], from: ["auth"], independent: ["slack-agent"])
         }
     }
 
     @Test func keptTagsNameWhatTheOtherServicesRun() throws {
         guard case .deploy(let plan) = try DeployPlan.parse(["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:]) else { return }
-        var inputs = Release.Inputs(plan: plan, config: PlatformConfig(), services: ["auth", "billing"], facts: Self.facts(), tag: "abc1234", varFile: "/v")
-        try inputs.limit(to: [ServiceChange(service: "auth", liveTag: "0ld0ld0", behind: 1, action: .skip, reason: "no change"),
+        var deployment = try Deployment.testing(plan, varFile: "/v")
+        try deployment.limit(to: [ServiceChange(service: "auth", liveTag: "0ld0ld0", behind: 1, action: .skip, reason: "no change"),
                               ServiceChange(service: "billing", liveTag: "0ld0ld0", behind: 1, action: .deploy, reason: "services/billing/a.js")],
                          allowRollback: false)
-        let release = try Release(resolving: inputs)
+        let release = try Release(resolving: deployment)
         #expect(release.images.map(\.service) == ["billing"])
         #expect(release.sites.isEmpty)
         #expect(release.apply?.imageTags == ["auth": "0ld0ld0", "billing": "abc1234"])
@@ -110,13 +108,13 @@ import Testing
     }
 
     @Test func aRollbackIsRefusedUnlessAllowed() throws {
-        var inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth"], facts: Self.facts(), tag: "abc1234", varFile: nil)
+        var deployment = try Deployment.testing(services: ["auth"])
         let back = [ServiceChange(service: "auth", liveTag: "fff0000", behind: nil, action: .deploy, reason: "live fff0000 is 2 commit(s) ahead of HEAD", rollsBack: true)]
         #expect(throws: DeployError.refused("auth: live fff0000 is 2 commit(s) ahead of HEAD. Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")) {
-            try inputs.limit(to: back, allowRollback: false)
+            try deployment.limit(to: back, allowRollback: false)
         }
-        try inputs.limit(to: back, allowRollback: true)
-        #expect(inputs.plan.services == ["auth"])
+        try deployment.limit(to: back, allowRollback: true)
+        #expect(deployment.services == ["auth"])
     }
 
     @Test func anUnknownServiceIsAUsageErrorWithAHint() {
@@ -125,18 +123,17 @@ import Testing
         }
     }
 
-    @Test func aRepositoryThatIsNotECRIsRefused() {
+    @Test func aRepositoryThatIsNotECRIsRefused() throws {
         var facts = Self.facts()
         facts.repositoryURLs["auth"] = "registry.example.com/auth"
-        let inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth"], facts: facts, tag: "abc1234", varFile: nil)
-        #expect(throws: DeployError.self) { try Release(resolving: inputs) }
+        let deployment = try Deployment.testing(services: ["auth"], facts: facts)
+        #expect(throws: DeployError.self) { try Release(resolving: deployment) }
     }
 
     @Test func oneLoginPerRegistry() throws {
         var facts = Self.facts()
         facts.repositoryURLs["billing"] = "210987654321.dkr.ecr.us-east-1.amazonaws.com/billing"
-        let inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: ["auth", "billing"], facts: facts, tag: "abc1234", varFile: nil)
-        let release = try Release(resolving: inputs)
+        let release = try Release(resolving: try .testing(facts: facts))
         #expect(release.registries.map(\.host) == [Self.registry, "210987654321.dkr.ecr.us-east-1.amazonaws.com"])
         #expect(release.registries.map(\.region) == ["eu-west-1", "us-east-1"])
     }

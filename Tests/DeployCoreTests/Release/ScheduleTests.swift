@@ -14,8 +14,7 @@ import Testing
         var facts = ReleaseStepsTests.facts()
         let services = (1...6).map { "svc-\($0)" }
         for name in services { facts.repositoryURLs[name] = "\(ReleaseStepsTests.registry)/\(name)" }
-        let inputs = Release.Inputs(plan: DeployPlan(), config: PlatformConfig(), services: services, facts: facts, tag: "abc1234", varFile: "/v")
-        return try Release(resolving: inputs).steps
+        return try Release(resolving: try .testing(services: services, facts: facts, varFile: "/v")).steps
     }
 
     @Test func neverMoreBuildsOrPushesAtOnceThanAllowed() async throws {

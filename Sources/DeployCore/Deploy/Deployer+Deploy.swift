@@ -1,0 +1,61 @@
+import Foundation
+
+extension Deployer {
+    /// A deploy: the opening reads, `--changed`'s narrowing, the release, what is already in ECR and in the
+    /// buckets, the safety checks and the account, the summary; then the lock, the `y` and the run.
+    func deploy() async throws(DeployError) {
+        let opening = try await open(accountLater: plan.mode == .changed)
+        var deployment = opening.deployment
+        let session = opening.session
+        if plan.mode == .changed {
+            guard let changes = try await changesToDeploy(deployment, session) else { return }
+            try deployment.limit(to: changes, allowRollback: plan.allowRollback)
+        }
+        var release = try Release(resolving: deployment)
+        let (readsLive, known, snapshot) = (plan.mode != .changed && release.apply != nil, deployment.previousTags, deployment)
+        async let live = outcome { () async throws(DeployError) in
+            readsLive ? try await session.changes.liveTags(snapshot) : known
+        }
+        try await markWhatIsThere(&release, session)
+        let liveTags = await live
+        try await Preflight(plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
+                            environment: environment).run()
+        let who = try await opening.who()
+        // After the account: failing credentials are reported as such, not as a failed ECS read.
+        deployment.account = who
+        deployment.previousTags = try liveTags.get()
+        reporter.result(PlanText.summary(release, account: who, workspace: deployment.terraformWorkspace,
+                                         previous: deployment.previousTags))
+        try await carryOut(release, deployment, session)
+    }
+
+    /// A tag already in ECR is only trusted as this commit's build when the tree is clean: such images are
+    /// neither built nor pushed, and a bucket that holds this build is skipped.
+    private func markWhatIsThere(_ release: inout Release, _ session: Session) async throws(DeployError) {
+        guard !plan.forceRebuild && !plan.allowDirty else { return }
+        let (sitesToCheck, tag, runner) = (release.sites, release.tag, session.runner)
+        async let sites = outcome { () async throws(DeployError) in
+            try await SiteCheck(runner: runner).upToDate(sitesToCheck, tag: tag)
+        }
+        release.markInRegistry(try await RegistryCheck(runner: runner).present(release.images))
+        release.markUpToDate(try await sites.get())
+    }
+
+    /// With --changed: the DEPLOY/skip table; nil (and said so) when nothing changed.
+    private func changesToDeploy(_ deployment: Deployment, _ session: Session) async throws(DeployError)
+        -> [ServiceChange]?
+    {
+        let changes = try await session.changes.changes(deployment)
+        reporter.result(ChangeText.table(changes, head: deployment.head, verbose: plan.verbose))
+        if changes.contains(where: { $0.action == .deploy }) { return changes }
+        reporter.result("nothing to deploy: no service changed since the commit it runs")
+        if plan.json {
+            let nothing = Release(tag: deployment.head, dockerfile: deployment.workspace.config.dockerfile, images: [],
+                                  sites: [], apply: nil)
+            reporter.document(DeploySummary(release: nothing, outcomes: [], notRun: [],
+                                            seconds: Date().timeIntervalSince(deployment.started), error: nil,
+                                            result: .nothingToDeploy).json)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,14 @@
+extension Deployer {
+    /// `deploy status`: what `--changed` would do, read-only.
+    public func status() async throws(DeployError) {
+        let workspace = try await openWorkspace()
+        let session = session(for: workspace)
+        let deployment = try await resolve(workspace, session)
+        let changes = try await session.changes.changes(deployment)
+        if plan.json {
+            reporter.document(ChangeText.json(changes, head: deployment.head))
+        } else {
+            reporter.result(ChangeText.table(changes, head: deployment.head, verbose: plan.verbose))
+        }
+    }
+}
