@@ -23,8 +23,8 @@ struct ChangeReader: Sendable {
         var repositories: [String: String] = [:]
         for service in services { repositories[service] = try facts.repositoryURL(for: service) }
         let ecsNames = Dictionary(uniqueKeysWithValues: services.map { ($0, facts.serviceNames[$0] ?? $0) })
-        return try await LiveReader(runner: runner, reporter: reporter, cache: cache)
-            .read(cluster: cluster, ecsNames: ecsNames, repositories: repositories)
+        let ecs = ECSReader(runner: runner, cache: cache, echo: { [reporter] in reporter.child("ecs", $0) })
+        return try await ecs.live(cluster: cluster, ecsNames: ecsNames, repositories: repositories)
     }
 
     /// The tags every service runs now, for the history (and so for a rollback); empty without a cluster output.

@@ -15,7 +15,7 @@ enum RolloutProgress: Equatable, Sendable {
 enum RolloutJudge {
     /// `runsImage`: whether a task definition runs the applied image; nil while its images are unknown.
     /// `settling`: just after the apply, when ECS may not list the new deployment yet.
-    static func judge(_ service: ServiceDeployments, runsImage: (String) -> Bool?, settling: Bool = false) -> RolloutProgress {
+    static func judge(_ service: ECSService, runsImage: (String) -> Bool?, settling: Bool = false) -> RolloutProgress {
         if service.deployments.contains(where: { runsImage($0.taskDefinition) == nil }) {
             return .rolling("reading its task definitions")
         }

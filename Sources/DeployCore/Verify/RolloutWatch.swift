@@ -14,7 +14,6 @@ struct RolloutWatch: Sendable {
 
     /// `onChange` hears each service's progress whenever it changes, with the seconds since the watch began.
     func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void) async throws(DeployError) -> [String: Verification.Rollout] {
-        defer { cache.save() }
         let start = Date()
         var pending = checks.rollouts, endings: [String: Verification.Rollout] = [:], last: [String: RolloutProgress] = [:]
         for round in 0... {
@@ -45,7 +44,7 @@ struct RolloutWatch: Sendable {
         return endings
     }
 
-    private func judge(_ rollout: Checks.Rollout, _ answers: Result<[String: ServiceDeployments], DeployError>,
+    private func judge(_ rollout: Checks.Rollout, _ answers: Result<[String: ECSService], DeployError>,
                        cluster: String, settling: Bool) -> RolloutProgress {
         switch answers {
         case .failure(let error):
@@ -61,20 +60,12 @@ struct RolloutWatch: Sendable {
 
     /// The pending services' deployments, with the images of every task definition they name. A failed
     /// call is not the end: ECS or the network may answer the next round.
-    private func read(_ names: [String], cluster: String) async -> Result<[String: ServiceDeployments], DeployError> {
-        await outcome { () async throws(DeployError) in
-            let answers = try await concurrentMap(AWS.describeBatches(names), limit: 4) { [runner] (batch) throws(DeployError) in
-                try ServiceDeployments.decode(try await runner.query(AWS.describeServices(cluster: cluster, services: batch)))
-            }
-            let services = answers.reduce(into: [String: ServiceDeployments]()) { $0.merge($1) { $1 } }
-            let unknown = Set(services.values.flatMap { $0.deployments.map(\.taskDefinition) }).filter { cache.images($0) == nil }
-            _ = try await concurrentMap(unknown.sorted(), limit: 4) { [runner, cache] (arn) throws(DeployError) in
-                let answer = try await runner.query(AWS.describeTaskDefinition(arn))
-                guard let images = ECSAnswers.images(answer) else {
-                    throw .configuration("`aws ecs describe-task-definition` printed no container images for \(arn)")
-                }
-                cache.store(images, for: arn)
-            }
+    private func read(_ names: [String], cluster: String) async -> Result<[String: ECSService], DeployError> {
+        let ecs = ECSReader(runner: runner, cache: cache)
+        return await outcome { () async throws(DeployError) in
+            let services = try await ecs.services(names, cluster: cluster)
+            let failures = await ecs.learn(Set(services.values.flatMap { $0.deployments.map(\.taskDefinition) }))
+            if let (_, error) = failures.min(by: { $0.key < $1.key }) { throw error }
             return services
         }
     }

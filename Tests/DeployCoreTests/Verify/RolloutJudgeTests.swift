@@ -8,13 +8,13 @@ import Testing
     static let old = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:7"
 
     static func deployment(_ status: String, _ arn: String, _ state: String?, running: Int, desired: Int = 2,
-                           reason: String? = nil) -> ServiceDeployments.Deployment {
+                           reason: String? = nil) -> ECSService.Deployment {
         .init(id: "ecs-svc/\(arn.suffix(1))", status: status, taskDefinition: arn, rolloutState: state, reason: reason,
               running: running, desired: desired)
     }
 
-    static func judge(_ deployments: [ServiceDeployments.Deployment], serviceRuns taskDefinition: String = new) -> RolloutProgress {
-        RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: taskDefinition, deployments: deployments), runsImage: { $0 == new })
+    static func judge(_ deployments: [ECSService.Deployment], serviceRuns taskDefinition: String = new) -> RolloutProgress {
+        RolloutJudge.judge(ECSService(name: "prod-auth", taskDefinition: taskDefinition, deployments: deployments), runsImage: { $0 == new })
     }
 
     @Test func completedAndAloneIsSteady() {
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func noDeploymentOfTheNewImageIsAFailureOnceECSHasSettled() {
-        let service = ServiceDeployments(name: "prod-auth", taskDefinition: Self.old, deployments: [Self.deployment("PRIMARY", Self.old, "COMPLETED", running: 2)])
+        let service = ECSService(name: "prod-auth", taskDefinition: Self.old, deployments: [Self.deployment("PRIMARY", Self.old, "COMPLETED", running: 2)])
         #expect(RolloutJudge.judge(service, runsImage: { $0 == Self.new }, settling: true) == .rolling("waiting for ECS to list the new deployment"))
         #expect(RolloutJudge.judge(service, runsImage: { $0 == Self.new })
             == .failed("no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; it runs prod-auth:7"))
@@ -54,30 +54,17 @@ import Testing
 
     @Test func whenTheOldRevisionRunsTheSameImageTheNewestRevisionDecides() {
         let sameImage: (String) -> Bool? = { _ in true }
-        let rolledBack = ServiceDeployments(name: "prod-auth", taskDefinition: Self.old, deployments: [
+        let rolledBack = ECSService(name: "prod-auth", taskDefinition: Self.old, deployments: [
             Self.deployment("PRIMARY", Self.old, "IN_PROGRESS", running: 2), Self.deployment("ACTIVE", Self.new, "FAILED", running: 0)])
         #expect(RolloutJudge.judge(rolledBack, runsImage: sameImage) == .failed("rolled back: ECS made prod-auth:7 primary again; the new deployment FAILED"))
-        let rolling = ServiceDeployments(name: "prod-auth", taskDefinition: Self.new, deployments: [
+        let rolling = ECSService(name: "prod-auth", taskDefinition: Self.new, deployments: [
             Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 1), Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)])
         #expect(RolloutJudge.judge(rolling, runsImage: sameImage) == .rolling("1/2 tasks of prod-auth:8, old deployment(s) still running 1 task(s)"))
     }
 
     @Test func unknownTaskDefinitionsAreReadFirst() {
-        let unknown = RolloutJudge.judge(ServiceDeployments(name: "prod-auth", taskDefinition: Self.new,
+        let unknown = RolloutJudge.judge(ECSService(name: "prod-auth", taskDefinition: Self.new,
                                                             deployments: [Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 2)]), runsImage: { _ in nil })
         #expect(unknown == .rolling("reading its task definitions"))
-    }
-
-    @Test func decodesWhatTheAWSCLIPrints() throws {
-        let json = #"""
-        {"services": [{"serviceName": "prod-auth", "status": "ACTIVE", "taskDefinition": "\#(Self.new)",
-          "deployments": [{"id": "ecs-svc/1", "status": "PRIMARY", "taskDefinition": "\#(Self.new)", "desiredCount": 2,
-                           "runningCount": 1, "rolloutState": "IN_PROGRESS", "rolloutStateReason": "ECS deployment in progress."}]},
-          {"serviceName": "prod-gone", "status": "INACTIVE", "taskDefinition": "x", "deployments": []}]}
-        """#
-        let services = try ServiceDeployments.decode(Data(json.utf8))
-        #expect(Array(services.keys) == ["prod-auth"])
-        #expect(services["prod-auth"]?.deployments == [Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 1, reason: "ECS deployment in progress.")]
-            .map { var d = $0; d.id = "ecs-svc/1"; return d })
     }
 }

@@ -1,0 +1,22 @@
+/// One ECS service as `aws ecs describe-services` reports it: the task definition it runs and its
+/// deployments, what a rollout is judged on.
+struct ECSService: Equatable, Sendable {
+    struct Deployment: Equatable, Sendable {
+        var id: String
+        /// PRIMARY (the one ECS rolls towards), ACTIVE (an older one still running tasks) or INACTIVE.
+        var status: String
+        var taskDefinition: String
+        /// IN_PROGRESS, COMPLETED or FAILED; absent when the service does not use the ECS deployment controller.
+        var rolloutState: String?
+        var reason: String?
+        var running: Int
+        var desired: Int
+    }
+
+    var name: String
+    var taskDefinition: String
+    var deployments: [Deployment]
+
+    /// Every task definition the service names: the one it runs and those of its deployments.
+    var taskDefinitions: Set<String> { Set([taskDefinition] + deployments.map(\.taskDefinition)) }
+}
