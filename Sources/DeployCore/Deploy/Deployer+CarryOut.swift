@@ -52,7 +52,7 @@ extension Deployer {
     }
 
     /// The closing table, the history line and the JSON document: for every deploy that got past the `y`.
-    private func close(_ release: Release, _ deployment: Deployment, _ outcomes: [Executor.Outcome],
+    private func close(_ release: Release, _ deployment: Deployment, _ outcomes: [StepOutcome],
                        _ verifications: [Verification], _ failure: DeployError?) {
         let ran = Set(outcomes.map(\.step.label))
         let notRun = release.steps.filter { !ran.contains($0.label) }

@@ -6,19 +6,6 @@ import Synchronization
 /// else starts, so terraform is never applied after a failed build, push or upload. A failure known to
 /// be transient (a network blip) is retried a few times, saying so.
 struct Executor: Sendable {
-    /// What happened to one step.
-    struct Outcome: Equatable, Sendable {
-        /// ok or failed, as the summary and the history name it.
-        var result: StepResult { status.succeeded ? .ok : .failed }
-
-        var step: Step
-        var status: TerminationStatus
-        var seconds: Double
-        var attempts = 1
-        /// Seconds from the start of the walk, for the order of events.
-        var started = 0.0
-    }
-
     let runner: any CommandRunner
     let reporter: Reporter
     let children: ChildRegistry
@@ -39,57 +26,51 @@ struct Executor: Sendable {
 
     /// Runs the steps; returns the outcomes of those that ran (in the steps' order), with the error that
     /// stopped the walk.
-    func run(_ steps: [Step]) async -> (outcomes: [Outcome], error: DeployError?) {
-        let prerequisites = Schedule.prerequisites(of: steps)
-        let origin = Date()
-        var state = WalkState()
-        let stopped = StopFlag()
+    func run(_ steps: [Step]) async -> (outcomes: [StepOutcome], error: DeployError?) {
+        var walk = Walk(steps: steps, concurrency: concurrency)
+        let origin = Date(), stopped = StopFlag()
         live?.start()
-        await withTaskGroup(of: (Int, Result<(RunResult, Int), DeployError>, Date).self) { group in
+        await withTaskGroup(of: Finished.self) { group in
             func startWhatIsReady() {
-                if state.error == nil, let signal = children.interruption { state.error = .interrupted(signal: signal) }
-                guard state.error == nil else { return }
-                for index in steps.indices where state.canStart(index, steps: steps, prerequisites: prerequisites, concurrency: concurrency) {
-                    state.start(index, pool: Schedule.pool(of: steps[index].phase))
-                    let step = steps[index]
-                    if live == nil { reporter.note("==> \(step.label)") }
-                    reporter.command(step.label, step.action.rendered)
-                    // A step that talks to the operator gets a terminal free of the board.
-                    if step.action.commands.contains(where: { $0.input == .terminal }) { live?.stop() }
-                    live?.update(index, .running(since: Date()))
-                    group.addTask { [self] in
-                        let started = Date()
-                        return (index, await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }, started)
-                    }
+                if walk.error == nil, let signal = children.interruption { walk.error = .interrupted(signal: signal) }
+                for index in walk.startReady() {
+                    announce(steps[index], at: index)
+                    group.addTask { [self] in await perform(steps[index], at: index, stopped: stopped) }
                 }
             }
             startWhatIsReady()
-            while let (index, result, started) = await group.next() {
-                state.finish(index, pool: Schedule.pool(of: steps[index].phase))
-                if case .success(let (run, _)) = result, run.status.succeeded {
-                    live?.update(index, .done(seconds: Date().timeIntervalSince(started)))
-                } else {
-                    live?.update(index, .failed)
-                }
-                switch result {
-                case .success(let (run, attempts)):
-                    state.outcomes[index] = Outcome(step: steps[index], status: run.status, seconds: Date().timeIntervalSince(started),
-                                                    attempts: attempts, started: started.timeIntervalSince(origin))
-                    if run.status.succeeded { state.succeeded.insert(index) } else if state.error == nil {
-                        state.error = .stepFailed(FailedStep(phase: steps[index].phase, subject: steps[index].subject, status: run.status, output: run.tail))
-                    }
-                case .failure(let error):
-                    let status: TerminationStatus = if case .interrupted(let signal) = error { .signaled(signal) } else { .exited(127) }
-                    state.outcomes[index] = Outcome(step: steps[index], status: status, seconds: Date().timeIntervalSince(started),
-                                                    started: started.timeIntervalSince(origin))
-                    if state.error == nil { state.error = error }
-                }
-                if state.error != nil { stopped.set() }
+            while let finished = await group.next() {
+                let seconds = Date().timeIntervalSince(finished.started)
+                walk.finish(finished.index, finished.result, started: finished.started.timeIntervalSince(origin), seconds: seconds)
+                live?.update(finished.index, walk.succeeded.contains(finished.index) ? .done(seconds: seconds) : .failed)
+                if walk.error != nil { stopped.set() }
                 startWhatIsReady()
             }
         }
         live?.stop()
-        return (steps.indices.compactMap { state.outcomes[$0] }, state.error)
+        return (walk.outcomesInOrder, walk.error)
+    }
+
+    /// How one started step ended, and when it began.
+    private struct Finished: Sendable {
+        var index: Int
+        var result: Result<(RunResult, Int), DeployError>
+        var started: Date
+    }
+
+    /// Says that a step starts: a line, or its row on the board (which a step that talks to the operator
+    /// takes off the terminal first).
+    private func announce(_ step: Step, at index: Int) {
+        if live == nil { reporter.note("==> \(step.label)") }
+        reporter.command(step.label, step.action.rendered)
+        if step.action.commands.contains(where: { $0.input == .terminal }) { live?.stop() }
+        live?.update(index, .running(since: Date()))
+    }
+
+    private func perform(_ step: Step, at index: Int, stopped: StopFlag) async -> Finished {
+        let started = Date()
+        let result = await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }
+        return Finished(index: index, result: result, started: started)
     }
 
     /// A failure elsewhere in the walk ends the retries too: no new attempt starts after the deploy failed.
@@ -106,41 +87,6 @@ struct Executor: Sendable {
             if let signal = children.interruption { throw .interrupted(signal: signal) }
             if stopped.isSet { return (result, attempt - 1) }
         }
-    }
-}
-
-/// How one step ended, by name.
-enum StepResult: String, Equatable, Sendable, Codable {
-    case ok
-    case failed
-}
-
-/// The executor's bookkeeping: which steps started, which succeeded, how full each pool is.
-private struct WalkState {
-    var started: Set<Int> = []
-    var succeeded: Set<Int> = []
-    var running: [Schedule.Pool: Int] = [:]
-    var outcomes: [Int: Executor.Outcome] = [:]
-    var error: DeployError?
-
-    var runningTotal: Int { running.values.reduce(0, +) }
-
-    func canStart(_ index: Int, steps: [Step], prerequisites: [[Int]], concurrency: Concurrency) -> Bool {
-        let pool = Schedule.pool(of: steps[index].phase)
-        return !started.contains(index)
-            && prerequisites[index].allSatisfy(succeeded.contains)
-            && running[pool, default: 0] < concurrency.limit(pool)
-            && runningTotal < concurrency.total
-            && (concurrency.total > 1 || steps.indices.prefix(index).allSatisfy(started.contains))
-    }
-
-    mutating func start(_ index: Int, pool: Schedule.Pool) {
-        started.insert(index)
-        running[pool, default: 0] += 1
-    }
-
-    mutating func finish(_ index: Int, pool: Schedule.Pool) {
-        running[pool, default: 0] -= 1
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension HistoryRecord {
     /// The record of a deploy that ran (after the confirmation), whatever its result.
-    init(deployment: Deployment, release: Release, outcomes: [Executor.Outcome], verifications: [Verification],
+    init(deployment: Deployment, release: Release, outcomes: [StepOutcome], verifications: [Verification],
          error: DeployError?, seconds: Double, user: String) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

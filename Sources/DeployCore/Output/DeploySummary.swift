@@ -51,7 +51,7 @@ struct DeploySummary: Encodable, Equatable, Sendable {
     /// With --dry-run: every command that would run, in order.
     var planned: [String]?
 
-    init(release: Release, outcomes: [Executor.Outcome], notRun: [Step], seconds: Double, error: DeployError?, result: DeployResult? = nil) {
+    init(release: Release, outcomes: [StepOutcome], notRun: [Step], seconds: Double, error: DeployError?, result: DeployResult? = nil) {
         tag = release.tag
         self.result = result ?? DeployResult(error)
         self.error = error?.message

@@ -53,7 +53,7 @@ enum PlanText {
     }
 
     /// One line per step with its result and time, failures first, then the total.
-    static func closing(_ outcomes: [Executor.Outcome], notRun: [Step], seconds: Double) -> String {
+    static func closing(_ outcomes: [StepOutcome], notRun: [Step], seconds: Double) -> String {
         let failed = outcomes.filter { !$0.status.succeeded }
         let passed = outcomes.filter { $0.status.succeeded }
         var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }

@@ -38,8 +38,8 @@ import Testing
         release.markInRegistry(["auth"])
         let steps = release.steps
         let outcomes = [
-            Executor.Outcome(step: steps[1], status: .exited(0), seconds: 2.5, attempts: 1, started: 0.1),
-            Executor.Outcome(step: steps[3], status: .exited(1), seconds: 1.0, attempts: 3, started: 2.6),
+            StepOutcome(step: steps[1], status: .exited(0), seconds: 2.5, attempts: 1, started: 0.1),
+            StepOutcome(step: steps[3], status: .exited(1), seconds: 1.0, attempts: 3, started: 2.6),
         ]
         let error = DeployError.stepFailed(FailedStep(phase: steps[3].phase, subject: steps[3].subject, status: .exited(1)))
         let summary = DeploySummary(release: release, outcomes: outcomes, notRun: Array(steps.dropFirst(4)), seconds: 4, error: error)
@@ -61,8 +61,8 @@ import Testing
 
     @Test func theClosingTableListsFailuresFirst() {
         let steps = ScheduleTests.steps
-        let text = PlanText.closing([Executor.Outcome(step: steps[0], status: .exited(0), seconds: 1.25),
-                                     Executor.Outcome(step: steps[1], status: .signaled(9), seconds: 0.5)],
+        let text = PlanText.closing([StepOutcome(step: steps[0], status: .exited(0), seconds: 1.25),
+                                     StepOutcome(step: steps[1], status: .signaled(9), seconds: 0.5)],
                                     notRun: [steps.last!], seconds: 2)
         #expect(text.split(separator: "\n").map(String.init) == [
             "FAILED      0.5s  build auth  (was killed by signal 9)",

@@ -1,0 +1,18 @@
+/// What happened to one step of a walk.
+struct StepOutcome: Equatable, Sendable {
+    var step: Step
+    var status: TerminationStatus
+    var seconds: Double
+    var attempts = 1
+    /// Seconds from the start of the walk, for the order of events.
+    var started = 0.0
+
+    /// ok or failed, as the summary and the history name it.
+    var result: StepResult { status.succeeded ? .ok : .failed }
+}
+
+/// How one step ended, by name.
+enum StepResult: String, Equatable, Sendable, Codable {
+    case ok
+    case failed
+}

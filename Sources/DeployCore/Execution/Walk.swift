@@ -1,0 +1,62 @@
+/// The executor's bookkeeping for one walk over the steps, pure: which steps may start (their prerequisites
+/// done, room in their pool), which ran and how, and the first error, after which nothing new starts.
+struct Walk {
+    let steps: [Step]
+    let concurrency: Concurrency
+    private let prerequisites: [[Int]]
+    private var started: Set<Int> = []
+    private(set) var succeeded: Set<Int> = []
+    private var running: [Schedule.Pool: Int] = [:]
+    private var outcomes: [Int: StepOutcome] = [:]
+    /// What stops the walk: the first failure, or an interruption.
+    var error: DeployError?
+
+    init(steps: [Step], concurrency: Concurrency) {
+        self.steps = steps
+        self.concurrency = concurrency
+        prerequisites = Schedule.prerequisites(of: steps)
+    }
+
+    /// The outcomes of the steps that ran, in the steps' order.
+    var outcomesInOrder: [StepOutcome] { steps.indices.compactMap { outcomes[$0] } }
+
+    /// Marks every step that may start now as started, and returns them in order; none after an error.
+    mutating func startReady() -> [Int] {
+        guard error == nil else { return [] }
+        var ready: [Int] = []
+        for index in steps.indices where canStart(index) {
+            started.insert(index)
+            running[Schedule.pool(of: steps[index].phase), default: 0] += 1
+            ready.append(index)
+        }
+        return ready
+    }
+
+    /// Records how a step ended: a run with its attempts, or an error before or while it ran.
+    mutating func finish(_ index: Int, _ result: Result<(RunResult, Int), DeployError>, started: Double, seconds: Double) {
+        running[Schedule.pool(of: steps[index].phase), default: 0] -= 1
+        let step = steps[index]
+        switch result {
+        case .success(let (run, attempts)):
+            outcomes[index] = StepOutcome(step: step, status: run.status, seconds: seconds, attempts: attempts, started: started)
+            if run.status.succeeded {
+                succeeded.insert(index)
+            } else if error == nil {
+                error = .stepFailed(FailedStep(phase: step.phase, subject: step.subject, status: run.status, output: run.tail))
+            }
+        case .failure(let failure):
+            let status: TerminationStatus = if case .interrupted(let signal) = failure { .signaled(signal) } else { .exited(127) }
+            outcomes[index] = StepOutcome(step: step, status: status, seconds: seconds, started: started)
+            if error == nil { error = failure }
+        }
+    }
+
+    private func canStart(_ index: Int) -> Bool {
+        let pool = Schedule.pool(of: steps[index].phase)
+        return !started.contains(index)
+            && prerequisites[index].allSatisfy(succeeded.contains)
+            && running[pool, default: 0] < concurrency.limit(pool)
+            && running.values.reduce(0, +) < concurrency.total
+            && (concurrency.total > 1 || steps.indices.prefix(index).allSatisfy(started.contains))
+    }
+}
