@@ -30,8 +30,9 @@ struct Entrypoint {
     static func deployer(_ plan: DeployPlan, _ reporter: Reporter) throws(DeployError) -> Deployer {
         try Interruption.install(reporter: reporter)
         let verbosity: Reporter.Verbosity = plan.quiet ? .quiet : plan.verbose ? .verbose : .normal
-        return Deployer(plan: plan, environment: ProcessInfo.processInfo.environment,
-                        currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                        reporter: reporter.configured(verbosity: verbosity, json: plan.json))
+        return Deployer(
+            plan: plan, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            reporter: reporter.configured(verbosity: verbosity, json: plan.json))
     }
 }

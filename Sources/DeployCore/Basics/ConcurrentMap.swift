@@ -7,9 +7,12 @@ func concurrentMap<T: Sendable, R: Sendable, E: Error>(
         var results = [Result<R, E>?](repeating: nil, count: items.count)
         var next = 0
         func start() {
-            let index = next, item = items[index]
+            let index = next
+            let item = items[index]
             group.addTask {
-                do throws(E) { return (index, .success(try await body(item))) } catch { return (index, .failure(error)) }
+                do throws(E) { return (index, .success(try await body(item))) } catch {
+                    return (index, .failure(error))
+                }
             }
             next += 1
         }

@@ -41,13 +41,15 @@ public enum DeployError: Error, Equatable, Sendable {
         case .usage(let text), .configuration(let text), .refused(let text), .locked(let text):
             return text
         case .preflight(let problems):
-            return "not deploying; nothing was built or changed:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "not deploying; nothing was built or changed:\n"
+                + problems.map { "  - \($0)" }.joined(separator: "\n")
         case .toolNotFound(let tool):
             return "\(tool) not found on PATH: install it or add its folder to PATH"
         case .launchFailed(let command, let reason):
             return "could not start `\(command)`: \(reason)"
         case .signalSetupFailed(let reason):
-            return "could not set up signal handling (\(reason)), so Ctrl-C could not stop children; nothing was started"
+            return
+                "could not set up signal handling (\(reason)), so Ctrl-C could not stop children; nothing was started"
         case .queryFailed(let command, let status, _):
             return "`\(command)` \(status.phrase)"
         case .stepFailed(let step):
@@ -57,7 +59,8 @@ public enum DeployError: Error, Equatable, Sendable {
         case .interrupted(let signal):
             return "interrupted by \(SignalName.of(signal)): no new step was started"
         case .verificationFailed(let problems, let next):
-            return "terraform was applied, but the new code is not serving:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") + "\n" + next
+            return "terraform was applied, but the new code is not serving:\n"
+                + problems.map { "  - \($0)" }.joined(separator: "\n") + "\n" + next
         }
     }
 
@@ -94,11 +97,17 @@ public struct FailedStep: Equatable, Sendable {
         case .imageCheck:
             let service = subject ?? "?"
             if output.contains(where: { $0.contains("ImageNotFoundException") }) {
-                return "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push it (or --force-rebuild)"
+                return
+                    "the image of \(service) is not in ECR, so terraform was not applied: run deploy again to push "
+                    + "it (or --force-rebuild)"
             }
-            return "could not check that the image of \(service) is in ECR (see its output), so terraform was not applied: fix the cause and run deploy again"
+            return
+                "could not check that the image of \(service) is in ECR (see its output), so terraform was not "
+                + "applied: fix the cause and run deploy again"
         case .apply:
-            return "terraform apply \(status.phrase): it may have applied part of the change; read its output above, fix the cause and run deploy again"
+            return
+                "terraform apply \(status.phrase): it may have applied part of the change; read its output above, "
+                + "fix the cause and run deploy again"
         default:
             return "step '\(label)' \(status.phrase); later steps were not run and terraform was not applied"
         }

@@ -11,7 +11,9 @@ enum JSONText {
         encode(value, [.sortedKeys, .withoutEscapingSlashes], fallback: fallback)
     }
 
-    private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting, fallback: String) -> String {
+    private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting, fallback: String)
+        -> String
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = formatting
         guard let data = try? encoder.encode(value) else { return fallback }

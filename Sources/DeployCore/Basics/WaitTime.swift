@@ -3,7 +3,8 @@ enum WaitTime {
     /// Seconds, or nil when the text is not a duration from 1 s to 24 h.
     static func seconds(_ text: String) -> Double? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
-        var digits = Substring(text), unit = 1.0
+        var digits = Substring(text)
+        var unit = 1.0
         if let last = text.last, let scale = units[last] {
             digits = text.dropLast()
             unit = scale
@@ -19,5 +20,10 @@ enum WaitTime {
         if whole % 3600 == 0 { return "\(whole / 3600)h" }
         if whole % 60 == 0 { return "\(whole / 60)m" }
         return "\(whole)s"
+    }
+
+    /// `12.3s`: tenths, cut rather than rounded.
+    static func tenths(_ value: Double) -> String {
+        String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
     }
 }

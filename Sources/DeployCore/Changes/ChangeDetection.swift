@@ -4,9 +4,8 @@
 struct ChangeDetection: Sendable {
     let config: PlatformConfig
 
-    init(config: PlatformConfig) { self.config = config }
-
-    func changes(services: [String], live: [String: LiveState], relations: [String: CommitRelation]) -> [ServiceChange] {
+    func changes(services: [String], live: [String: LiveState], relations: [String: CommitRelation]) -> [ServiceChange]
+    {
         services.map { change(for: $0, live: live[$0] ?? .serviceMissing, relations: relations) }
     }
 
@@ -17,7 +16,8 @@ struct ChangeDetection: Sendable {
         switch live {
         case .serviceMissing: return deploy("no live ECS service found")
         case .taskDefinitionMissing(let arn): return deploy("live task definition \(arn) could not be read")
-        case .otherRepository(let images): return deploy("live image is not from its repository: \(images.joined(separator: ", "))")
+        case .otherRepository(let images):
+            return deploy("live image is not from its repository: \(images.joined(separator: ", "))")
         case .untagged(let image): return deploy("live tag unknown: \(image)")
         case .tagged(let tag):
             guard let commit = live.commit, let relation = relations[commit] else {
@@ -45,7 +45,8 @@ struct ChangeDetection: Sendable {
         case .diverged:
             change.reason = "live \(commit) is not an ancestor of HEAD (history rewritten or another branch)"
         case .unknownCommit:
-            change.reason = "live tag unknown: \(commit) is not a commit in this clone (shallow clone or rewritten history?)"
+            change.reason =
+                "live tag unknown: \(commit) is not a commit in this clone (shallow clone or rewritten history?)"
         }
         return change
     }

@@ -8,7 +8,8 @@ struct ChangeReader: Sendable {
 
     func changes(_ deployment: Deployment) async throws(DeployError) -> [ServiceChange] {
         guard let cluster = deployment.facts.clusterName else {
-            throw .configuration("terraform output 'ecs_cluster_name' is missing: --changed reads the live images from ECS")
+            throw .configuration(
+                "terraform output 'ecs_cluster_name' is missing: --changed reads the live images from ECS")
         }
         let live = try await self.live(deployment, cluster: cluster)
         let relations = try await AncestryReader(runner: runner)
@@ -19,7 +20,8 @@ struct ChangeReader: Sendable {
 
     /// What every service runs now.
     func live(_ deployment: Deployment, cluster: String) async throws(DeployError) -> [String: LiveState] {
-        let services = deployment.workspace.services, facts = deployment.facts
+        let services = deployment.workspace.services
+        let facts = deployment.facts
         var repositories: [String: String] = [:]
         for service in services { repositories[service] = try facts.repositoryURL(for: service) }
         let ecsNames = Dictionary(uniqueKeysWithValues: services.map { ($0, facts.serviceNames[$0] ?? $0) })

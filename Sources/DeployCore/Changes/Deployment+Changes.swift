@@ -4,7 +4,10 @@ extension Deployment {
     mutating func limit(to changes: [ServiceChange], allowRollback: Bool) throws(DeployError) {
         let deploying = changes.filter { $0.action == .deploy }
         if !allowRollback, let back = deploying.first(where: \.rollsBack) {
-            throw .refused("\(back.service): \(back.reason). Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")
+            throw .refused(
+                "\(back.service): \(back.reason). Check out the newer commit, or pass --allow-rollback to deploy "
+                    + "HEAD anyway"
+            )
         }
         services = deploying.map(\.service)
         let live = changes.compactMap { change in change.liveTag.map { (change.service, $0) } }

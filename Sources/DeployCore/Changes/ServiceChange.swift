@@ -17,7 +17,10 @@ struct ServiceChange: Equatable, Sendable, Codable {
     /// True when the live commit is ahead of HEAD: deploying would roll the service back.
     var rollsBack: Bool
 
-    init(service: String, liveTag: String?, behind: Int?, action: Action, reason: String, paths: [String] = [], rollsBack: Bool = false) {
+    init(
+        service: String, liveTag: String?, behind: Int?, action: Action, reason: String, paths: [String] = [],
+        rollsBack: Bool = false
+    ) {
         self.service = service
         self.liveTag = liveTag
         self.behind = behind

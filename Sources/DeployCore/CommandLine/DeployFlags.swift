@@ -1,29 +1,55 @@
 /// The flags `deploy` accepts, in the order `--help` lists them.
 enum DeployFlags {
     static let all: [FlagSpec] = [
-        FlagSpec("var-file", value: "path", help: "tfvars for terraform apply (required unless --skip-tf); looked up in the current folder, then in the terraform folder"),
-        FlagSpec("changed", help: "deploy only the services changed since their live image (not with --services or --skip-tf)"),
+        FlagSpec(
+            "var-file", value: "path",
+            help:
+                "tfvars for terraform apply (required unless --skip-tf); looked up in the current folder, then in "
+                + "the terraform folder"
+        ),
+        FlagSpec(
+            "changed",
+            help: "deploy only the services changed since their live image (not with --services or --skip-tf)"),
         FlagSpec("services", value: "a,b", help: "only these services; with terraform, only these are rolled"),
         FlagSpec("skip-spas", help: "do not build or upload the SPAs"),
         FlagSpec("skip-tf", help: "push images (and SPAs) only: no terraform apply, nothing rolls"),
         FlagSpec("profile", value: "name", help: "AWS profile to use (otherwise a menu of the profiles found)"),
-        FlagSpec("yes", short: "y", help: "no menu, no confirmation, terraform -auto-approve (needs --profile or AWS_PROFILE)"),
+        FlagSpec(
+            "yes", short: "y",
+            help: "no menu, no confirmation, terraform -auto-approve (needs --profile or AWS_PROFILE)"),
         FlagSpec("dry-run", help: "print the plan and every command it would run; change nothing"),
-        FlagSpec("jobs", value: "n", help: "service builds at once (default: the number of cores, at least 2); --jobs 1 runs every step in order"),
+        FlagSpec(
+            "jobs", value: "n",
+            help: "service builds at once (default: the number of cores, at least 2); --jobs 1 runs every step in order"
+        ),
         FlagSpec("push-jobs", value: "n", help: "pushes at once (default 4)"),
-        FlagSpec("builder", value: "name", help: "build and push with `docker buildx build --builder <name>` (a remote BuildKit), using deploy.json's buildCache"),
-        FlagSpec("workspace", value: "name", help: "the terraform workspace to expect (default: the var-file's base name)"),
-        FlagSpec("allow-dirty", help: "deploy even with uncommitted changes to tracked files (they would ship under HEAD's tag)"),
+        FlagSpec(
+            "builder", value: "name",
+            help:
+                "build and push with `docker buildx build --builder <name>` (a remote BuildKit), using deploy.json's "
+                + "buildCache"
+        ),
+        FlagSpec(
+            "workspace", value: "name", help: "the terraform workspace to expect (default: the var-file's base name)"),
+        FlagSpec(
+            "allow-dirty",
+            help: "deploy even with uncommitted changes to tracked files (they would ship under HEAD's tag)"),
         FlagSpec("force-rebuild", help: "build and push every image even when its tag is already in ECR"),
         FlagSpec("min-free-gb", value: "n", help: "refuse to build with less free disk than this (default 8)"),
         FlagSpec("allow-rollback", help: "with --changed: also deploy services whose live commit is ahead of HEAD"),
         FlagSpec("no-verify", help: "after the apply, do not wait for ECS to be steady nor check the health endpoints"),
-        FlagSpec("wait-timeout", value: "time", help: "how long the rollout may take before the deploy fails, such as 90s, 15m (default 15m)"),
-        FlagSpec("to", value: "sha", help: "deploy rollback: the tag to return to (default: the one each service ran before the last deploy)"),
+        FlagSpec(
+            "wait-timeout", value: "time",
+            help: "how long the rollout may take before the deploy fails, such as 90s, 15m (default 15m)"),
+        FlagSpec(
+            "to", value: "sha",
+            help: "deploy rollback: the tag to return to (default: the one each service ran before the last deploy)"),
         FlagSpec("limit", value: "n", help: "deploy history: show the last n deploys (default 20)"),
         FlagSpec("verbose", help: "show every command before it runs, and every changed path of --changed"),
         FlagSpec("quiet", short: "q", help: "show only the summary, questions and errors"),
-        FlagSpec("output", value: "format", help: "text (default) or json: the closing summary (or deploy status) as one JSON document on stdout"),
+        FlagSpec(
+            "output", value: "format",
+            help: "text (default) or json: the closing summary (or deploy status) as one JSON document on stdout"),
         FlagSpec("directory", short: "C", value: "dir", help: "run as if deploy was started in <dir>"),
         FlagSpec("help", short: "h", help: "show this help"),
         FlagSpec("version", help: "show the version"),

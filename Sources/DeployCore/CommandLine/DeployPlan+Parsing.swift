@@ -8,7 +8,9 @@ extension DeployPlan {
         if flags.isSet("help") { return .help }
         if flags.isSet("version") { return .version }
         let command = flags.arguments.first
-        if let extra = flags.arguments.dropFirst().first { throw .usage("unexpected argument '\(extra)'; see deploy --help") }
+        if let extra = flags.arguments.dropFirst().first {
+            throw .usage("unexpected argument '\(extra)'; see deploy --help")
+        }
         switch command {
         case "status": return .status(try statusPlan(flags, environment: environment))
         case "prune": return .prune(try prunePlan(flags))
@@ -17,6 +19,12 @@ extension DeployPlan {
         case .some(let other): throw .usage("unexpected argument '\(other)'; see deploy --help")
         case .none: break
         }
+        return .deploy(try fullPlan(flags, environment: environment))
+    }
+
+    /// `deploy` itself: a full, `--services`, `--skip-tf` or `--changed` deploy.
+    private static func fullPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan
+    {
         try only(flags, allowedBy: "deploy", except: ["to", "limit"])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = flags.isSet("changed") ? .changed : .full
@@ -25,6 +33,17 @@ extension DeployPlan {
         plan.allowRollback = flags.isSet("allow-rollback")
         plan.allowDirty = flags.isSet("allow-dirty")
         plan.forceRebuild = flags.isSet("force-rebuild")
+        try readBuildFlags(flags, into: &plan)
+        if plan.skipTerraform && (flags.isSet("no-verify") || flags.value("wait-timeout") != nil) {
+            throw .usage(
+                "--skip-tf rolls nothing, so there is no rollout to verify: drop --no-verify and --wait-timeout")
+        }
+        try plan.checkCombinations()
+        return plan
+    }
+
+    /// How images are built: the builder, how many at once, how much disk is needed.
+    private static func readBuildFlags(_ flags: ParsedFlags, into plan: inout DeployPlan) throws(DeployError) {
         plan.builder = flags.value("builder")
         if let builder = plan.builder, !Names.isWorkspaceName(builder) {
             throw .usage("'\(builder)' is not a valid buildx builder name")
@@ -33,19 +52,18 @@ extension DeployPlan {
         plan.concurrency.pushJobs = try count(flags, "push-jobs") ?? plan.concurrency.pushJobs
         if plan.concurrency.jobs == 1 { plan.concurrency.pushJobs = 1 }
         if let text = flags.value("min-free-gb") {
-            guard let number = Int(text), number >= 0 else { throw .usage("--min-free-gb takes a whole number of GB, such as --min-free-gb 8") }
+            guard let number = Int(text), number >= 0 else {
+                throw .usage("--min-free-gb takes a whole number of GB, such as --min-free-gb 8")
+            }
             plan.minimumFreeGB = number
         }
-        if plan.skipTerraform && (flags.isSet("no-verify") || flags.value("wait-timeout") != nil) {
-            throw .usage("--skip-tf rolls nothing, so there is no rollout to verify: drop --no-verify and --wait-timeout")
-        }
-        try plan.checkCombinations()
-        return .deploy(plan)
     }
 
     /// What a deploy and a rollback share: where, which services, which account, how to confirm, how to
     /// print, and how to verify.
-    private static func deployPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
+    private static func deployPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
+        -> DeployPlan
+    {
         var plan = DeployPlan()
         plan.varFile = flags.value("var-file")
         plan.assumeYes = flags.isSet("yes")
@@ -69,9 +87,15 @@ extension DeployPlan {
     }
 
     /// `deploy rollback`: no build, so none of the build flags.
-    private static func rollbackPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
-        try only(flags, allowedBy: "deploy rollback", ["var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
-                                                        "wait-timeout", "to", "verbose", "quiet", "output", "directory"])
+    private static func rollbackPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
+        -> DeployPlan
+    {
+        try only(
+            flags, allowedBy: "deploy rollback",
+            [
+                "var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
+                "wait-timeout", "to", "verbose", "quiet", "output", "directory",
+            ])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = .rollback
         plan.rollbackTo = flags.value("to")
@@ -91,7 +115,9 @@ extension DeployPlan {
         plan.directory = flags.value("directory")
         plan.json = try outputIsJSON(flags)
         if let text = flags.value("limit") {
-            guard let number = Int(text), number > 0 else { throw .usage("--limit takes a whole number above 0, such as --limit 10") }
+            guard let number = Int(text), number > 0 else {
+                throw .usage("--limit takes a whole number above 0, such as --limit 10")
+            }
             plan.historyLimit = number
         }
         if let workspace = plan.workspace, !Names.isWorkspaceName(workspace) {
@@ -101,7 +127,9 @@ extension DeployPlan {
     }
 
     /// Refuses a flag the subcommand does not use, so a typo'd intent never silently does something else.
-    private static func only(_ flags: ParsedFlags, allowedBy command: String, _ allowed: Set<String>) throws(DeployError) {
+    private static func only(_ flags: ParsedFlags, allowedBy command: String, _ allowed: Set<String>)
+        throws(DeployError)
+    {
         if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
             throw .usage("--\(other) is not used by \(command); see deploy --help")
         }
@@ -110,14 +138,18 @@ extension DeployPlan {
     /// Flags that belong to one subcommand only.
     private static let owners = ["to": "deploy rollback", "limit": "deploy history"]
 
-    private static func only(_ flags: ParsedFlags, allowedBy command: String, except refused: Set<String>) throws(DeployError) {
+    private static func only(_ flags: ParsedFlags, allowedBy command: String, except refused: Set<String>)
+        throws(DeployError)
+    {
         if let other = (Set(flags.values.keys).union(flags.switches)).intersection(refused).sorted().first {
             throw .usage("--\(other) is only used by \(owners[other] ?? "another subcommand"); see deploy --help")
         }
     }
 
     /// `deploy status` reads only: it takes the flags that say where and how to print, nothing else.
-    private static func statusPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan {
+    private static func statusPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
+        -> DeployPlan
+    {
         try only(flags, allowedBy: "deploy status", ["var-file", "profile", "verbose", "quiet", "output", "directory"])
         var plan = DeployPlan()
         plan.mode = .changed
@@ -161,7 +193,9 @@ extension DeployPlan {
         let names = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.contains(where: \.isEmpty) else {
-            throw .usage("--services has an empty name in '\(text)': give a comma-separated list such as --services auth,billing")
+            throw .usage(
+                "--services has an empty name in '\(text)': give a comma-separated list such as --services auth,billing"
+            )
         }
         for name in names where !Names.isServiceName(name) {
             throw .usage("'\(name)' is not a valid service name: lower-case letters, digits and '-' only")
@@ -180,7 +214,8 @@ extension DeployPlan {
             throw .usage("--changed cannot be combined with --skip-tf: --changed rolls what it builds")
         }
         if mode == .rollback && varFile == nil {
-            throw .usage("deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")
+            throw .usage(
+                "deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")
         }
         if varFile == nil && !skipTerraform {
             throw .usage("--var-file is required unless --skip-tf: for example --var-file tfvars/sandbox.tfvars")

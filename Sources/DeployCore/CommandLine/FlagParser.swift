@@ -24,7 +24,8 @@ struct FlagParser: Sendable {
                 continue
             }
             guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty,
-                  inlineValue != nil || !looksLikeFlag(value) else {
+                inlineValue != nil || !looksLikeFlag(value)
+            else {
                 throw .usage("--\(spec.name) needs a value: --\(spec.name) <\(spec.valueName ?? "value")>")
             }
             if parsed.values[spec.name] != nil { throw .usage("--\(spec.name) is given twice") }

@@ -8,29 +8,29 @@ public enum Usage {
             "  " + spec.synopsis.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.help
         }
         return """
-        deploy \(Version.current): build, push and roll the platform to AWS.
+            deploy \(Version.current): build, push and roll the platform to AWS.
 
-        Usage:
-          deploy --var-file tfvars/<env>.tfvars [options]    full deploy: images, SPAs, terraform apply
-          deploy --var-file tfvars/<env>.tfvars --changed    only the services changed since they went live
-          deploy --skip-tf --services a,b                    push images only; nothing rolls
-          deploy status [--output json]                      what --changed would deploy, and why; read-only
-          deploy history [--limit n] [--output json]         the recorded deploys of this clone, newest first
-          deploy rollback --var-file tfvars/<env>.tfvars     the last deploy's services back to the tags they ran
-                          [--services a,b] [--to sha]        before it (or to --to); nothing is built
-          deploy prune [-y]                                  docker builder prune -af; docker image prune -af
+            Usage:
+              deploy --var-file tfvars/<env>.tfvars [options]    full deploy: images, SPAs, terraform apply
+              deploy --var-file tfvars/<env>.tfvars --changed    only the services changed since they went live
+              deploy --skip-tf --services a,b                    push images only; nothing rolls
+              deploy status [--output json]                      what --changed would deploy, and why; read-only
+              deploy history [--limit n] [--output json]         the recorded deploys of this clone, newest first
+              deploy rollback --var-file tfvars/<env>.tfvars     the last deploy's services back to the tags they ran
+                              [--services a,b] [--to sha]        before it (or to --to); nothing is built
+              deploy prune [-y]                                  docker builder prune -af; docker image prune -af
 
-        Order: build images, push to ECR, build and upload SPAs, invalidate CloudFront, terraform apply,
-        then wait until ECS is steady and each rolled service's /health answers 200 (--no-verify skips).
-        A failed step stops the deploy; terraform is never applied after a failure.
-        Each deploy is recorded in .git/deploy/history-<workspace>.jsonl.
+            Order: build images, push to ECR, build and upload SPAs, invalidate CloudFront, terraform apply,
+            then wait until ECS is steady and each rolled service's /health answers 200 (--no-verify skips).
+            A failed step stops the deploy; terraform is never applied after a failure.
+            Each deploy is recorded in .git/deploy/history-<workspace>.jsonl.
 
-        Options:
-        \(lines.joined(separator: "\n"))
+            Options:
+            \(lines.joined(separator: "\n"))
 
-        Exit codes: 0 deployed, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input,
-        130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
+            Exit codes: 0 deployed, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input,
+            130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
 
-        """
+            """
     }
 }

@@ -21,12 +21,18 @@ enum AWS {
     static let buildMarkerKey = ".deploy-build"
 
     static func markBuild(bucket: String, tag: String) -> Command {
-        Command("aws", ["s3api", "put-object", "--bucket", bucket, "--key", buildMarkerKey, "--metadata", "build=\(tag)"])
+        Command(
+            "aws", ["s3api", "put-object", "--bucket", bucket, "--key", buildMarkerKey, "--metadata", "build=\(tag)"])
     }
 
     /// Prints the tag of the build the bucket holds (fails when there is no marker yet).
     static func readBuildMarker(bucket: String) -> Command {
-        Command("aws", ["s3api", "head-object", "--bucket", bucket, "--key", buildMarkerKey, "--query", "Metadata.build", "--output", "text"])
+        Command(
+            "aws",
+            [
+                "s3api", "head-object", "--bucket", bucket, "--key", buildMarkerKey, "--query", "Metadata.build",
+                "--output", "text",
+            ])
     }
 
     static func invalidateAll(distribution id: String) -> Command {
@@ -40,11 +46,14 @@ extension AWS {
 
     /// ECS service names in groups of at most `servicesPerDescribe`, one `describe-services` each.
     static func describeBatches(_ names: [String]) -> [[String]] {
-        stride(from: 0, to: names.count, by: servicesPerDescribe).map { Array(names[$0..<min($0 + servicesPerDescribe, names.count)]) }
+        stride(from: 0, to: names.count, by: servicesPerDescribe).map {
+            Array(names[$0..<min($0 + servicesPerDescribe, names.count)])
+        }
     }
 
     static func describeServices(cluster: String, services: [String]) -> Command {
-        Command("aws", ["ecs", "describe-services", "--cluster", cluster, "--services"] + services + ["--output", "json"])
+        Command(
+            "aws", ["ecs", "describe-services", "--cluster", cluster, "--services"] + services + ["--output", "json"])
     }
 
     static func describeTaskDefinition(_ arn: String) -> Command {
@@ -55,7 +64,11 @@ extension AWS {
 extension AWS {
     /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
     static func describeImage(repository: String, tag: String) -> Command {
-        Command("aws", ["ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",
-                        "--query", "imageDetails[0].imageTags", "--output", "text"])
+        Command(
+            "aws",
+            [
+                "ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",
+                "--query", "imageDetails[0].imageTags", "--output", "text",
+            ])
     }
 }

@@ -16,7 +16,10 @@ struct Command: Equatable, Sendable {
     /// lock): it is never killed on a timer, only by a second Ctrl-C.
     var stopsSlowly: Bool
 
-    init(_ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none, stopsSlowly: Bool = false) {
+    init(
+        _ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none,
+        stopsSlowly: Bool = false
+    ) {
         self.tool = tool
         self.arguments = arguments
         self.environment = environment

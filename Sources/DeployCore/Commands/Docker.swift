@@ -2,13 +2,21 @@
 enum Docker {
     /// Builds the dependency layer every service image reuses, once per deploy.
     static func buildDependencies(dockerfile: String, image: String) -> Command {
-        Command("docker", ["build", "-f", dockerfile, "--target", "deps",
-                           "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true", "-t", image, "."])
+        Command(
+            "docker",
+            [
+                "build", "-f", dockerfile, "--target", "deps",
+                "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true", "-t", image, ".",
+            ])
     }
 
     static func buildService(_ service: String, dockerfile: String, image: String) -> Command {
-        Command("docker", ["build", "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
-                           "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true", "-t", image, "."])
+        Command(
+            "docker",
+            [
+                "build", "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
+                "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true", "-t", image, ".",
+            ])
     }
 
     static func push(_ image: String) -> Command {
@@ -37,21 +45,24 @@ struct Buildx: Equatable, Sendable {
     /// A repository for the layer cache, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache`.
     var cache: String?
 
-    init(builder: String, cache: String?) {
-        self.builder = builder
-        self.cache = cache
-    }
-
     func buildDependencies(dockerfile: String) -> Command {
-        Command("docker", ["buildx", "build", "--builder", builder, "-f", dockerfile, "--target", "deps",
-                           "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true"] + cacheFrom("deps") + cacheTo("deps") + ["."])
+        Command(
+            "docker",
+            [
+                "buildx", "build", "--builder", builder, "-f", dockerfile, "--target", "deps",
+                "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
+            ] + cacheFrom("deps") + cacheTo("deps") + ["."])
     }
 
     /// Builds and pushes in one: the image goes from the builder straight to the registry.
     func buildAndPush(_ service: String, dockerfile: String, image: String) -> Command {
-        Command("docker", ["buildx", "build", "--builder", builder, "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
-                           "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true"] + cacheFrom("deps") + cacheFrom(service) + cacheTo(service)
-                          + ["-t", image, "--push", "."])
+        Command(
+            "docker",
+            [
+                "buildx", "build", "--builder", builder, "-f", dockerfile, "--build-arg", "SERVICE=\(service)",
+                "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
+            ] + cacheFrom("deps") + cacheFrom(service) + cacheTo(service)
+                + ["-t", image, "--push", "."])
     }
 
     private func cacheFrom(_ key: String) -> [String] {

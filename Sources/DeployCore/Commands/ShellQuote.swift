@@ -4,7 +4,8 @@ import Foundation
 enum ShellQuote {
     static func quote(_ word: String) -> String {
         let safe = word.unicodeScalars.allSatisfy { c in
-            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "-_./:=@,+%".unicodeScalars.contains(c)
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+                || "-_./:=@,+%".unicodeScalars.contains(c)
         }
         if safe && !word.isEmpty { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

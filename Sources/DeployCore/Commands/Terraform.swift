@@ -8,9 +8,11 @@ enum Terraform {
 
     /// `apply` with the global tag; with `imageTags`, also the per-service map and one `-target` per address,
     /// so only those services roll. Without `autoApprove`, terraform asks the operator itself.
-    static func apply(directory: String, varFile: String, imageTag: String,
-                             imageTags: [String: String] = [:], targets: [String] = [],
-                             autoApprove: Bool, color: Bool = true) -> Command {
+    static func apply(
+        directory: String, varFile: String, imageTag: String,
+        imageTags: [String: String] = [:], targets: [String] = [],
+        autoApprove: Bool, color: Bool = true
+    ) -> Command {
         var arguments = ["-chdir=\(directory)", "apply", "-var-file=\(varFile)", "-var", "image_tag=\(imageTag)"]
         if !imageTags.isEmpty { arguments += ["-var", "image_tags=\(hclMap(imageTags))"] }
         arguments += targets.map { "-target=\($0)" }

@@ -5,15 +5,17 @@ extension Deployer {
     /// rollout, prints the closing table and records the deploy in the history, however it ended.
     func carryOut(_ release: Release, _ deployment: Deployment, _ session: Session) async throws(DeployError) {
         if plan.dryRun { return showDryRun(release, deployment) }
-        let lock = try DeployLock.acquire(gitDirectory: deployment.workspace.gitDirectory,
-                                          workspace: deployment.workspaceName, sha: release.tag, reporter: reporter)
+        let lock = try DeployLock.acquire(
+            gitDirectory: deployment.workspace.gitDirectory,
+            workspace: deployment.workspaceName, sha: release.tag, reporter: reporter)
         defer { lock.release() }
         if !plan.assumeYes && !prompt.confirm(question(release, deployment)) { throw .declined }
         // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
         children.hold()
         defer { children.release() }
-        let executor = Executor(runner: session.runner, reporter: reporter, children: children,
-                                concurrency: plan.concurrency, live: board(release.steps))
+        let executor = Executor(
+            runner: session.runner, reporter: reporter, children: children,
+            concurrency: plan.concurrency, live: board(release.steps))
         var (outcomes, failure) = await executor.run(release.steps)
         var verifications: [Verification] = []
         if failure == nil, let checks = release.checks {
@@ -21,51 +23,62 @@ extension Deployer {
         }
         close(release, deployment, outcomes, verifications, failure)
         if let failure { throw failure }
-        reporter.result(plan.mode == .rollback
-            ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
-            : "deployed \(release.tag)")
+        reporter.result(
+            plan.mode == .rollback
+                ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
+                : "deployed \(release.tag)")
     }
 
     private func showDryRun(_ release: Release, _ deployment: Deployment) {
         reporter.result(PlanText.dryRun(release))
         guard plan.json else { return }
-        var summary = DeploySummary(release: release, outcomes: [], notRun: release.steps,
-                                    seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
+        var summary = DeploySummary(
+            release: release, outcomes: [], notRun: release.steps,
+            seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
         summary.planned = (release.steps + (release.checks?.steps ?? [])).map(\.action.rendered)
         reporter.document(summary.json)
     }
 
     /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
     private func verify(_ checks: Checks, _ session: Session) async -> ([Verification], DeployError?) {
-        let verifier = Verifier(runner: session.runner, reporter: reporter, children: children, cache: session.cache,
-                                live: board(checks.steps))
+        let verifier = Verifier(
+            runner: session.runner, reporter: reporter, children: children, cache: session.cache,
+            live: board(checks.steps))
         switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks) }) {
         case .success(let results):
             let problems = results.compactMap(\.problem)
             return (results, problems.isEmpty ? nil : .verificationFailed(problems, next: nextStep()))
         case .failure(let error):
             if case .interrupted = error {
-                reporter.note("deploy: terraform was applied; ECS goes on rolling without deploy watching it: see deploy status, and deploy history for the tags that ran before")
+                reporter.note(
+                    "deploy: terraform was applied; ECS goes on rolling without deploy watching it: see deploy "
+                        + "status, and deploy history for the tags that ran before"
+                )
             }
             return ([], error)
         }
     }
 
     /// The closing table, the history line and the JSON document: for every deploy that got past the `y`.
-    private func close(_ release: Release, _ deployment: Deployment, _ outcomes: [StepOutcome],
-                       _ verifications: [Verification], _ failure: DeployError?) {
+    private func close(
+        _ release: Release, _ deployment: Deployment, _ outcomes: [StepOutcome],
+        _ verifications: [Verification], _ failure: DeployError?
+    ) {
         let ran = Set(outcomes.map(\.step.label))
         let notRun = release.steps.filter { !ran.contains($0.label) }
         let seconds = Date().timeIntervalSince(deployment.started)
-        reporter.result("\n" + PlanText.closing(outcomes, notRun: notRun, seconds: seconds)
-                        + (verifications.isEmpty ? "" : "\n" + PlanText.verification(verifications)))
+        reporter.result(
+            "\n" + ClosingText.steps(outcomes, notRun: notRun, seconds: seconds)
+                + (verifications.isEmpty ? "" : "\n" + ClosingText.verification(verifications)))
         let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
-        let record = HistoryRecord(deployment: deployment, release: release, outcomes: outcomes,
-                                   verifications: verifications, error: failure, seconds: seconds,
-                                   user: LocalUser.name(environment: environment))
+        let record = HistoryRecord(
+            deployment: deployment, release: release, outcomes: outcomes,
+            verifications: verifications, error: failure, seconds: seconds,
+            user: LocalUser.name(environment: environment))
         do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
         guard plan.json else { return }
-        var summary = DeploySummary(release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
+        var summary = DeploySummary(
+            release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
         summary.verification = DeploySummary.checks(verifications)
         summary.history = history.url.path
         reporter.document(summary.json)
@@ -88,7 +101,9 @@ extension Deployer {
     private func nextStep() -> String {
         let varFile = plan.varFile ?? "tfvars/<env>.tfvars"
         if plan.mode == .rollback {
-            return "the rollback did not settle either: read the ECS service events, or pick another tag with deploy rollback --var-file \(varFile) --to <sha> (see deploy history)"
+            return
+                "the rollback did not settle either: read the ECS service events, or pick another tag with deploy "
+                + "rollback --var-file \(varFile) --to <sha> (see deploy history)"
         }
         return "to return to the tags that ran before, run: deploy rollback --var-file \(varFile)"
     }

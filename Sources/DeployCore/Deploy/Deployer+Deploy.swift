@@ -12,20 +12,24 @@ extension Deployer {
             try deployment.limit(to: changes, allowRollback: plan.allowRollback)
         }
         var release = try Release(resolving: deployment)
-        let (readsLive, known, snapshot) = (plan.mode != .changed && release.apply != nil, deployment.previousTags, deployment)
+        let (readsLive, known, snapshot) = (
+            plan.mode != .changed && release.apply != nil, deployment.previousTags, deployment
+        )
         async let live = outcome { () async throws(DeployError) in
             readsLive ? try await session.changes.liveTags(snapshot) : known
         }
         try await markWhatIsThere(&release, session)
         let liveTags = await live
-        try await Preflight(plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
-                            environment: environment).run()
+        try await Preflight(
+            plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
+            environment: environment
+        ).run()
         let who = try await opening.who()
         // After the account: failing credentials are reported as such, not as a failed ECS read.
         deployment.account = who
         deployment.previousTags = try liveTags.get()
-        reporter.result(PlanText.summary(release, account: who, workspace: deployment.terraformWorkspace,
-                                         previous: deployment.previousTags))
+        reporter.result(
+            SummaryText.text(release, deployment, account: who))
         try await carryOut(release, deployment, session)
     }
 
@@ -50,11 +54,15 @@ extension Deployer {
         if changes.contains(where: { $0.action == .deploy }) { return changes }
         reporter.result("nothing to deploy: no service changed since the commit it runs")
         if plan.json {
-            let nothing = Release(tag: deployment.head, dockerfile: deployment.workspace.config.dockerfile, images: [],
-                                  sites: [], apply: nil)
-            reporter.document(DeploySummary(release: nothing, outcomes: [], notRun: [],
-                                            seconds: Date().timeIntervalSince(deployment.started), error: nil,
-                                            result: .nothingToDeploy).json)
+            let nothing = Release(
+                tag: deployment.head, dockerfile: deployment.workspace.config.dockerfile, images: [],
+                sites: [], apply: nil)
+            reporter.document(
+                DeploySummary(
+                    release: nothing, outcomes: [], notRun: [],
+                    seconds: Date().timeIntervalSince(deployment.started), error: nil,
+                    result: .nothingToDeploy
+                ).json)
         }
         return nil
     }

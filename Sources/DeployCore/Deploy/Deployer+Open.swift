@@ -24,11 +24,14 @@ extension Deployer {
         try Preflight.requireTools(["git", "terraform", "aws"], path: environment["PATH"])
         let workspace = try await openWorkspace()
         let session = session(for: workspace)
-        let early = accountLater ? nil : Task { [environment] in
-            await outcome { () async throws(DeployError) in
-                try await session.queries.account(profile: workspace.profile, environment: environment)
+        let early =
+            accountLater
+            ? nil
+            : Task { [environment] in
+                await outcome { () async throws(DeployError) in
+                    try await session.queries.account(profile: workspace.profile, environment: environment)
+                }
             }
-        }
         var deployment = try await resolve(workspace, session, started: started)
         deployment.exposesDocs = VarFileFacts.exposesAPIDocs(file: workspace.varFile)
         deployment.color = isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil
@@ -52,21 +55,24 @@ extension Deployer {
         var profile = plan.profile ?? ""
         if plan.profile == nil { profile = try chooseProfile() }
         let gitDirectory = try await Workspace.gitDirectory(runner: probe) ?? root.appendingPathComponent(".git")
-        return Workspace(root: root, gitDirectory: gitDirectory, config: config, services: services, varFile: varFile,
-                         profile: profile)
+        return Workspace(
+            root: root, gitDirectory: gitDirectory, config: config, services: services, varFile: varFile,
+            profile: profile)
     }
 
     /// The menu of the operator's profiles, when no `--profile` was given.
     private func chooseProfile() throws(DeployError) -> String {
-        try prompt.chooseProfile(from: AWSProfiles.names(environment: environment),
-                                 default: environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 })
+        try prompt.chooseProfile(
+            from: AWSProfiles.names(environment: environment),
+            default: environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The runner for the workspace's folder, with its profile.
     func session(for workspace: Workspace) -> Session {
         let runner = makeRunner(environment.merging(["AWS_PROFILE": workspace.profile]) { $1 }, workspace.root)
-        return Session(runner: runner, reporter: reporter, children: children,
-                       cache: TaskDefinitionCache(file: workspace.taskDefinitionCacheFile))
+        return Session(
+            runner: runner, reporter: reporter, children: children,
+            cache: TaskDefinitionCache(file: workspace.taskDefinitionCacheFile))
     }
 
     /// HEAD's short SHA and terraform's outputs, read together; the selected workspace is checked against
@@ -74,14 +80,17 @@ extension Deployer {
     func resolve(_ workspace: Workspace, _ session: Session, started: Date = Date()) async throws(DeployError)
         -> Deployment
     {
-        let queries = session.queries, terraformDir = workspace.config.terraformDir
+        let queries = session.queries
+        let terraformDir = workspace.config.terraformDir
         async let tag = outcome { () async throws(DeployError) in try await queries.shortHead() }
         async let facts = outcome { () async throws(DeployError) in
             try await queries.environmentFacts(terraformDir: terraformDir)
         }
         let terraformWorkspace = try await queries.terraformWorkspace(terraformDir: terraformDir)
-        try Preflight.checkWorkspace(terraformWorkspace, plan: plan, varFile: workspace.varFile, terraformDir: terraformDir)
-        return try Deployment(plan: plan, workspace: workspace, head: try await tag.get(), facts: try await facts.get(),
-                              terraformWorkspace: terraformWorkspace, started: started)
+        try Preflight.checkWorkspace(
+            terraformWorkspace, plan: plan, varFile: workspace.varFile, terraformDir: terraformDir)
+        return try Deployment(
+            plan: plan, workspace: workspace, head: try await tag.get(), facts: try await facts.get(),
+            terraformWorkspace: terraformWorkspace, started: started)
     }
 }

@@ -3,14 +3,21 @@ extension Deployer {
     /// platform checkout it takes every workspace's lock first: pruning under a running deploy would
     /// remove the images it is building.
     public func prune() async throws(DeployError) {
-        let steps = [Step(.prune, "build cache", .run(Docker.pruneBuildCache())), Step(.prune, "images", .run(Docker.pruneImages()))]
+        let steps = [
+            Step(.prune, "build cache", .run(Docker.pruneBuildCache())),
+            Step(.prune, "images", .run(Docker.pruneImages())),
+        ]
         try Preflight.requireTools(["docker"], path: environment["PATH"])
-        let locks = try await DeployLock.acquireAll(gitDirectory: try await commonGitDirectory(), reporter: reporter)
-        defer { locks.forEach { $0.release() } }
-        let question = "Run `docker builder prune -af` and `docker image prune -af`? This removes the build cache and every image no container uses; volumes are kept."
+        let gitDirectory = try await commonGitDirectory()
+        let locks = try DeployLock.acquireAll(gitDirectory: gitDirectory, reporter: reporter)
+        defer { for lock in locks { lock.release() } }
+        let question =
+            "Run `docker builder prune -af` and `docker image prune -af`? This removes the build cache and every "
+            + "image no container uses; volumes are kept."
         if !plan.assumeYes && !prompt.confirm(question) { throw .declined }
         let runner = makeRunner(environment, currentDirectory)
-        let (_, failure) = await Executor(runner: runner, reporter: reporter, children: children, retry: .none).run(steps)
+        let (_, failure) = await Executor(runner: runner, reporter: reporter, children: children, retry: .none).run(
+            steps)
         if let failure { throw failure }
         reporter.result("pruned the docker build cache and unused images")
     }

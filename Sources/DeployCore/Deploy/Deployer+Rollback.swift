@@ -12,18 +12,26 @@ extension Deployer {
         let who = try await opening.who()
         deployment.account = who
         let live = try await session.changes.liveTags(deployment)
-        let targets = try RollbackTargets.resolve(history: history.records(), services: plan.services, to: plan.rollbackTo,
-                                                  live: live, file: history.url.path)
+        let targets = try RollbackTargets.resolve(
+            history: history.records(), services: plan.services, to: plan.rollbackTo,
+            live: live, file: history.url.path)
         deployment.rollBack(to: targets, live: live)
         let release = try Release(resolving: deployment)
         let present = try await RegistryCheck(runner: session.runner).present(release.images)
         let missing = release.images.filter { !present.contains($0.service) }
         if !missing.isEmpty {
-            throw .refused("not rolling back: \(missing.map { "\($0.service):\($0.tag)" }.joined(separator: ", ")) not in ECR, and a rollback never builds; nothing was changed. Pick a tag that deploy history shows as deployed")
+            throw .refused(
+                "not rolling back: \(missing.map { "\($0.service):\($0.tag)" }.joined(separator: ", ")) not in ECR, "
+                    + "and a rollback never builds; nothing was changed. Pick a tag that deploy history shows as "
+                    + "deployed"
+            )
         }
-        try await Preflight(plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
-                            environment: environment).run()
-        reporter.result(PlanText.summary(release, account: who, workspace: deployment.terraformWorkspace, previous: live))
+        try await Preflight(
+            plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
+            environment: environment
+        ).run()
+        reporter.result(
+            SummaryText.text(release, deployment, account: who))
         try await carryOut(release, deployment, session)
     }
 }

@@ -15,13 +15,16 @@ public struct Deployer: Sendable {
     let makeRunner: RunnerFactory
 
     public init(plan: DeployPlan, environment: [String: String], currentDirectory: URL, reporter: Reporter) {
-        self.init(plan: plan, environment: environment, currentDirectory: currentDirectory, reporter: reporter,
-                  children: .shared)
+        self.init(
+            plan: plan, environment: environment, currentDirectory: currentDirectory, reporter: reporter,
+            children: .shared)
     }
 
     /// `prompt` and `makeRunner` default to the terminal and real processes; tests script them.
-    init(plan: DeployPlan, environment: [String: String], currentDirectory: URL, reporter: Reporter,
-         prompt: Prompt? = nil, children: ChildRegistry, makeRunner: RunnerFactory? = nil) {
+    init(
+        plan: DeployPlan, environment: [String: String], currentDirectory: URL, reporter: Reporter,
+        prompt: Prompt? = nil, children: ChildRegistry, makeRunner: RunnerFactory? = nil
+    ) {
         self.plan = plan
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -44,6 +47,7 @@ public struct Deployer: Sendable {
 
     /// Where deploy was asked to run (`-C`, or the current folder).
     var startDirectory: URL {
-        plan.directory.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL } ?? currentDirectory
+        plan.directory.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
+            ?? currentDirectory
     }
 }

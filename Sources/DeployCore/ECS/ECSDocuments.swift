@@ -5,31 +5,35 @@ enum ECSDocuments {
     /// `describe-services`: the active services by ECS name.
     static func services(_ data: Data) throws(DeployError) -> [String: ECSService] {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let services = object["services"] as? [[String: Any]] else {
+            let services = object["services"] as? [[String: Any]]
+        else {
             throw .configuration("`aws ecs describe-services` printed no services list")
         }
         var found: [String: ECSService] = [:]
         for service in services where (service["status"] as? String) != "INACTIVE" {
             guard let name = service["serviceName"] as? String else { continue }
             let deployments = ((service["deployments"] as? [[String: Any]]) ?? []).map(deployment)
-            found[name] = ECSService(name: name, taskDefinition: service["taskDefinition"] as? String ?? "?",
-                                     deployments: deployments)
+            found[name] = ECSService(
+                name: name, taskDefinition: service["taskDefinition"] as? String ?? "?",
+                deployments: deployments)
         }
         return found
     }
 
     private static func deployment(_ row: [String: Any]) -> ECSService.Deployment {
-        ECSService.Deployment(id: row["id"] as? String ?? "?", status: row["status"] as? String ?? "?",
-                              taskDefinition: row["taskDefinition"] as? String ?? "?",
-                              rolloutState: row["rolloutState"] as? String, reason: row["rolloutStateReason"] as? String,
-                              running: row["runningCount"] as? Int ?? 0, desired: row["desiredCount"] as? Int ?? 0)
+        ECSService.Deployment(
+            id: row["id"] as? String ?? "?", status: row["status"] as? String ?? "?",
+            taskDefinition: row["taskDefinition"] as? String ?? "?",
+            rolloutState: row["rolloutState"] as? String, reason: row["rolloutStateReason"] as? String,
+            running: row["runningCount"] as? Int ?? 0, desired: row["desiredCount"] as? Int ?? 0)
     }
 
     /// `describe-task-definition`: the images of its containers.
     static func images(_ data: Data) -> [String]? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let definition = object["taskDefinition"] as? [String: Any],
-              let containers = definition["containerDefinitions"] as? [[String: Any]] else { return nil }
+            let definition = object["taskDefinition"] as? [String: Any],
+            let containers = definition["containerDefinitions"] as? [[String: Any]]
+        else { return nil }
         return containers.compactMap { $0["image"] as? String }
     }
 }

@@ -12,8 +12,10 @@ struct ECSReader: Sendable {
 
     /// ECS service name → its service, for those that exist and are active.
     func services(_ names: [String], cluster: String) async throws(DeployError) -> [String: ECSService] {
-        let answers = try await concurrentMap(AWS.describeBatches(names), limit: limit) { [runner, echo] (batch) throws(DeployError) in
-            try ECSDocuments.services(try await runner.query(AWS.describeServices(cluster: cluster, services: batch), output: echo))
+        let answers = try await concurrentMap(AWS.describeBatches(names), limit: limit) {
+            [runner, echo] (batch) throws(DeployError) in
+            try ECSDocuments.services(
+                try await runner.query(AWS.describeServices(cluster: cluster, services: batch), output: echo))
         }
         return answers.reduce(into: [:]) { $0.merge($1) { $1 } }
     }
@@ -23,7 +25,9 @@ struct ECSReader: Sendable {
     func learn(_ arns: Set<String>) async -> [String: DeployError] {
         let unknown = arns.filter { cache.images($0) == nil }.sorted()
         let failures = await concurrentMap(unknown, limit: limit) { [runner, cache] (arn) -> DeployError? in
-            switch await outcome({ () async throws(DeployError) in try await runner.query(AWS.describeTaskDefinition(arn)) }) {
+            switch await outcome({ () async throws(DeployError) in
+                try await runner.query(AWS.describeTaskDefinition(arn))
+            }) {
             case .failure(let error): return error
             case .success(let answer):
                 guard let images = ECSDocuments.images(answer) else {
@@ -34,7 +38,8 @@ struct ECSReader: Sendable {
             }
         }
         if failures.count(where: { $0 == nil }) > 0 { cache.save() }
-        return Dictionary(uniqueKeysWithValues: zip(unknown, failures).compactMap { arn, error in error.map { (arn, $0) } })
+        return Dictionary(
+            uniqueKeysWithValues: zip(unknown, failures).compactMap { arn, error in error.map { (arn, $0) } })
     }
 
     /// Service → what it runs now; `ecsNames` maps each service to its ECS service name, `repositories` to its
@@ -46,8 +51,14 @@ struct ECSReader: Sendable {
         _ = await learn(Set(services.values.map(\.taskDefinition)))
         var live: [String: LiveState] = [:]
         for (service, ecsName) in ecsNames {
-            guard let arn = services[ecsName]?.taskDefinition else { live[service] = .serviceMissing; continue }
-            guard let images = cache.images(arn) else { live[service] = .taskDefinitionMissing(arn); continue }
+            guard let arn = services[ecsName]?.taskDefinition else {
+                live[service] = .serviceMissing
+                continue
+            }
+            guard let images = cache.images(arn) else {
+                live[service] = .taskDefinitionMissing(arn)
+                continue
+            }
             live[service] = LiveState(images: images, repositoryURL: repositories[service] ?? "")
         }
         return live

@@ -24,7 +24,9 @@ enum LiveState: Equatable, Sendable {
 
     /// From a task definition's container images: the one whose repository is the service's.
     init(images: [String], repositoryURL: String) {
-        guard let image = images.first(where: { $0.hasPrefix(repositoryURL + ":") || $0.hasPrefix(repositoryURL + "@") }) else {
+        guard
+            let image = images.first(where: { $0.hasPrefix(repositoryURL + ":") || $0.hasPrefix(repositoryURL + "@") })
+        else {
             self = .otherRepository(images)
             return
         }

@@ -17,7 +17,8 @@ struct Account: Equatable, Sendable {
     /// Decodes `aws sts get-caller-identity --output json`.
     init(callerIdentity data: Data, region: String, profile: String) throws(DeployError) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let id = object["Account"] as? String, let arn = object["Arn"] as? String else {
+            let id = object["Account"] as? String, let arn = object["Arn"] as? String
+        else {
             throw .configuration("`aws sts get-caller-identity` did not print an account and an ARN")
         }
         self.init(id: id, arn: arn, region: region, profile: profile)

@@ -15,7 +15,8 @@ struct EnvironmentFacts: Equatable, Sendable {
     /// Decodes the document `terraform output -json` prints (each output is `{"value": ...}`).
     init(terraformOutput data: Data) throws(DeployError) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let outputs = object as? [String: Any] else {
-            throw .configuration("`terraform output -json` did not print a JSON object; has this workspace been applied once?")
+            throw .configuration(
+                "`terraform output -json` did not print a JSON object; has this workspace been applied once?")
         }
         func value(_ name: String) -> Any? { (outputs[name] as? [String: Any])?["value"] }
         func map(_ name: String) throws(DeployError) -> [String: String] {
@@ -33,7 +34,10 @@ struct EnvironmentFacts: Equatable, Sendable {
         if let url = value("api_base_url") as? String, !url.isEmpty {
             let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
             guard Names.isBaseURL(trimmed) else {
-                throw .configuration("terraform output 'api_base_url' = '\(url)' is not an http(s) URL such as https://api.example.com: fix the output")
+                throw .configuration(
+                    "terraform output 'api_base_url' = '\(url)' is not an http(s) URL such as "
+                        + "https://api.example.com: fix the output"
+                )
             }
             apiBaseURL = trimmed
         }
@@ -51,15 +55,27 @@ struct EnvironmentFacts: Equatable, Sendable {
         try entry(distributionIDs, "cloudfront_distribution_ids", spa, valid: Names.isDistributionID)
     }
 
-    private func entry(_ map: [String: String], _ output: String, _ key: String, valid: (String) -> Bool) throws(DeployError) -> String {
+    private func entry(_ map: [String: String], _ output: String, _ key: String, valid: (String) -> Bool)
+        throws(DeployError) -> String
+    {
         guard !map.isEmpty else {
-            throw .configuration("terraform output '\(output)' is missing: add it to the terraform outputs and apply once")
+            throw .configuration(
+                "terraform output '\(output)' is missing: add it to the terraform outputs and apply once")
         }
         guard let value = map[key] else {
-            throw .configuration("terraform output '\(output)' has no entry for '\(key)': add it to the output and run terraform apply once")
+            throw .configuration(
+                "terraform output '\(output)' has no entry for '\(key)': add it to the output and run terraform "
+                    + "apply once"
+            )
         }
         guard valid(value) else {
-            throw .configuration("terraform output '\(output)[\"\(key)\"]' = '\(value)' is not a valid \(output == "spa_bucket_names" ? "S3 bucket name" : output == "cloudfront_distribution_ids" ? "CloudFront distribution id" : "repository URL"): fix the output")
+            let kinds = [
+                "spa_bucket_names": "S3 bucket name", "cloudfront_distribution_ids": "CloudFront distribution id",
+            ]
+            throw .configuration(
+                "terraform output '\(output)[\"\(key)\"]' = '\(value)' is not a valid "
+                    + "\(kinds[output] ?? "repository URL"): fix the output"
+            )
         }
         return value
     }

@@ -23,21 +23,28 @@ struct Queries: Sendable {
 
     func account(profile: String, environment: [String: String]) async throws(DeployError) -> Account {
         let command = AWS.callerIdentity()
-        async let identity = outcome { () async throws(DeployError) in try await runner.query(command, output: echo(command)) }
+        async let identity = outcome { () async throws(DeployError) in
+            try await runner.query(command, output: echo(command))
+        }
         let region = try await self.region(environment: environment)
         switch await identity {
         case .success(let data):
             return try Account(callerIdentity: data, region: region, profile: profile)
         case .failure(.queryFailed(_, _, let output)):
             let said = output.last.map { " (\($0))" } ?? ""
-            throw .preflight(["AWS credentials for profile '\(profile)' do not work\(said): run `aws sso login --profile \(profile)` or `aws configure --profile \(profile)`"])
+            throw .preflight([
+                "AWS credentials for profile '\(profile)' do not work\(said): run `aws sso login --profile "
+                    + "\(profile)` or `aws configure --profile \(profile)`"
+            ])
         case .failure(let error):
             throw error
         }
     }
 
     private func region(environment: [String: String]) async throws(DeployError) -> String {
-        if let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"], !region.isEmpty { return region }
+        if let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"], !region.isEmpty {
+            return region
+        }
         let region = try await runner.answer(AWS.configuredRegion()) ?? ""
         return region.isEmpty ? "(not set)" : region
     }

@@ -14,10 +14,13 @@ struct Executor: Sendable {
     /// On a terminal: the live board instead of child lines; notes go above it.
     let live: LiveStatus?
 
-    init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
-                retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial, live: LiveStatus? = nil) {
+    init(
+        runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
+        retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial, live: LiveStatus? = nil
+    ) {
         self.runner = runner
-        self.reporter = live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
+        self.reporter =
+            live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
         self.children = children
         self.retry = retry
         self.concurrency = concurrency
@@ -28,7 +31,8 @@ struct Executor: Sendable {
     /// stopped the walk.
     func run(_ steps: [Step]) async -> (outcomes: [StepOutcome], error: DeployError?) {
         var walk = Walk(steps: steps, concurrency: concurrency)
-        let origin = Date(), stopped = StopFlag()
+        let origin = Date()
+        let stopped = StopFlag()
         live?.start()
         await withTaskGroup(of: Finished.self) { group in
             func startWhatIsReady() {
@@ -41,8 +45,11 @@ struct Executor: Sendable {
             startWhatIsReady()
             while let finished = await group.next() {
                 let seconds = Date().timeIntervalSince(finished.started)
-                walk.finish(finished.index, finished.result, started: finished.started.timeIntervalSince(origin), seconds: seconds)
-                live?.update(finished.index, walk.succeeded.contains(finished.index) ? .done(seconds: seconds) : .failed)
+                walk.finish(
+                    finished.index, finished.result, started: finished.started.timeIntervalSince(origin),
+                    seconds: seconds)
+                live?.update(
+                    finished.index, walk.succeeded.contains(finished.index) ? .done(seconds: seconds) : .failed)
                 if walk.error != nil { stopped.set() }
                 startWhatIsReady()
             }
@@ -77,12 +84,18 @@ struct Executor: Sendable {
     private func runWithRetries(_ step: Step, stopped: StopFlag) async throws(DeployError) -> (RunResult, Int) {
         var attempt = 1
         while true {
-            let result = try await runner.run(step.action, capture: false) { [reporter] in reporter.child(step.label, $0) }
+            let result = try await runner.run(step.action, capture: false) { [reporter] in
+                reporter.child(step.label, $0)
+            }
             guard !result.status.succeeded, attempt < retry.attempts, !stopped.isSet,
-                  let mark = retry.transientMark(phase: step.phase, output: result.tail) else { return (result, attempt) }
+                let mark = retry.transientMark(phase: step.phase, output: result.tail)
+            else { return (result, attempt) }
             attempt += 1
             let delay = retry.delay(beforeAttempt: attempt)
-            reporter.note("==> \(step.label): transient failure (\(mark)); retrying in \(Int(delay))s, attempt \(attempt) of \(retry.attempts)")
+            reporter.note(
+                "==> \(step.label): transient failure (\(mark)); retrying in \(Int(delay))s, attempt \(attempt) of "
+                    + "\(retry.attempts)"
+            )
             try? await Task.sleep(for: .seconds(delay))
             if let signal = children.interruption { throw .interrupted(signal: signal) }
             if stopped.isSet { return (result, attempt - 1) }

@@ -16,8 +16,12 @@ public enum Interruption {
                 reporter.error(error)
                 exit(error.exitCode)
             }
-            reporter.note(running == 0 ? "deploy: \(SignalName.of(signal)): stopping; press Ctrl-C again to stop at once"
-                                       : "deploy: \(SignalName.of(signal)): stopping \(running) running command(s); press Ctrl-C again to kill them now")
+            reporter.note(
+                running == 0
+                    ? "deploy: \(SignalName.of(signal)): stopping; press Ctrl-C again to stop at once"
+                    : "deploy: \(SignalName.of(signal)): stopping \(running) running command(s); press Ctrl-C again "
+                        + "to kill them now"
+            )
         }
         if !installed {
             throw .signalSetupFailed("no pipe for the signal handler: \(String(cString: strerror(errno)))")

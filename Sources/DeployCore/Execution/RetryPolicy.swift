@@ -16,7 +16,8 @@ struct RetryPolicy: Sendable {
 
     static let transientMarks = [
         "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "ECONNREFUSED", "connection reset by peer", "i/o timeout",
-        "TLS handshake timeout", "Internal error occurred: unable to fetch pnpm", "Error when performing the request to https://registry.npmjs.org/pnpm",
+        "TLS handshake timeout", "Internal error occurred: unable to fetch pnpm",
+        "Error when performing the request to https://registry.npmjs.org/pnpm",
     ]
 
     /// The mark that makes this failure transient, or nil when it is not worth another try.

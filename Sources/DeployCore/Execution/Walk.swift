@@ -33,19 +33,24 @@ struct Walk {
     }
 
     /// Records how a step ended: a run with its attempts, or an error before or while it ran.
-    mutating func finish(_ index: Int, _ result: Result<(RunResult, Int), DeployError>, started: Double, seconds: Double) {
+    mutating func finish(
+        _ index: Int, _ result: Result<(RunResult, Int), DeployError>, started: Double, seconds: Double
+    ) {
         running[Schedule.pool(of: steps[index].phase), default: 0] -= 1
         let step = steps[index]
         switch result {
         case .success(let (run, attempts)):
-            outcomes[index] = StepOutcome(step: step, status: run.status, seconds: seconds, attempts: attempts, started: started)
+            outcomes[index] = StepOutcome(
+                step: step, status: run.status, seconds: seconds, attempts: attempts, started: started)
             if run.status.succeeded {
                 succeeded.insert(index)
             } else if error == nil {
-                error = .stepFailed(FailedStep(phase: step.phase, subject: step.subject, status: run.status, output: run.tail))
+                error = .stepFailed(
+                    FailedStep(phase: step.phase, subject: step.subject, status: run.status, output: run.tail))
             }
         case .failure(let failure):
-            let status: TerminationStatus = if case .interrupted(let signal) = failure { .signaled(signal) } else { .exited(127) }
+            let status: TerminationStatus =
+                if case .interrupted(let signal) = failure { .signaled(signal) } else { .exited(127) }
             outcomes[index] = StepOutcome(step: step, status: status, seconds: seconds, started: started)
             if error == nil { error = failure }
         }

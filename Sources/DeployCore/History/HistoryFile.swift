@@ -11,7 +11,9 @@ struct HistoryFile: Sendable {
 
     /// Every history file under the git folder (all workspaces).
     static func all(gitDirectory: URL) -> [HistoryFile] {
-        DeployFolder.workspaces(in: gitDirectory, prefix: "history-", suffix: ".jsonl").map { HistoryFile(gitDirectory: gitDirectory, workspace: $0) }
+        DeployFolder.workspaces(in: gitDirectory, prefix: "history-", suffix: ".jsonl").map {
+            HistoryFile(gitDirectory: gitDirectory, workspace: $0)
+        }
     }
 
     /// The history could not be written: a warning, never the end of a deploy that already ran.
@@ -23,17 +25,23 @@ struct HistoryFile: Sendable {
     func append(_ record: HistoryRecord) throws(NotWritten) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw NotWritten(message: "could not record the deploy in \(url.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw NotWritten(message: "could not record the deploy in \(url.path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         let bytes = Array((record.line + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw NotWritten(message: "could not record the deploy in \(url.path): short write") }
+        guard written == bytes.count else {
+            throw NotWritten(message: "could not record the deploy in \(url.path): short write")
+        }
     }
 
     /// The records, oldest first; a line that does not decode (hand-edited, cut off) is skipped.
     func records() -> [HistoryRecord] {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         let decoder = JSONDecoder()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(HistoryRecord.self, from: Data($0)) }
+        return data.split(separator: UInt8(ascii: "\n")).compactMap {
+            try? decoder.decode(HistoryRecord.self, from: Data($0))
+        }
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 extension HistoryRecord {
     /// The record of a deploy that ran (after the confirmation), whatever its result.
-    init(deployment: Deployment, release: Release, outcomes: [StepOutcome], verifications: [Verification],
-         error: DeployError?, seconds: Double, user: String) {
+    init(
+        deployment: Deployment, release: Release, outcomes: [StepOutcome], verifications: [Verification],
+        error: DeployError?, seconds: Double, user: String
+    ) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         time = formatter.string(from: deployment.started)
@@ -17,7 +19,9 @@ extension HistoryRecord {
         applied = outcomes.contains { $0.step.phase == .apply }
         services = Self.services(release, deployment.previousTags, verifications)
         spas = release.sites.map { SPA(spa: $0.spa.name, tag: release.tag) }
-        steps = outcomes.map { StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.result) }
+        steps = outcomes.map {
+            StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.result)
+        }
         result = DeployResult(error)
         self.error = error?.message
         self.seconds = (seconds * 10).rounded() / 10
@@ -27,11 +31,14 @@ extension HistoryRecord {
     private static func services(_ release: Release, _ previous: [String: String], _ verifications: [Verification])
         -> [Service]
     {
-        let ended = Dictionary(verifications.map { ($0.service, ($0.rollout.result, $0.steadySeconds)) }) { first, _ in first }
+        let ended = Dictionary(verifications.map { ($0.service, ($0.rollout.result, $0.steadySeconds)) }) { first, _ in
+            first
+        }
         return release.images.map { image in
             let (rollout, steady) = ended[image.service] ?? (nil, nil)
-            return Service(service: image.service, tag: image.tag, previousTag: previous[image.service],
-                           rollout: rollout, steadySeconds: steady.map { ($0 * 10).rounded() / 10 })
+            return Service(
+                service: image.service, tag: image.tag, previousTag: previous[image.service],
+                rollout: rollout, steadySeconds: steady.map { ($0 * 10).rounded() / 10 })
         }
     }
 }

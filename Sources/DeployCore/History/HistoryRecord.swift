@@ -50,7 +50,9 @@ struct HistoryRecord: Codable, Equatable, Sendable {
     var seconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case time, by = "operator", workspace, account, region, head, mode, applied, services, spas, steps, result, error, seconds
+        case time
+        case by = "operator"
+        case workspace, account, region, head, mode, applied, services, spas, steps, result, error, seconds
     }
 
     var succeeded: Bool { result == .deployed }

@@ -5,42 +5,79 @@ enum RollbackTargets {
     /// after its apply (its verification): then that one is what needs undoing. A rollback is never
     /// undone by another rollback. `--services` narrows or names them; `--to` gives one tag for all.
     /// `live`: what each service runs now, to refuse tags from a history that is out of date.
-    static func resolve(history: [HistoryRecord], services requested: [String]?, to tag: String?,
-                               live: [String: String], file: String) throws(DeployError) -> [String: String] {
+    static func resolve(
+        history: [HistoryRecord], services requested: [String]?, to tag: String?,
+        live: [String: String], file: String
+    ) throws(DeployError) -> [String: String] {
         let last = history.last { $0.applied && $0.mode != .rollback && !$0.services.isEmpty }
         guard let services = requested ?? last?.services.map(\.service) else {
-            throw .refused("no deploy that reached terraform apply is recorded in \(file), so there is nothing to roll back by default: name them, as in deploy rollback --services auth,billing --to <sha>")
+            throw .refused(
+                "no deploy that reached terraform apply is recorded in \(file), so there is nothing to roll back by "
+                    + "default: name them, as in deploy rollback --services auth,billing --to <sha>"
+            )
         }
         if let tag { return Dictionary(uniqueKeysWithValues: services.map { ($0, tag) }) }
         guard let last else {
-            throw .refused("no deploy that reached terraform apply is recorded in \(file) to take earlier tags from: pass --to <sha> (see deploy history)")
+            throw .refused(
+                "no deploy that reached terraform apply is recorded in \(file) to take earlier tags from: pass --to "
+                    + "<sha> (see deploy history)"
+            )
         }
         try checkNothingSince(last, live: live, services: services)
+        let targets = try earlierTags(of: services, before: last)
+        try checkNotRepeated(targets, history: history)
+        return targets
+    }
+
+    /// Each service's tag before `last`, as recorded.
+    private static func earlierTags(of services: [String], before last: HistoryRecord) throws(DeployError)
+        -> [String: String]
+    {
         var targets: [String: String] = [:]
         for service in services {
             guard let entry = last.services.first(where: { $0.service == service }) else {
-                throw .refused("\(service) was not rolled by the last deploy (\(last.time), \(last.head)): pass --to <sha> to pick its tag")
+                throw .refused(
+                    "\(service) was not rolled by the last deploy (\(last.time), \(last.head)): pass --to <sha> to "
+                        + "pick its tag"
+                )
             }
             guard let previous = entry.previousTag else {
-                throw .refused("the tag \(service) ran before the last deploy (\(last.time)) is not recorded: pass --to <sha> (see deploy history)")
+                throw .refused(
+                    "the tag \(service) ran before the last deploy (\(last.time)) is not recorded: pass --to <sha> "
+                        + "(see deploy history)"
+                )
             }
             targets[service] = previous
         }
-        if let done = history.last(where: \.applied), done.mode == .rollback, done.succeeded,
-           Dictionary(done.services.map { ($0.service, $0.tag) }) { first, _ in first } == targets {
-            throw .refused("already rolled back to these tags (\(done.time)); nothing to do. To go further back, pass --to <sha> (see deploy history)")
-        }
         return targets
+    }
+
+    /// A second rollback right after one, to the same tags, has nothing to do.
+    private static func checkNotRepeated(_ targets: [String: String], history: [HistoryRecord]) throws(DeployError) {
+        guard let done = history.last(where: \.applied), done.mode == .rollback, done.succeeded else { return }
+        let tags = Dictionary(done.services.map { ($0.service, $0.tag) }, uniquingKeysWith: { first, _ in first })
+        guard tags == targets else { return }
+        throw .refused(
+            "already rolled back to these tags (\(done.time)); nothing to do. To go further back, pass --to "
+                + "<sha> (see deploy history)"
+        )
     }
 
     /// The history is per clone: when a service runs neither what the recorded deploy set nor what it
     /// replaced (ECS's own rollback), someone deployed since from elsewhere, and the recorded earlier tag
     /// is not "the one before" any more.
-    static func checkNothingSince(_ record: HistoryRecord, live: [String: String], services: [String]) throws(DeployError) {
+    static func checkNothingSince(_ record: HistoryRecord, live: [String: String], services: [String])
+        throws(DeployError)
+    {
         for service in services {
-            guard let entry = record.services.first(where: { $0.service == service }), let running = live[service] else { continue }
+            guard let entry = record.services.first(where: { $0.service == service }), let running = live[service]
+            else { continue }
             if running != entry.tag && running != entry.previousTag {
-                throw .refused("\(service) runs \(running), but the last deploy recorded in this clone (\(record.time)) set \(entry.tag): it was deployed since from elsewhere, so its earlier tag is unknown here; pass --to <sha>")
+                throw .refused(
+                    "\(service) runs \(running), but the last deploy recorded in this clone (\(record.time)) set "
+                        + "\(entry.tag): it was deployed since from elsewhere, so its earlier tag is unknown here; "
+                        + "pass --to <sha>"
+                )
             }
         }
     }

@@ -21,23 +21,34 @@ final class DeployLock: Sendable {
     }
 
     /// `wait`: what the refusal tells the operator to do when another deploy holds the lock.
-    static func acquire(gitDirectory: URL, workspace: String, sha: String, reporter: Reporter,
-                        wait: String = "Wait for it to finish") throws(DeployError) -> DeployLock {
+    static func acquire(
+        gitDirectory: URL, workspace: String, sha: String, reporter: Reporter,
+        wait: String = "Wait for it to finish"
+    ) throws(DeployError) -> DeployLock {
         let file = DeployFolder.file("lock-\(workspace).json", in: gitDirectory)
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .locked("could not open the lock \(file.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw .locked("could not open the lock \(file.path): \(String(cString: strerror(errno)))")
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = read(file)
             close(fd)
-            let who = holder.map { "pid \($0.pid) by \($0.user) on \($0.host) since \($0.started), deploying \($0.sha)" } ?? "another process"
+            let who =
+                holder.map { "pid \($0.pid) by \($0.user) on \($0.host) since \($0.started), deploying \($0.sha)" }
+                ?? "another process"
             throw .locked("another deploy holds workspace '\(workspace)': \(who). \(wait)")
         }
         if let previous = read(file) {
-            reporter.note("deploy: taking over a stale lock on workspace '\(workspace)' (pid \(previous.pid) of \(previous.user), started \(previous.started), is gone)")
+            reporter.note(
+                "deploy: taking over a stale lock on workspace '\(workspace)' (pid \(previous.pid) of "
+                    + "\(previous.user), started \(previous.started), is gone)"
+            )
         }
-        let me = Holder(pid: getpid(), user: LocalUser.name(environment: ProcessInfo.processInfo.environment),
-                        host: ProcessInfo.processInfo.hostName, started: ISO8601DateFormatter().string(from: Date()), sha: sha)
+        let me = Holder(
+            pid: getpid(), user: LocalUser.name(environment: ProcessInfo.processInfo.environment),
+            host: ProcessInfo.processInfo.hostName, started: ISO8601DateFormatter().string(from: Date()), sha: sha)
         let data = (try? JSONEncoder().encode(me)) ?? Data()
         ftruncate(fd, 0)
         _ = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
@@ -50,10 +61,13 @@ final class DeployLock: Sendable {
         var locks: [DeployLock] = []
         for workspace in DeployFolder.workspaces(in: gitDirectory, prefix: "lock-", suffix: ".json") {
             do {
-                locks.append(try acquire(gitDirectory: gitDirectory, workspace: workspace, sha: "none (docker prune)", reporter: reporter,
-                                         wait: "Wait for it to finish: pruning now would remove the images it builds"))
+                locks.append(
+                    try acquire(
+                        gitDirectory: gitDirectory, workspace: workspace, sha: "none (docker prune)",
+                        reporter: reporter,
+                        wait: "Wait for it to finish: pruning now would remove the images it builds"))
             } catch {
-                locks.forEach { $0.release() }
+                for lock in locks { lock.release() }
                 throw error
             }
         }

@@ -3,12 +3,18 @@ import Foundation
 /// The `--changed` plan and `deploy status` as an operator reads them, or as JSON for scripts.
 enum ChangeText {
     static func table(_ changes: [ServiceChange], head: String, verbose: Bool) -> String {
-        let rows = [["SERVICE", "LIVE", "BEHIND", "ACTION", "WHY"]] + changes.map { change in
-            [change.service, change.liveTag ?? "-", change.behind.map(String.init) ?? "-", change.action.rawValue, change.reason]
-        }
+        let rows =
+            [["SERVICE", "LIVE", "BEHIND", "ACTION", "WHY"]]
+            + changes.map { change in
+                [
+                    change.service, change.liveTag ?? "-", change.behind.map(String.init) ?? "-",
+                    change.action.rawValue, change.reason,
+                ]
+            }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines = rows.map { row in
-            (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[4]
+            (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                + "  " + row[4]
         }
         if verbose {
             for change in changes where !change.paths.isEmpty {

@@ -51,7 +51,10 @@ struct DeploySummary: Encodable, Equatable, Sendable {
     /// With --dry-run: every command that would run, in order.
     var planned: [String]?
 
-    init(release: Release, outcomes: [StepOutcome], notRun: [Step], seconds: Double, error: DeployError?, result: DeployResult? = nil) {
+    init(
+        release: Release, outcomes: [StepOutcome], notRun: [Step], seconds: Double, error: DeployError?,
+        result: DeployResult? = nil
+    ) {
         tag = release.tag
         self.result = result ?? DeployResult(error)
         self.error = error?.message
@@ -60,22 +63,29 @@ struct DeploySummary: Encodable, Equatable, Sendable {
         spas = release.sites.map(\.spa.name)
         rolls = release.apply == nil ? [] : release.images.map(\.service)
         steps = outcomes.map { outcome in
-            var exitCode: Int32?, signal: Int32?
+            var exitCode: Int32?
+            var signal: Int32?
             switch outcome.status {
             case .exited(let code): exitCode = code
             case .signaled(let number): signal = number
             }
-            return StepRow(label: outcome.step.label, phase: outcome.step.phase.rawValue, subject: outcome.step.subject,
-                              result: outcome.result, exitCode: exitCode, signal: signal,
-                              seconds: Self.rounded(outcome.seconds), startedAt: Self.rounded(outcome.started), attempts: outcome.attempts)
+            return StepRow(
+                label: outcome.step.label, phase: outcome.step.phase.rawValue, subject: outcome.step.subject,
+                result: outcome.result, exitCode: exitCode, signal: signal,
+                seconds: Self.rounded(outcome.seconds), startedAt: Self.rounded(outcome.started),
+                attempts: outcome.attempts)
         }
         self.notRun = notRun.map(\.label)
     }
 
     static func checks(_ verifications: [Verification]) -> [Check] {
         verifications.map { verification in
-            Check(service: verification.service, rollout: verification.rollout.result, steadySeconds: verification.steadySeconds.map(rounded),
-                  problem: verification.problem, checks: verification.answers.map { Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts) })
+            Check(
+                service: verification.service, rollout: verification.rollout.result,
+                steadySeconds: verification.steadySeconds.map(rounded),
+                problem: verification.problem,
+                checks: verification.answers.map { Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts) }
+            )
         }
     }
 
@@ -86,7 +96,8 @@ struct DeploySummary: Encodable, Equatable, Sendable {
             var error: String
             var exitCode: Int32
         }
-        return JSONText.document(Stopped(result: error == .declined ? .declined : .refused, error: error.message, exitCode: error.exitCode))
+        return JSONText.document(
+            Stopped(result: error == .declined ? .declined : .refused, error: error.message, exitCode: error.exitCode))
     }
 
     var json: String {

@@ -32,8 +32,10 @@ struct Deployment: Equatable, Sendable {
     var previousTags: [String: String] = [:]
 
     /// Selects the plan's services (all of them without `--services`).
-    init(plan: DeployPlan, workspace: Workspace, head: String, facts: EnvironmentFacts,
-         terraformWorkspace: String? = nil, started: Date = Date()) throws(DeployError) {
+    init(
+        plan: DeployPlan, workspace: Workspace, head: String, facts: EnvironmentFacts,
+        terraformWorkspace: String? = nil, started: Date = Date()
+    ) throws(DeployError) {
         self.plan = plan
         self.workspace = workspace
         self.head = head
@@ -52,7 +54,8 @@ struct Deployment: Equatable, Sendable {
     {
         guard let requested else { return known }
         if let name = requested.first(where: independent.contains) {
-            throw .usage("'\(name)' deploys on its own (it is listed as independent) and is never built or rolled by deploy")
+            throw .usage(
+                "'\(name)' deploys on its own (it is listed as independent) and is never built or rolled by deploy")
         }
         for name in requested where !known.contains(name) {
             let hint = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
@@ -65,7 +68,8 @@ struct Deployment: Equatable, Sendable {
 extension Deployment {
     /// A rollback: these services back to these tags, the others pinned to what they run.
     mutating func rollBack(to targets: [String: String], live: [String: String]) {
-        services = workspace.services.filter { targets[$0] != nil }
+        services =
+            workspace.services.filter { targets[$0] != nil }
             + targets.keys.filter { !workspace.services.contains($0) }.sorted()
         rollbackTags = targets
         pinnedTags = live.filter { targets[$0.key] == nil }

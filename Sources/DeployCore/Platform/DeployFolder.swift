@@ -9,7 +9,9 @@ enum DeployFolder {
 
     /// The workspaces that have a `<prefix><workspace><suffix>` file there, sorted.
     static func workspaces(in gitDirectory: URL, prefix: String, suffix: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: gitDirectory.appendingPathComponent("deploy").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: gitDirectory.appendingPathComponent("deploy").path))
+            ?? []
         return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
             .map { String($0.dropFirst(prefix.count).dropLast(suffix.count)) }
     }

@@ -30,18 +30,24 @@ enum Names {
     static func isRepositoryURL(_ url: String) -> Bool {
         let parts = url.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return false }
-        let host = String(parts[0]), path = String(parts[1])
-        return matches(host, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || ".-:".unicodeScalars.contains($0) })
-            && matches(path, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || "._/-".unicodeScalars.contains($0) })
+        let host = String(parts[0])
+        let path = String(parts[1])
+        return matches(
+            host, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || ".-:".unicodeScalars.contains($0) })
+            && matches(
+                path, first: { isLowerAlnum($0) }, rest: { isLowerAlnum($0) || "._/-".unicodeScalars.contains($0) })
     }
 
     /// The region of an ECR registry host, `<12-digit account>.dkr.ecr.<region>.amazonaws.com(.cn)`, or nil
     /// for any other host: the registry password is only ever handed to ECR itself.
     static func ecrRegion(ofRegistry host: String) -> String? {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let suffixOK = labels.count == 6 ? labels[4...] == ["amazonaws", "com"] : labels.count == 7 && labels[4...] == ["amazonaws", "com", "cn"]
+        let suffixOK =
+            labels.count == 6
+            ? labels[4...] == ["amazonaws", "com"] : labels.count == 7 && labels[4...] == ["amazonaws", "com", "cn"]
         guard suffixOK, labels[0].count == 12, labels[0].allSatisfy(\.isASCIIDigit),
-              labels[1] == "dkr", labels[2] == "ecr", isServiceName(labels[3]) else { return nil }
+            labels[1] == "dkr", labels[2] == "ecr", isServiceName(labels[3])
+        else { return nil }
         return labels[3]
     }
 
@@ -55,15 +61,18 @@ enum Names {
     static func isBaseURL(_ text: String) -> Bool {
         guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.hasSuffix("/") else { return false }
         let rest = text.drop { $0 != "/" }.dropFirst(2)
-        return !rest.isEmpty && rest.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
+        return !rest.isEmpty
+            && rest.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"?#\\\"".unicodeScalars.contains($0) }
     }
 
     /// A git short SHA as `git rev-parse --short` prints it.
     static func isShortSHA(_ text: String) -> Bool {
-        (4...40).contains(text.count) && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
+        (4...40).contains(text.count)
+            && text.unicodeScalars.allSatisfy { "0123456789abcdef".unicodeScalars.contains($0) }
     }
 
-    private static func matches(_ text: String, first: (Unicode.Scalar) -> Bool, rest: (Unicode.Scalar) -> Bool) -> Bool {
+    private static func matches(_ text: String, first: (Unicode.Scalar) -> Bool, rest: (Unicode.Scalar) -> Bool) -> Bool
+    {
         guard let head = text.unicodeScalars.first, first(head) else { return false }
         return text.unicodeScalars.allSatisfy(rest)
     }
@@ -73,6 +82,6 @@ enum Names {
     private static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -10,7 +10,10 @@ extension PlatformConfig {
         return try decode(data)
     }
 
-    static let keys = ["services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets", "buildCache", "healthPaths"]
+    static let keys = [
+        "services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets",
+        "buildCache", "healthPaths",
+    ]
 
     /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
     static func decode(_ data: Data) throws(DeployError) -> PlatformConfig {
@@ -42,18 +45,26 @@ extension PlatformConfig {
 
     private func validate() throws(DeployError) {
         for name in (services ?? []) + independent + spas.map(\.name) where !Names.isServiceName(name) {
-            throw .configuration("\(Self.fileName): '\(name)' is not a valid name: lower-case letters, digits and '-' only")
+            throw .configuration(
+                "\(Self.fileName): '\(name)' is not a valid name: lower-case letters, digits and '-' only")
         }
         for path in [dockerfile, terraformDir] + spas.flatMap({ [$0.dir, $0.dist] }) + sharedPaths + buildInputs {
             if !Self.isRelativePath(path) {
-                throw .configuration("\(Self.fileName): '\(path)' must be a path relative to the repository root, without '..'")
+                throw .configuration(
+                    "\(Self.fileName): '\(path)' must be a path relative to the repository root, without '..'")
             }
         }
         if let cache = buildCache, !Names.isRepositoryURL(cache) {
-            throw .configuration("\(Self.fileName): buildCache '\(cache)' must be a repository URL such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache")
+            throw .configuration(
+                "\(Self.fileName): buildCache '\(cache)' must be a repository URL such as "
+                    + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache"
+            )
         }
         for (service, prefix) in healthPaths.sorted(by: { $0.key < $1.key }) where !Names.isURLPath(prefix) {
-            throw .configuration("\(Self.fileName): healthPaths '\(service)': '\(prefix)' must be a path such as /v1/\(service), without the trailing /health")
+            throw .configuration(
+                "\(Self.fileName): healthPaths '\(service)': '\(prefix)' must be a path such as /v1/\(service), "
+                    + "without the trailing /health"
+            )
         }
         if let bad = targets.first(where: { !$0.contains("{service}") }) {
             throw .configuration("\(Self.fileName): target '\(bad)' must contain {service}")
@@ -81,7 +92,8 @@ extension PlatformConfig {
 
     private static func paths(_ value: Any, _ key: String) throws(DeployError) -> [String: String] {
         guard let map = value as? [String: String] else {
-            throw .configuration("\(fileName): '\(key)' must be an object of service name to path, such as {\"auth\": \"/v1/auth\"}")
+            throw .configuration(
+                "\(fileName): '\(key)' must be an object of service name to path, such as {\"auth\": \"/v1/auth\"}")
         }
         return map
     }

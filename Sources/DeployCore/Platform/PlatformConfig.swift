@@ -14,8 +14,13 @@ struct PlatformConfig: Equatable, Sendable {
     /// An explicit service list; nil means every `services/<name>/` holding a `package.json`.
     var services: [String]?
     var independent = ["slack-agent"]
-    var sharedPaths = ["packages/common", "packages/auth-client", "packages/events", "packages/tsconfig", "packages/eslint-config"]
-    var buildInputs = ["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", "infra/docker/service.Dockerfile", "infra/docker/.npmrc"]
+    var sharedPaths = [
+        "packages/common", "packages/auth-client", "packages/events", "packages/tsconfig", "packages/eslint-config",
+    ]
+    var buildInputs = [
+        "pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", "infra/docker/service.Dockerfile",
+        "infra/docker/.npmrc",
+    ]
     var dockerfile = "infra/docker/service.Dockerfile"
     var terraformDir = "infra/terraform/aws"
     var spas = [

@@ -7,7 +7,10 @@ enum ServiceDiscovery {
         let names = config.services ?? folders(in: root.appendingPathComponent("services"))
         let bad = names.filter { !Names.isServiceName($0) }
         if let first = bad.first {
-            throw .configuration("services/\(first) is not a valid service name: lower-case letters, digits and '-' only; rename it or list the services in \(PlatformConfig.fileName)")
+            throw .configuration(
+                "services/\(first) is not a valid service name: lower-case letters, digits and '-' only; rename it "
+                    + "or list the services in \(PlatformConfig.fileName)"
+            )
         }
         let found = names.filter { !config.independent.contains($0) }.sorted()
         if found.isEmpty { throw .configuration("no services found under services/*/package.json in \(root.path)") }
@@ -18,7 +21,9 @@ enum ServiceDiscovery {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: services.path) else { return [] }
         return entries.filter { name in
-            !name.hasPrefix(".") && fm.fileExists(atPath: services.appendingPathComponent(name).appendingPathComponent("package.json").path)
+            !name.hasPrefix(".")
+                && fm.fileExists(
+                    atPath: services.appendingPathComponent(name).appendingPathComponent("package.json").path)
         }
     }
 }

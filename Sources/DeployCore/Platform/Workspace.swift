@@ -31,7 +31,10 @@ extension Workspace {
         let result = try await runner.run(.run(Git.topLevel()), capture: true) { _ in }
         guard result.status.succeeded else {
             let said = result.tail.last.map { " (git: \($0))" } ?? ""
-            throw .usage("\(directory.path) is not inside a usable git repository\(said): run deploy from the platform checkout or pass -C <dir>")
+            throw .usage(
+                "\(directory.path) is not inside a usable git repository\(said): run deploy from the platform "
+                    + "checkout or pass -C <dir>"
+            )
         }
         let path = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return URL(fileURLWithPath: path)
@@ -45,7 +48,9 @@ extension Workspace {
 
     /// The var-file as typed, else relative to the terraform folder, as the runbook's `tfvars/<env>.tfvars`.
     static func resolve(varFile path: String, from directory: URL, terraformDir: URL) throws(DeployError) -> URL {
-        let candidates = [URL(fileURLWithPath: path, relativeTo: directory), URL(fileURLWithPath: path, relativeTo: terraformDir)]
+        let candidates = [
+            URL(fileURLWithPath: path, relativeTo: directory), URL(fileURLWithPath: path, relativeTo: terraformDir),
+        ]
         if let found = candidates.map(\.standardizedFileURL).first(where: { FileKind.of($0) == .file }) { return found }
         throw .usage("var-file '\(path)' not found in \(directory.path) nor in \(terraformDir.path)")
     }

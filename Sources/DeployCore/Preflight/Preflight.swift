@@ -22,7 +22,10 @@ struct Preflight: Sendable {
         let files = try await dirty.get()
         if !files.isEmpty && !plan.allowDirty {
             let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " (+\(files.count - 5) more)" : "")
-            problems.append("uncommitted changes would ship under \(release.tag), which does not contain them: \(shown); commit or stash them, or pass --allow-dirty")
+            problems.append(
+                "uncommitted changes would ship under \(release.tag), which does not contain them: \(shown); commit "
+                    + "or stash them, or pass --allow-dirty"
+            )
         }
         if !problems.isEmpty { throw .preflight(problems) }
     }
@@ -53,24 +56,38 @@ struct Preflight: Sendable {
         guard release.apply != nil else { return [] }
         let version = try await runner.run(.run(Terraform.version()), capture: true) { _ in }
         guard let text = Self.terraformVersion(version.stdout) else {
-            return ["could not read terraform's version (`terraform version -json`): deploy needs terraform >= \(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"]
+            return [
+                "could not read terraform's version (`terraform version -json`): deploy needs terraform >= "
+                    + "\(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"
+            ]
         }
         if !Self.isSupported(text) {
-            return ["terraform \(text) is too old: deploy needs terraform >= \(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"]
+            return [
+                "terraform \(text) is too old: deploy needs terraform >= "
+                    + "\(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"
+            ]
         }
         return []
     }
 
     /// Before any output of terraform is trusted: the selected workspace must be the var-file's, so that
     /// sandbox variables can never be applied to the prod workspace (or prod's registries used) by accident.
-    static func checkWorkspace(_ current: String?, plan: DeployPlan, varFile: URL?, terraformDir: String) throws(DeployError) {
+    static func checkWorkspace(_ current: String?, plan: DeployPlan, varFile: URL?, terraformDir: String)
+        throws(DeployError)
+    {
         guard let varFile else { return }
         guard let current else {
-            throw .preflight(["`terraform workspace show` failed in \(terraformDir): run `terraform -chdir=\(terraformDir) init`"])
+            throw .preflight([
+                "`terraform workspace show` failed in \(terraformDir): run `terraform -chdir=\(terraformDir) init`"
+            ])
         }
         let expected = plan.workspace ?? workspaceName(varFile: varFile.path)
         guard current != expected else { return }
-        throw .preflight(["terraform workspace is '\(current)' but --var-file is \(varFile.lastPathComponent): run `terraform -chdir=\(terraformDir) workspace select \(expected)`, or pass --workspace \(current) if '\(current)' is really meant"])
+        throw .preflight([
+            "terraform workspace is '\(current)' but --var-file is \(varFile.lastPathComponent): run `terraform "
+                + "-chdir=\(terraformDir) workspace select \(expected)`, or pass --workspace \(current) if "
+                + "'\(current)' is really meant"
+        ])
     }
 
     /// A rollback builds nothing, so uncommitted changes cannot ship with it.
@@ -83,10 +100,18 @@ struct Preflight: Sendable {
     /// Building images needs roughly 6-8 GB where docker keeps them.
     private func diskProblems() -> [String] {
         guard !release.imagesToBuild.isEmpty, release.buildx == nil else { return [] }
-        let places = [workspace.root.path, "/var/lib/docker"].filter { FileKind.of(URL(fileURLWithPath: $0)) == .folder }
+        let places = [workspace.root.path, "/var/lib/docker"].filter {
+            FileKind.of(URL(fileURLWithPath: $0)) == .folder
+        }
         for place in places {
             guard let free = Self.freeGB(at: place), free < Double(plan.minimumFreeGB) else { continue }
-            return [String(format: "only %.1f GB free at %@ (a full deploy needs 6-8 GB; --min-free-gb is %d): reclaim space with `deploy prune` (docker builder prune -af; docker image prune -af; volumes are kept)", free, place, plan.minimumFreeGB)]
+            return [
+                String(
+                    format:
+                        "only %.1f GB free at %@ (a full deploy needs 6-8 GB; --min-free-gb is %d): reclaim space "
+                        + "with `deploy prune` (docker builder prune -af; docker image prune -af; volumes are kept)",
+                    free, place, plan.minimumFreeGB)
+            ]
         }
         return []
     }

@@ -5,7 +5,8 @@ struct RegistryCheck: Sendable {
 
     func present(_ images: [Release.Image]) async throws(DeployError) -> Set<String> {
         let found = try await concurrentMap(images, limit: 4) { [runner] (image) throws(DeployError) -> String? in
-            try await runner.answer(AWS.describeImage(repository: image.repositoryName, tag: image.tag)) == nil ? nil : image.service
+            try await runner.answer(AWS.describeImage(repository: image.repositoryName, tag: image.tag)) == nil
+                ? nil : image.service
         }
         return Set(found.compactMap { $0 })
     }

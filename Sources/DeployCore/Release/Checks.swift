@@ -19,27 +19,36 @@ struct Checks: Equatable, Sendable {
     var checksHealth: Bool
 
     /// From the release's images and terraform's outputs. Nil with --no-verify or when nothing is applied.
-    static func resolve(_ deployment: Deployment, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks? {
+    static func resolve(_ deployment: Deployment, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks?
+    {
         guard deployment.plan.verify, applies, !images.isEmpty else { return nil }
-        let facts = deployment.facts, config = deployment.workspace.config
+        let facts = deployment.facts
+        let config = deployment.workspace.config
         guard let cluster = facts.clusterName else {
-            throw .configuration("terraform output 'ecs_cluster_name' is missing: deploy watches the rollout in that cluster; add the output, or pass --no-verify")
+            throw .configuration(
+                "terraform output 'ecs_cluster_name' is missing: deploy watches the rollout in that cluster; add the "
+                    + "output, or pass --no-verify"
+            )
         }
         let base = facts.apiBaseURL
         let rollouts = images.map { image in
             let prefix = base.map { $0 + config.apiPrefix(for: image.service) }
             let urls = prefix.map { [$0 + "/health"] + (deployment.exposesDocs ? [$0 + "/docs"] : []) } ?? []
-            return Rollout(service: image.service, ecsName: facts.serviceNames[image.service] ?? image.service,
-                           image: image.reference, urls: urls)
+            return Rollout(
+                service: image.service, ecsName: facts.serviceNames[image.service] ?? image.service,
+                image: image.reference, urls: urls)
         }
-        return Checks(cluster: cluster, rollouts: rollouts, timeout: deployment.plan.waitTimeout, checksHealth: base != nil)
+        return Checks(
+            cluster: cluster, rollouts: rollouts, timeout: deployment.plan.waitTimeout, checksHealth: base != nil)
     }
 }
 
 extension Checks {
     /// The checks as steps, for the live board and `--dry-run`: one rollout watch and one request per URL.
     var steps: [Step] {
-        rollouts.map { Step(.rollout, $0.service, .run(AWS.describeServices(cluster: cluster, services: [$0.ecsName]))) }
+        rollouts.map {
+            Step(.rollout, $0.service, .run(AWS.describeServices(cluster: cluster, services: [$0.ecsName])))
+        }
             + rollouts.flatMap { rollout in rollout.urls.map { Step(.health, rollout.service, .run(Curl.status($0))) } }
     }
 

@@ -1,7 +1,9 @@
 extension Release {
     /// Deployment → release. Pure; every name that reaches an argv is checked here.
     init(resolving deployment: Deployment) throws(DeployError) {
-        let plan = deployment.plan, config = deployment.workspace.config, facts = deployment.facts
+        let plan = deployment.plan
+        let config = deployment.workspace.config
+        let facts = deployment.facts
         guard Names.isShortSHA(deployment.head) else {
             throw .configuration("'\(deployment.head)' is not a git short SHA; is HEAD a commit?")
         }
@@ -9,10 +11,13 @@ extension Release {
             try Self.image(service, deployment)
         }
         let sites = try (plan.shipsSPAs ? config.spas : []).map { (spa) throws(DeployError) -> Site in
-            Site(spa: spa, bucket: try facts.bucketName(for: spa.name), distributionID: try facts.distributionID(for: spa.name))
+            Site(
+                spa: spa, bucket: try facts.bucketName(for: spa.name),
+                distributionID: try facts.distributionID(for: spa.name))
         }
-        self.init(tag: deployment.head, dockerfile: config.dockerfile, images: images, sites: sites,
-                  apply: Self.apply(deployment))
+        self.init(
+            tag: deployment.head, dockerfile: config.dockerfile, images: images, sites: sites,
+            apply: Self.apply(deployment))
         buildx = plan.builder.map { Buildx(builder: $0, cache: config.buildCache) }
         checks = try Checks.resolve(deployment, images: images, applies: apply != nil)
     }
@@ -22,17 +27,23 @@ extension Release {
     private static func image(_ service: String, _ deployment: Deployment) throws(DeployError) -> Image {
         let url = try deployment.facts.repositoryURL(for: service)
         guard let region = Names.ecrRegion(ofRegistry: String(url.prefix { $0 != "/" })) else {
-            throw .configuration("terraform output 'ecr_repository_urls[\"\(service)\"]' = '\(url)' is not an ECR repository URL (<12-digit account>.dkr.ecr.<region>.amazonaws.com/<name>): fix the output; deploy hands the registry password to ECR only")
+            throw .configuration(
+                "terraform output 'ecr_repository_urls[\"\(service)\"]' = '\(url)' is not an ECR repository URL "
+                    + "(<12-digit account>.dkr.ecr.<region>.amazonaws.com/<name>): fix the output; deploy hands the "
+                    + "registry password to ECR only"
+            )
         }
         let tag = deployment.rollbackTags[service] ?? deployment.head
-        return Image(service: service, repositoryURL: url, tag: tag, region: region,
-                     inRegistry: deployment.plan.mode == .rollback)
+        return Image(
+            service: service, repositoryURL: url, tag: tag, region: region,
+            inRegistry: deployment.plan.mode == .rollback)
     }
 
     private static func apply(_ deployment: Deployment) -> Apply? {
         let plan = deployment.plan
         guard !plan.skipTerraform, let varFile = deployment.workspace.varFile?.path else { return nil }
-        let partial = plan.rollsSubset, services = deployment.services
+        let partial = plan.rollsSubset
+        let services = deployment.services
         let rolled = services.map { ($0, deployment.rollbackTags[$0] ?? deployment.head) }
         return Apply(
             directory: deployment.workspace.config.terraformDir,

@@ -14,9 +14,14 @@ extension Release {
         let missing = imagesToBuild
         guard !missing.isEmpty else { return [] }
         if let buildx { return remoteImageSteps(missing, buildx) }
-        let deps = Step(.buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
-        let builds = missing.map { Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))) }
-        let logins = Self.registries(of: missing).map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
+        let deps = Step(
+            .buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
+        let builds = missing.map {
+            Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference)))
+        }
+        let logins = Self.registries(of: missing).map {
+            Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host)))
+        }
         let pushes = missing.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
         return [deps] + builds + logins + pushes
     }
@@ -24,16 +29,22 @@ extension Release {
     /// With a remote builder: log in first (the builder pushes with the operator's credentials), then
     /// build the dependency layer into the shared cache, then build and push each image in one step.
     private func remoteImageSteps(_ missing: [Image], _ buildx: Buildx) -> [Step] {
-        let logins = Self.registries(of: missing).map { Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host))) }
+        let logins = Self.registries(of: missing).map {
+            Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host)))
+        }
         let deps = Step(.buildDependencies, nil, .run(buildx.buildDependencies(dockerfile: dockerfile)))
-        let builds = missing.map { Step(.build, $0.service, .run(buildx.buildAndPush($0.service, dockerfile: dockerfile, image: $0.reference))) }
+        let builds = missing.map {
+            Step(.build, $0.service, .run(buildx.buildAndPush($0.service, dockerfile: dockerfile, image: $0.reference)))
+        }
         return logins + [deps] + builds
     }
 
     /// Nothing is applied unless every image it rolls to is in ECR, checked right before the apply.
     private var imageCheckSteps: [Step] {
         guard apply != nil else { return [] }
-        return images.map { Step(.imageCheck, $0.service, .run(AWS.describeImage(repository: $0.repositoryName, tag: $0.tag))) }
+        return images.map {
+            Step(.imageCheck, $0.service, .run(AWS.describeImage(repository: $0.repositoryName, tag: $0.tag)))
+        }
     }
 
     private var siteSteps: [Step] {
@@ -46,8 +57,9 @@ extension Release {
 
     private var applySteps: [Step] {
         guard let apply else { return [] }
-        let command = Terraform.apply(directory: apply.directory, varFile: apply.varFile, imageTag: tag,
-                                      imageTags: apply.imageTags, targets: apply.targets, autoApprove: apply.autoApprove, color: apply.color)
+        let command = Terraform.apply(
+            directory: apply.directory, varFile: apply.varFile, imageTag: tag,
+            imageTags: apply.imageTags, targets: apply.targets, autoApprove: apply.autoApprove, color: apply.color)
         return [Step(.apply, nil, .run(command))]
     }
 

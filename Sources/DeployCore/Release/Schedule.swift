@@ -22,7 +22,9 @@ enum Schedule {
     /// For each step, the indices of the steps that must have succeeded before it starts.
     static func prerequisites(of steps: [Step]) -> [[Int]] {
         func indices(_ phases: Set<StepPhase>, subject: String? = nil) -> [Int] {
-            steps.indices.filter { phases.contains(steps[$0].phase) && (subject == nil || steps[$0].subject == subject) }
+            steps.indices.filter {
+                phases.contains(steps[$0].phase) && (subject == nil || steps[$0].subject == subject)
+            }
         }
         let logins = indices([.login])
         return steps.indices.map { index in

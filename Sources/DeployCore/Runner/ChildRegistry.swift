@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The children that are running now, so that Ctrl-C reaches them: the first SIGINT, SIGTERM or SIGHUP
 /// is forwarded to each child's process group, and what is left after a grace period is killed (except

@@ -4,7 +4,8 @@ import Foundation
 protocol CommandRunner: Sendable {
     /// Runs an action to its end. A non-zero exit is a result, not an error; only failing to start throws.
     /// Output lines go to `output` as they come, unless `capture` keeps stdout for the caller.
-    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult
+    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
+        async throws(DeployError) -> RunResult
 }
 
 /// One line a child printed.

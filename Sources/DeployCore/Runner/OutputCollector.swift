@@ -40,18 +40,18 @@ final class OutputCollector: Sendable {
         }
         let lines = state.withLock { state -> [String] in
             let lines = state.splitters[stream]!.feed(chunk)
-            lines.forEach { state.tail.append($0) }
+            for line in lines { state.tail.append(line) }
             return lines
         }
-        lines.forEach { output(OutputLine(stream, $0)) }
+        for line in lines { output(OutputLine(stream, line)) }
     }
 
     private func finish(_ stream: OutputLine.Stream) {
         let lines = state.withLock { state -> [String] in
             let lines = state.splitters[stream]!.finish()
-            lines.forEach { state.tail.append($0) }
+            for line in lines { state.tail.append(line) }
             return lines
         }
-        lines.forEach { output(OutputLine(stream, $0)) }
+        for line in lines { output(OutputLine(stream, line)) }
     }
 }

@@ -11,24 +11,34 @@ final class ProcessRunner: CommandRunner {
     /// How long to wait for a child's pipes after it exited, in case a grandchild still holds them.
     private let drainDeadline: Double
 
-    init(environment: [String: String], workingDirectory: URL, children: ChildRegistry = .shared, drainDeadline: Double = 5) {
+    init(
+        environment: [String: String], workingDirectory: URL, children: ChildRegistry = .shared,
+        drainDeadline: Double = 5
+    ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.children = children
         self.drainDeadline = drainDeadline
     }
 
-    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult {
+    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
+        async throws(DeployError) -> RunResult
+    {
         let outcome: Result<RunResult, DeployError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread { [self] in
                 Signals.unblockAll()
-                continuation.resume(returning: Result { () throws(DeployError) in try runBlocking(action, capture: capture, output: output) })
+                continuation.resume(
+                    returning: Result { () throws(DeployError) in
+                        try runBlocking(action, capture: capture, output: output)
+                    })
             }
         }
         return try outcome.get()
     }
 
-    private func runBlocking(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) throws(DeployError) -> RunResult {
+    private func runBlocking(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
+        throws(DeployError) -> RunResult
+    {
         if let signal = children.interruption { throw .interrupted(signal: signal) }
         let collector = OutputCollector(capture: capture, output: output)
         let result: RunResult
@@ -44,7 +54,8 @@ final class ProcessRunner: CommandRunner {
     private func runOne(_ command: Command, into collector: OutputCollector) throws(DeployError) -> RunResult {
         let child = try prepare(command)
         let (stdout, stderr) = try launch(child) { () -> (Pipe, Pipe) in
-            let stdout = Pipe(), stderr = Pipe()
+            let stdout = Pipe()
+            let stderr = Pipe()
             child.process.standardInput = FileHandle.nullDevice
             child.process.standardOutput = stdout
             child.process.standardError = stderr
@@ -74,10 +85,15 @@ final class ProcessRunner: CommandRunner {
     }
 
     /// `producer | consumer`, the data flowing from one child to the other without passing through here.
-    private func runPipe(_ producerCommand: Command, into consumerCommand: Command, collector: OutputCollector) throws(DeployError) -> RunResult {
-        let producer = try prepare(producerCommand), consumer = try prepare(consumerCommand)
+    private func runPipe(_ producerCommand: Command, into consumerCommand: Command, collector: OutputCollector)
+        throws(DeployError) -> RunResult
+    {
+        let producer = try prepare(producerCommand)
+        let consumer = try prepare(consumerCommand)
         let (link, consumerOut, consumerErrors) = try launch(consumer) { () -> (Pipe, Pipe, Pipe) in
-            let link = Pipe(), out = Pipe(), errors = Pipe()
+            let link = Pipe()
+            let out = Pipe()
+            let errors = Pipe()
             consumer.process.standardInput = link
             consumer.process.standardOutput = out
             consumer.process.standardError = errors
@@ -103,7 +119,8 @@ final class ProcessRunner: CommandRunner {
         collector.drain(producerErrors.fileHandleForReading, as: .stderr, group: readers)
         collector.drain(consumerOut.fileHandleForReading, as: .stdout, group: readers)
         collector.drain(consumerErrors.fileHandleForReading, as: .stderr, group: readers)
-        let producerStatus = wait(for: producer), consumerStatus = wait(for: consumer)
+        let producerStatus = wait(for: producer)
+        let consumerStatus = wait(for: consumer)
         _ = readers.wait(timeout: .now() + drainDeadline)
         return collector.result(Self.pipeStatus(producer: producerStatus, consumer: consumerStatus))
     }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Turns SIGINT, SIGTERM and SIGHUP into calls of a Swift closure on a thread of its own. The C handler
 /// only writes the signal number to a pipe, which is all a signal handler may safely do. A handler

@@ -12,8 +12,6 @@ struct ProgressBoard: Sendable {
 
     let steps: [Step]
 
-    init(steps: [Step]) { self.steps = steps }
-
     /// The board's lines at `now`, for the steps' states (by index).
     func lines(states: [Int: State], now: Date) -> [String] {
         var order: [String] = []
@@ -24,7 +22,9 @@ struct ProgressBoard: Sendable {
             rows[row, default: []].append((step, states[index] ?? .queued))
         }
         let width = order.map(\.count).max() ?? 0
-        return order.map { $0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + Self.status(of: rows[$0]!, now: now) }
+        return order.map {
+            $0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + Self.status(of: rows[$0]!, now: now)
+        }
     }
 
     /// Which line a step belongs to: its service or SPA; the shared layer, logins, checks and the apply
@@ -46,7 +46,9 @@ struct ProgressBoard: Sendable {
         for (step, state) in row {
             if case .running(let since) = state { return "\(verb(step.phase)) \(Int(now.timeIntervalSince(since)))s" }
         }
-        let done = row.compactMap { pair -> Double? in if case .done(let seconds) = pair.1 { return seconds } else { return nil } }
+        let done = row.compactMap { pair -> Double? in
+            if case .done(let seconds) = pair.1 { return seconds } else { return nil }
+        }
         if done.count == row.count { return "done \(Int(done.reduce(0, +).rounded()))s" }
         return done.isEmpty ? "queued" : "waiting"
     }

@@ -13,7 +13,10 @@ struct Prompt: Sendable {
     /// A numbered menu of profiles; an empty answer takes the default (`AWS_PROFILE`).
     func chooseProfile(from profiles: [String], default fallback: String?) throws(DeployError) -> String {
         guard !profiles.isEmpty || fallback != nil else {
-            throw .usage("no AWS profiles found in ~/.aws/config or ~/.aws/credentials: run `aws configure --profile <name>` or pass --profile")
+            throw .usage(
+                "no AWS profiles found in ~/.aws/config or ~/.aws/credentials: run `aws configure --profile <name>` "
+                    + "or pass --profile"
+            )
         }
         var menu = ["AWS profiles:"] + profiles.enumerated().map { "  \($0.offset + 1)) \($0.element)" }
         menu.append("Profile" + (fallback.map { " [\($0)]" } ?? "") + ": ")

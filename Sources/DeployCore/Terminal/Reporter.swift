@@ -25,9 +25,11 @@ public final class Reporter: Sendable {
     private let json: Bool
 
     /// Writes that fail (a closed pipe: EPIPE) are dropped: the deploy goes on and its children are not orphaned.
-    public init(out: @escaping Sink = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
-                err: @escaping Sink = { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
-                verbosity: Verbosity = .normal, json: Bool = false) {
+    public init(
+        out: @escaping Sink = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
+        err: @escaping Sink = { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
+        verbosity: Verbosity = .normal, json: Bool = false
+    ) {
         self.out = out
         self.err = err
         self.verbosity = verbosity

@@ -13,10 +13,12 @@ struct HealthCheck: Sendable {
         for attempt in 1...attempts {
             let result = try await runner.run(.run(Curl.status(url)), capture: true) { _ in }
             if let signal = children.interruption { throw .interrupted(signal: signal) }
-            let code = Int(String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            let code =
+                Int(String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
             status = code == 0 ? nil : code
             if status == 200 || attempt == attempts {
-                return Verification.Answer(url: url, status: status, attempts: attempt, said: status == nil ? result.tail.last : nil)
+                return Verification.Answer(
+                    url: url, status: status, attempts: attempt, said: status == nil ? result.tail.last : nil)
             }
             try? await Task.sleep(for: .seconds(pause))
         }

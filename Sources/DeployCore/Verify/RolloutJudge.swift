@@ -20,14 +20,22 @@ enum RolloutJudge {
             return .rolling("reading its task definitions")
         }
         let candidates = service.deployments.filter { runsImage($0.taskDefinition) == true }
-        guard let new = candidates.max(by: { revisionNumber($0.taskDefinition) < revisionNumber($1.taskDefinition) }) else {
+        guard let new = candidates.max(by: { revisionNumber($0.taskDefinition) < revisionNumber($1.taskDefinition) })
+        else {
             if settling { return .rolling("waiting for ECS to list the new deployment") }
-            return .failed("no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; it runs \(revision(service.taskDefinition))")
+            return .failed(
+                "no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; "
+                    + "it runs \(revision(service.taskDefinition))"
+            )
         }
         let why = new.reason.map { ": \($0)" } ?? ""
         if new.status != "PRIMARY" {
-            let primary = service.deployments.first { $0.status == "PRIMARY" }.map { revision($0.taskDefinition) } ?? "another revision"
-            return .failed("rolled back: ECS made \(primary) primary again" + (new.rolloutState == "FAILED" ? "; the new deployment FAILED\(why)" : ""))
+            let primary =
+                service.deployments.first { $0.status == "PRIMARY" }.map { revision($0.taskDefinition) }
+                ?? "another revision"
+            return .failed(
+                "rolled back: ECS made \(primary) primary again"
+                    + (new.rolloutState == "FAILED" ? "; the new deployment FAILED\(why)" : ""))
         }
         if new.rolloutState == "FAILED" { return .failed("the new deployment FAILED\(why)") }
         let old = service.deployments.filter { $0 != new }

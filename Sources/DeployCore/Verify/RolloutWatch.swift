@@ -13,9 +13,13 @@ struct RolloutWatch: Sendable {
     var settling = 30.0
 
     /// `onChange` hears each service's progress whenever it changes, with the seconds since the watch began.
-    func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void) async throws(DeployError) -> [String: Verification.Rollout] {
+    func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void)
+        async throws(DeployError) -> [String: Verification.Rollout]
+    {
         let start = Date()
-        var pending = checks.rollouts, endings: [String: Verification.Rollout] = [:], last: [String: RolloutProgress] = [:]
+        var pending = checks.rollouts
+        var endings: [String: Verification.Rollout] = [:]
+        var last: [String: RolloutProgress] = [:]
         for round in 0... {
             let answers = await read(pending.map(\.ecsName), cluster: checks.cluster)
             if case .failure(.interrupted(let signal)) = answers { throw .interrupted(signal: signal) }
@@ -35,7 +39,9 @@ struct RolloutWatch: Sendable {
             if pending.isEmpty { break }
             if elapsed >= checks.timeout {
                 for rollout in pending {
-                    if case .rolling(let detail) = last[rollout.service] { endings[rollout.service] = .timedOut(detail, seconds: checks.timeout) }
+                    if case .rolling(let detail) = last[rollout.service] {
+                        endings[rollout.service] = .timedOut(detail, seconds: checks.timeout)
+                    }
                 }
                 break
             }
@@ -44,17 +50,24 @@ struct RolloutWatch: Sendable {
         return endings
     }
 
-    private func judge(_ rollout: Checks.Rollout, _ answers: Result<[String: ECSService], DeployError>,
-                       cluster: String, settling: Bool) -> RolloutProgress {
+    private func judge(
+        _ rollout: Checks.Rollout, _ answers: Result<[String: ECSService], DeployError>,
+        cluster: String, settling: Bool
+    ) -> RolloutProgress {
         switch answers {
         case .failure(let error):
             let said = error.output.last.map { ": \($0)" } ?? ""
             return .rolling("could not ask ECS (\(error.message)\(said)); asking again")
         case .success(let services):
             guard let service = services[rollout.ecsName] else {
-                return .failed("ECS has no active service '\(rollout.ecsName)' in cluster \(cluster): check terraform output 'ecs_service_names'")
+                return .failed(
+                    "ECS has no active service '\(rollout.ecsName)' in cluster \(cluster): check terraform output "
+                        + "'ecs_service_names'"
+                )
             }
-            return RolloutJudge.judge(service, runsImage: { [cache] arn in cache.images(arn).map { $0.contains(rollout.image) } }, settling: settling)
+            return RolloutJudge.judge(
+                service, runsImage: { [cache] arn in cache.images(arn).map { $0.contains(rollout.image) } },
+                settling: settling)
         }
     }
 

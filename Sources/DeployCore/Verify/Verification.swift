@@ -52,7 +52,9 @@ struct Verification: Equatable, Sendable {
         switch rollout {
         case .failed(let why, _): return "\(service): \(why)"
         case .timedOut(let detail, let seconds):
-            return "\(service): not steady after \(WaitTime.text(seconds)) (--wait-timeout): \(detail); read the ECS service's events, or wait longer with --wait-timeout"
+            return
+                "\(service): not steady after \(WaitTime.text(seconds)) (--wait-timeout): \(detail); read the ECS "
+                + "service's events, or wait longer with --wait-timeout"
         case .steady:
             guard let bad = answers.first(where: { $0.status != 200 }) else { return nil }
             let said = bad.status.map { "answered \($0)" } ?? "did not answer" + (bad.said.map { " (\($0))" } ?? "")
@@ -70,7 +72,7 @@ struct Verification: Equatable, Sendable {
                 let name = answer.url.split(separator: "/").last.map(String.init) ?? answer.url
                 return "\(name) \(answer.status.map(String.init) ?? "no answer")"
             }
-            return (["steady in \(PlanText.seconds(seconds))"] + checks).joined(separator: ", ")
+            return (["steady in \(WaitTime.tenths(seconds))"] + checks).joined(separator: ", ")
         }
     }
 }

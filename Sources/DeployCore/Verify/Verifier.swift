@@ -11,22 +11,36 @@ struct Verifier: Sendable {
     let live: LiveStatus?
     var health: HealthCheck { HealthCheck(runner: runner, children: children) }
 
-    init(runner: any CommandRunner, reporter: Reporter, children: ChildRegistry, cache: TaskDefinitionCache, live: LiveStatus?) {
+    init(
+        runner: any CommandRunner, reporter: Reporter, children: ChildRegistry, cache: TaskDefinitionCache,
+        live: LiveStatus?
+    ) {
         self.runner = runner
         // Behind the board, progress lines go above it instead of through it.
-        self.reporter = live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
+        self.reporter =
+            live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
         self.children = children
         self.cache = cache
         self.live = live
     }
 
     func verify(_ checks: Checks) async throws(DeployError) -> [Verification] {
-        // The board's rows are `checks.steps`: a rollout's row is its position.
-        let positions = Dictionary(uniqueKeysWithValues: checks.rollouts.enumerated().map { ($1.service, $0) })
         if !checks.checksHealth { reporter.note("==> health not checked: terraform has no 'api_base_url' output") }
-        reporter.note("==> watching the rollout of \(checks.rollouts.count) service(s), at most \(WaitTime.text(checks.timeout))")
+        reporter.note(
+            "==> watching the rollout of \(checks.rollouts.count) service(s), at most \(WaitTime.text(checks.timeout))")
         live?.start()
         defer { live?.stop() }
+        var verifications = try await watch(checks).map { Verification(service: $0.key, rollout: $0.value) }
+        for (position, answer) in try await askHealth(checks, steady: verifications.map { $0.steadySeconds != nil }) {
+            verifications[position].answers.append(answer)
+        }
+        return verifications
+    }
+
+    /// How each rollout ended, in the order of `checks.rollouts`; one that ECS never answered for timed out.
+    private func watch(_ checks: Checks) async throws(DeployError) -> [(key: String, value: Verification.Rollout)] {
+        // The board's rows are `checks.steps`: a rollout's row is its position.
+        let positions = Dictionary(uniqueKeysWithValues: checks.rollouts.enumerated().map { ($1.service, $0) })
         let begun = Date()
         for position in checks.rollouts.indices { live?.update(position, .running(since: begun)) }
         let endings = try await RolloutWatch(runner: runner, cache: cache, children: children)
@@ -38,15 +52,20 @@ struct Verifier: Sendable {
                 }
                 reporter.note("[rollout \(service)] " + Self.describe(progress, elapsed))
             }
-        var verifications = checks.rollouts.map { rollout in
-            Verification(service: rollout.service, rollout: endings[rollout.service] ?? .timedOut("ECS never answered", seconds: checks.timeout))
+        return checks.rollouts.map { rollout in
+            (rollout.service, endings[rollout.service] ?? .timedOut("ECS never answered", seconds: checks.timeout))
         }
-        // Only a steady service is asked for its health.
+    }
+
+    /// The health (and docs) URLs of the services that ended steady, by rollout position.
+    private func askHealth(_ checks: Checks, steady: [Bool]) async throws(DeployError) -> [(Int, Verification.Answer)] {
         let requests = checks.rollouts.indices.flatMap { position in
-            verifications[position].steadySeconds == nil ? [] : checks.rollouts[position].urls.indices.map { (position, $0) }
+            steady[position] ? checks.rollouts[position].urls.indices.map { (position, $0) } : []
         }
-        let answers = try await concurrentMap(requests, limit: 4) { [health, reporter, live] (request) throws(DeployError) in
-            let (position, index) = request, rollout = checks.rollouts[position], url = rollout.urls[index]
+        return try await concurrentMap(requests, limit: 4) { [health, reporter, live] (request) throws(DeployError) in
+            let (position, index) = request
+            let rollout = checks.rollouts[position]
+            let url = rollout.urls[index]
             let row = checks.healthStep(rollout: position, url: index)
             live?.update(row, .running(since: Date()))
             let answer = try await health.check(url)
@@ -54,13 +73,11 @@ struct Verifier: Sendable {
             reporter.note("[health \(rollout.service)] GET \(url): \(answer.status.map(String.init) ?? "no answer")")
             return (position, answer)
         }
-        for (position, answer) in answers { verifications[position].answers.append(answer) }
-        return verifications
     }
 
     static func describe(_ progress: RolloutProgress, _ elapsed: Double) -> String {
         switch progress {
-        case .steady: return "steady after \(PlanText.seconds(elapsed))"
+        case .steady: return "steady after \(WaitTime.tenths(elapsed))"
         case .rolling(let detail): return "rolling: \(detail)"
         case .failed(let why): return "FAILED: \(why)"
         }

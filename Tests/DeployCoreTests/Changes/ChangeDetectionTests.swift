@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DeployCore
 
 /// `--changed` decisions, from live states and git relations to DEPLOY/skip with a reason.
@@ -7,12 +8,19 @@ import Testing
     let services = ["auth", "billing"]
 
     func changes(_ live: [String: LiveState], _ relations: [String: CommitRelation]) -> [String: ServiceChange] {
-        Dictionary(uniqueKeysWithValues: detection.changes(services: services, live: live, relations: relations).map { ($0.service, $0) })
+        Dictionary(
+            uniqueKeysWithValues: detection.changes(services: services, live: live, relations: relations).map {
+                ($0.service, $0)
+            })
     }
 
     @Test func onlyTheServiceWhoseFolderChangedDeploys() {
-        let result = changes(["auth": .tagged("aaaaaaa"), "billing": .tagged("aaaaaaa")],
-                             ["aaaaaaa": .behind(commits: 2, paths: ["services/auth/src/a.js", "apps/admin-ui/x.js", "services/slack-agent/y.js"])])
+        let result = changes(
+            ["auth": .tagged("aaaaaaa"), "billing": .tagged("aaaaaaa")],
+            [
+                "aaaaaaa": .behind(
+                    commits: 2, paths: ["services/auth/src/a.js", "apps/admin-ui/x.js", "services/slack-agent/y.js"])
+            ])
         #expect(result["auth"]?.action == .deploy)
         #expect(result["auth"]?.reason == "services/auth/src/a.js")
         #expect(result["auth"]?.behind == 2)
@@ -20,14 +28,21 @@ import Testing
         #expect(result["billing"]?.reason == "no change since aaaaaaa")
     }
 
-    @Test(arguments: ["packages/common/index.js", "pnpm-lock.yaml", "infra/docker/service.Dockerfile", "infra/docker/.npmrc", "package.json"])
+    @Test(arguments: [
+        "packages/common/index.js", "pnpm-lock.yaml", "infra/docker/service.Dockerfile", "infra/docker/.npmrc",
+        "package.json",
+    ])
     func sharedChangesFanOut(path: String) {
-        let result = changes(["auth": .tagged("aaaaaaa"), "billing": .tagged("aaaaaaa")], ["aaaaaaa": .behind(commits: 1, paths: [path])])
+        let result = changes(
+            ["auth": .tagged("aaaaaaa"), "billing": .tagged("aaaaaaa")], ["aaaaaaa": .behind(commits: 1, paths: [path])]
+        )
         #expect(result.values.allSatisfy { $0.action == .deploy && $0.reason == "shared: \(path)" })
     }
 
     @Test func sharedLooksAlikeIsNotShared() {
-        let result = changes(["auth": .tagged("aaaaaaa")], ["aaaaaaa": .behind(commits: 1, paths: ["packages/commonplace/x.js", "apps/package.json"])])
+        let result = changes(
+            ["auth": .tagged("aaaaaaa")],
+            ["aaaaaaa": .behind(commits: 1, paths: ["packages/commonplace/x.js", "apps/package.json"])])
         #expect(result["auth"]?.action == .skip)
     }
 
@@ -52,8 +67,9 @@ import Testing
     }
 
     @Test func historyThatDoesNotLeadToHEADDeploysOrRefuses() {
-        let result = changes(["auth": .tagged("bbbbbbb"), "billing": .tagged("ccccccc")],
-                             ["bbbbbbb": .unknownCommit, "ccccccc": .ahead(commits: 3)])
+        let result = changes(
+            ["auth": .tagged("bbbbbbb"), "billing": .tagged("ccccccc")],
+            ["bbbbbbb": .unknownCommit, "ccccccc": .ahead(commits: 3)])
         #expect(result["auth"]?.action == .deploy)
         #expect(result["auth"]?.reason.contains("not a commit in this clone") == true)
         #expect(result["billing"]?.rollsBack == true)
@@ -64,22 +80,30 @@ import Testing
         let repo = "123456789012.dkr.ecr.us-east-1.amazonaws.com/auth"
         #expect(LiveState(images: ["datadog/agent:7", "\(repo):abc1234"], repositoryURL: repo) == .tagged("abc1234"))
         #expect(LiveState(images: ["\(repo)@sha256:ff"], repositoryURL: repo) == .untagged(image: "\(repo)@sha256:ff"))
-        #expect(LiveState(images: ["\(repo)-worker:abc1234"], repositoryURL: repo) == .otherRepository(["\(repo)-worker:abc1234"]))
+        #expect(
+            LiveState(images: ["\(repo)-worker:abc1234"], repositoryURL: repo)
+                == .otherRepository(["\(repo)-worker:abc1234"]))
         #expect(LiveState.tagged("abc1234").commit == "abc1234")
         #expect(LiveState.tagged("latest").commit == nil)
     }
 
     @Test func tableAndJSON() {
-        let rows = [ServiceChange(service: "auth", liveTag: "aaaaaaa", behind: 1, action: .deploy, reason: "services/auth/a.js", paths: ["services/auth/a.js"]),
-                    ServiceChange(service: "billing", liveTag: "aaaaaaa", behind: 1, action: .skip, reason: "no change since aaaaaaa")]
-        #expect(ChangeText.table(rows, head: "bbbbbbb", verbose: true) == """
-        HEAD bbbbbbb: 1 of 2 service(s) to deploy
-        SERVICE  LIVE     BEHIND  ACTION  WHY
-        auth     aaaaaaa  1       DEPLOY  services/auth/a.js
-        billing  aaaaaaa  1       skip    no change since aaaaaaa
-        auth:
-          services/auth/a.js
-        """)
+        let rows = [
+            ServiceChange(
+                service: "auth", liveTag: "aaaaaaa", behind: 1, action: .deploy, reason: "services/auth/a.js",
+                paths: ["services/auth/a.js"]),
+            ServiceChange(
+                service: "billing", liveTag: "aaaaaaa", behind: 1, action: .skip, reason: "no change since aaaaaaa"),
+        ]
+        #expect(
+            ChangeText.table(rows, head: "bbbbbbb", verbose: true) == """
+                HEAD bbbbbbb: 1 of 2 service(s) to deploy
+                SERVICE  LIVE     BEHIND  ACTION  WHY
+                auth     aaaaaaa  1       DEPLOY  services/auth/a.js
+                billing  aaaaaaa  1       skip    no change since aaaaaaa
+                auth:
+                  services/auth/a.js
+                """)
         #expect(ChangeText.json(rows, head: "bbbbbbb").contains("\"action\" : \"DEPLOY\""))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DeployCore
 
 @Suite struct DeployPlanParsingTests {
@@ -40,12 +41,22 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--changed", "--services", "auth", "--var-file", "x"], "--changed cannot be combined with --services: --changed picks the services itself"),
+        (
+            ["--changed", "--services", "auth", "--var-file", "x"],
+            "--changed cannot be combined with --services: --changed picks the services itself"
+        ),
         (["--changed", "--skip-tf"], "--changed cannot be combined with --skip-tf: --changed rolls what it builds"),
         (["--profile", "p"], "--var-file is required unless --skip-tf: for example --var-file tfvars/sandbox.tfvars"),
         (["--skip-tf", "-y"], "--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE"),
-        (["--skip-tf", "--services", "auth,,billing"], "--services has an empty name in 'auth,,billing': give a comma-separated list such as --services auth,billing"),
-        (["--skip-tf", "--services", "Auth"], "'Auth' is not a valid service name: lower-case letters, digits and '-' only"),
+        (
+            ["--skip-tf", "--services", "auth,,billing"],
+            "--services has an empty name in 'auth,,billing': give a comma-separated list such as --services "
+                + "auth,billing"
+        ),
+        (
+            ["--skip-tf", "--services", "Auth"],
+            "'Auth' is not a valid service name: lower-case letters, digits and '-' only"
+        ),
         (["--skip-tf", "--services", "-rf"], "--services needs a value: --services <a,b>"),
         (["--skip-tf", "--profile", "-x"], "--profile needs a value: --profile <name>"),
         (["--skip-tf", "--profile=a b"], "'a b' is not a valid AWS profile name"),
@@ -57,7 +68,10 @@ import Testing
     }
 
     @Test func statusTakesOnlyReadingFlags() throws {
-        guard case .status(let plan) = try DeployPlan.parse(["status", "--output", "json", "-C", "repo"], environment: ["AWS_PROFILE": "prod"]) else {
+        guard
+            case .status(let plan) = try DeployPlan.parse(
+                ["status", "--output", "json", "-C", "repo"], environment: ["AWS_PROFILE": "prod"])
+        else {
             Issue.record("expected status")
             return
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DeployCore
 
 @Suite struct FlagParserTests {

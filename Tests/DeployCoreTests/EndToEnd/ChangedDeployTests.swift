@@ -3,109 +3,118 @@ import Testing
 
 /// `--changed` and `deploy status` against the sandbox, after a full deploy put a known SHA live everywhere.
 extension EndToEnd {
-@Suite struct ChangedDeployTests {
-    static let changed = ["--changed", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"]
+    @Suite struct ChangedDeployTests {
+        static let changed = ["--changed", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"]
 
-    func deployedSandbox() throws -> Sandbox {
-        let sandbox = try Sandbox()
-        let full = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"])
-        #expect(full.status == 0, "\(full.stderr)")
-        return sandbox
-    }
-
-    @Test func oneServiceChangedRollsExactlyThatService() throws {
-        let sandbox = try deployedSandbox()
-        let before = sandbox.head
-        let nothing = sandbox.deploy(Self.changed)
-        #expect(nothing.status == 0)
-        #expect(nothing.stdout.contains("nothing to deploy"))
-
-        sandbox.commit("services/slack-agent/src/index.js", "console.log('slack only');\n")
-        sandbox.commit("apps/admin-ui/src/main.js", "console.log('ui only');\n")
-        let notOurs = sandbox.deploy(Self.changed)
-        #expect(notOurs.stdout.contains("0 of 9 service(s) to deploy"))
-        #expect(notOurs.stdout.contains("nothing to deploy"))
-
-        sandbox.commit("services/billing/src/index.js", "console.log('billing v2');\n")
-        let state = sandbox.terraformInstances
-        let dockerCalls = sandbox.calls("docker").count
-        let run = sandbox.deploy(Self.changed)
-
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("billing") && run.stdout.contains("DEPLOY  services/billing/src/index.js"))
-        #expect(sandbox.liveImage("billing") == "\(sandbox.repositoryURL("billing")):\(sandbox.head)")
-        let snapshot = sandbox.snapshot()
-        for service in sandbox.services where service != "billing" {
-            #expect(snapshot.image(service).hasSuffix(":\(before)"))
+        func deployedSandbox() throws -> Sandbox {
+            let sandbox = try Sandbox()
+            let full = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"])
+            #expect(full.status == 0, "\(full.stderr)")
+            return sandbox
         }
-        let after = sandbox.terraformInstances
-        for (address, instance) in state where !address.contains("[\"billing\"]") {
-            #expect(after[address] == instance, "\(address) changed")
-        }
-        #expect(after.filter { $0.key.contains("[\"billing\"]") } != state.filter { $0.key.contains("[\"billing\"]") })
-        #expect(sandbox.calls("docker").dropFirst(dockerCalls).filter { $0[1] == "push" }.map { $0[2] } == ["\(sandbox.repositoryURL("billing")):\(sandbox.head)"])
-        #expect(sandbox.calls("pnpm").count == 2, "only the full deploy built SPAs")
-    }
 
-    @Test func aSharedPackageOrTheLockfileRollsEveryService() throws {
-        let sandbox = try deployedSandbox()
-        for path in ["packages/common/index.js", "pnpm-lock.yaml"] {
-            sandbox.commit(path, "// \(path) v2\n")
+        @Test func oneServiceChangedRollsExactlyThatService() throws {
+            let sandbox = try deployedSandbox()
+            let before = sandbox.head
+            let nothing = sandbox.deploy(Self.changed)
+            #expect(nothing.status == 0)
+            #expect(nothing.stdout.contains("nothing to deploy"))
+
+            sandbox.commit("services/slack-agent/src/index.js", "console.log('slack only');\n")
+            sandbox.commit("apps/admin-ui/src/main.js", "console.log('ui only');\n")
+            let notOurs = sandbox.deploy(Self.changed)
+            #expect(notOurs.stdout.contains("0 of 9 service(s) to deploy"))
+            #expect(notOurs.stdout.contains("nothing to deploy"))
+
+            sandbox.commit("services/billing/src/index.js", "console.log('billing v2');\n")
+            let state = sandbox.terraformInstances
+            let dockerCalls = sandbox.calls("docker").count
             let run = sandbox.deploy(Self.changed)
+
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("9 of 9 service(s) to deploy"))
-            #expect(run.stdout.contains("shared: \(path)"))
+            #expect(run.stdout.contains("billing") && run.stdout.contains("DEPLOY  services/billing/src/index.js"))
+            #expect(sandbox.liveImage("billing") == "\(sandbox.repositoryURL("billing")):\(sandbox.head)")
             let snapshot = sandbox.snapshot()
-            for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":\(sandbox.head)")) }
+            for service in sandbox.services where service != "billing" {
+                #expect(snapshot.image(service).hasSuffix(":\(before)"))
+            }
+            let after = sandbox.terraformInstances
+            for (address, instance) in state where !address.contains("[\"billing\"]") {
+                #expect(after[address] == instance, "\(address) changed")
+            }
+            #expect(
+                after.filter { $0.key.contains("[\"billing\"]") } != state.filter { $0.key.contains("[\"billing\"]") })
+            #expect(
+                sandbox.calls("docker").dropFirst(dockerCalls).filter { $0[1] == "push" }.map { $0[2] } == [
+                    "\(sandbox.repositoryURL("billing")):\(sandbox.head)"
+                ])
+            #expect(sandbox.calls("pnpm").count == 2, "only the full deploy built SPAs")
+        }
+
+        @Test func aSharedPackageOrTheLockfileRollsEveryService() throws {
+            let sandbox = try deployedSandbox()
+            for path in ["packages/common/index.js", "pnpm-lock.yaml"] {
+                sandbox.commit(path, "// \(path) v2\n")
+                let run = sandbox.deploy(Self.changed)
+                #expect(run.status == 0, "\(run.stderr)")
+                #expect(run.stdout.contains("9 of 9 service(s) to deploy"))
+                #expect(run.stdout.contains("shared: \(path)"))
+                let snapshot = sandbox.snapshot()
+                for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":\(sandbox.head)")) }
+            }
+        }
+
+        @Test func statusNeverSkipsWhatItCannotProveAndChangesNothing() throws {
+            let sandbox = try deployedSandbox()
+            sandbox.setLiveImage("auth", "\(sandbox.repositoryURL("auth")):latest")
+            sandbox.setLiveImage("billing", "\(sandbox.repositoryURL("billing")):0badc0de")
+            sandbox.setLiveImage("documents", "public.ecr.aws/other/documents:1.0")
+            let serial = sandbox.terraformSerial
+            let dockerCalls = sandbox.calls("docker").count
+
+            let table = sandbox.deploy(["status", "--profile", "sandbox"])
+            let json = sandbox.deploy(["status", "--profile", "sandbox", "--output", "json"])
+
+            #expect(table.status == 0 && json.status == 0, "\(table.stderr)")
+            let auth = table.stdout.split(separator: "\n").first { $0.hasPrefix("auth ") } ?? ""
+            #expect(auth.contains("latest") && auth.contains("DEPLOY  live tag unknown: 'latest' is not a git SHA"))
+            #expect(table.stdout.contains("0badc0de is not a commit in this clone"))
+            #expect(table.stdout.contains("live image is not from its repository: public.ecr.aws/other/documents:1.0"))
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let services = try #require(document["services"] as? [[String: Any]])
+            #expect(document["head"] as? String == sandbox.head)
+            #expect(services.count == 9)
+            #expect(
+                Set(services.filter { $0["action"] as? String == "DEPLOY" }.compactMap { $0["service"] as? String })
+                    == ["auth", "billing", "documents"])
+            for service in services where service["action"] as? String == "skip" {
+                #expect(service["liveTag"] as? String == sandbox.head)
+                #expect(table.stdout.contains("\(service["service"] as! String)"))
+            }
+            #expect(sandbox.terraformSerial == serial)
+            #expect(sandbox.calls("docker").count == dockerCalls)
+        }
+
+        @Test func aLiveCommitAheadOfHEADIsNotRolledBack() throws {
+            let sandbox = try Sandbox()
+            sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
+            let full = sandbox.deploy([
+                "--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes",
+            ])
+            #expect(full.status == 0, "\(full.stderr)")
+            let live = sandbox.head
+            _ = sandbox.git(["checkout", "-q", "HEAD~1"])
+
+            let refused = sandbox.deploy(Self.changed)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("is 1 commit(s) ahead of HEAD: deploying would roll it back"))
+            #expect(refused.stderr.contains("--allow-rollback"))
+            #expect(sandbox.liveImage("auth").hasSuffix(":\(live)"))
+
+            let allowed = sandbox.deploy(Self.changed + ["--allow-rollback"])
+            #expect(allowed.status == 0, "\(allowed.stderr)")
+            #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
         }
     }
-
-    @Test func statusNeverSkipsWhatItCannotProveAndChangesNothing() throws {
-        let sandbox = try deployedSandbox()
-        sandbox.setLiveImage("auth", "\(sandbox.repositoryURL("auth")):latest")
-        sandbox.setLiveImage("billing", "\(sandbox.repositoryURL("billing")):0badc0de")
-        sandbox.setLiveImage("documents", "public.ecr.aws/other/documents:1.0")
-        let serial = sandbox.terraformSerial
-        let dockerCalls = sandbox.calls("docker").count
-
-        let table = sandbox.deploy(["status", "--profile", "sandbox"])
-        let json = sandbox.deploy(["status", "--profile", "sandbox", "--output", "json"])
-
-        #expect(table.status == 0 && json.status == 0, "\(table.stderr)")
-        let auth = table.stdout.split(separator: "\n").first { $0.hasPrefix("auth ") } ?? ""
-        #expect(auth.contains("latest") && auth.contains("DEPLOY  live tag unknown: 'latest' is not a git SHA"))
-        #expect(table.stdout.contains("0badc0de is not a commit in this clone"))
-        #expect(table.stdout.contains("live image is not from its repository: public.ecr.aws/other/documents:1.0"))
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let services = try #require(document["services"] as? [[String: Any]])
-        #expect(document["head"] as? String == sandbox.head)
-        #expect(services.count == 9)
-        #expect(Set(services.filter { $0["action"] as? String == "DEPLOY" }.compactMap { $0["service"] as? String }) == ["auth", "billing", "documents"])
-        for service in services where service["action"] as? String == "skip" {
-            #expect(service["liveTag"] as? String == sandbox.head)
-            #expect(table.stdout.contains("\(service["service"] as! String)"))
-        }
-        #expect(sandbox.terraformSerial == serial)
-        #expect(sandbox.calls("docker").count == dockerCalls)
-    }
-
-    @Test func aLiveCommitAheadOfHEADIsNotRolledBack() throws {
-        let sandbox = try Sandbox()
-        sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
-        let full = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes"])
-        #expect(full.status == 0, "\(full.stderr)")
-        let live = sandbox.head
-        _ = sandbox.git(["checkout", "-q", "HEAD~1"])
-
-        let refused = sandbox.deploy(Self.changed)
-        #expect(refused.status == 1)
-        #expect(refused.stderr.contains("is 1 commit(s) ahead of HEAD: deploying would roll it back"))
-        #expect(refused.stderr.contains("--allow-rollback"))
-        #expect(sandbox.liveImage("auth").hasSuffix(":\(live)"))
-
-        let allowed = sandbox.deploy(Self.changed + ["--allow-rollback"])
-        #expect(allowed.status == 0, "\(allowed.stderr)")
-        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
-    }
-}
 }

@@ -4,204 +4,249 @@ import Testing
 /// The runbook's deploys, run with the real `deploy` binary against the sandbox: real git, real terraform,
 /// the real aws CLI talking to moto_server. Each test reads the outcome back from the emulator and terraform.
 extension EndToEnd {
-@Suite struct FullDeployTests {
-    static let yes = ["--profile", "sandbox", "--yes"]
+    @Suite struct FullDeployTests {
+        static let yes = ["--profile", "sandbox", "--yes"]
 
-    @Test func fullDeployRollsEveryServiceAndShipsTheSPAs() throws {
-        let sandbox = try Sandbox()
-        let sha = sandbox.head
-        let slackAgentBefore = sandbox.liveImage("slack-agent")
+        @Test func fullDeployRollsEveryServiceAndShipsTheSPAs() throws {
+            let sandbox = try Sandbox()
+            let sha = sandbox.head
+            let slackAgentBefore = sandbox.liveImage("slack-agent")
 
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
+            let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
 
-        #expect(run.status == 0, "\(run.stderr)")
-        let snapshot = sandbox.snapshot()
-        for service in sandbox.services {
-            #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sha)")
-            #expect((snapshot.tags[service] ?? []).contains(sha))
+            #expect(run.status == 0, "\(run.stderr)")
+            let snapshot = sandbox.snapshot()
+            for service in sandbox.services {
+                #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sha)")
+                #expect((snapshot.tags[service] ?? []).contains(sha))
+            }
+            #expect(sandbox.services.count == 9)
+            #expect(sandbox.liveImage("slack-agent") == slackAgentBefore)
+            for spa in ["admin-ui", "simulator"] {
+                #expect(
+                    sandbox.bucketKeys("platform-sandbox-\(spa)") == ["index.html", "assets/app.js", ".deploy-build"])
+                #expect(sandbox.invalidationCount(spa) == 1)
+            }
+            #expect(sandbox.terraformResources.count == 18)
+            #expect(run.stdout.contains("deployed \(sha)"))
+            #expect(run.stderr.contains("[push auth] "), "child output is prefixed with its step")
+            #expect(
+                !run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"), "no escape codes when not a terminal")
         }
-        #expect(sandbox.services.count == 9)
-        #expect(sandbox.liveImage("slack-agent") == slackAgentBefore)
-        for spa in ["admin-ui", "simulator"] {
-            #expect(sandbox.bucketKeys("platform-sandbox-\(spa)") == ["index.html", "assets/app.js", ".deploy-build"])
-            #expect(sandbox.invalidationCount(spa) == 1)
+
+        @Test func theRegistryPasswordTravelsOnlyThroughAPipe() throws {
+            let sandbox = try Sandbox()
+            let run = sandbox.deploy(["--skip-tf", "--skip-spas", "--services", "auth"] + Self.yes)
+            let password = sandbox.registryPassword
+
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(password.count > 8)
+            let digest = String(Shell.run(["sha256sum"], input: password).stdout.prefix(64))
+            #expect(sandbox.dockerLogins.contains(digest), "docker login got the password on stdin")
+            #expect(
+                sandbox.calls("docker").contains([
+                    "docker", "login", "--username", "AWS", "--password-stdin",
+                    "123456789012.dkr.ecr.us-east-1.amazonaws.com",
+                ]))
+            #expect(!sandbox.dockerLogText.contains(password))
+            #expect(!run.stdout.contains(password) && !run.stderr.contains(password))
         }
-        #expect(sandbox.terraformResources.count == 18)
-        #expect(run.stdout.contains("deployed \(sha)"))
-        #expect(run.stderr.contains("[push auth] "), "child output is prefixed with its step")
-        #expect(!run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"), "no escape codes when not a terminal")
-    }
 
-    @Test func theRegistryPasswordTravelsOnlyThroughAPipe() throws {
-        let sandbox = try Sandbox()
-        let run = sandbox.deploy(["--skip-tf", "--skip-spas", "--services", "auth"] + Self.yes)
-        let password = sandbox.registryPassword
+        @Test func imageOnlyPushOfTwoServicesChangesNothingLive() throws {
+            let sandbox = try Sandbox()
+            let sha = sandbox.head
+            let serial = sandbox.terraformSerial
 
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(password.count > 8)
-        let digest = String(Shell.run(["sha256sum"], input: password).stdout.prefix(64))
-        #expect(sandbox.dockerLogins.contains(digest), "docker login got the password on stdin")
-        #expect(sandbox.calls("docker").contains(["docker", "login", "--username", "AWS", "--password-stdin", "123456789012.dkr.ecr.us-east-1.amazonaws.com"]))
-        #expect(!sandbox.dockerLogText.contains(password))
-        #expect(!run.stdout.contains(password) && !run.stderr.contains(password))
-    }
+            let run = sandbox.deploy(["--skip-tf", "--services", "auth,billing"] + Self.yes)
 
-    @Test func imageOnlyPushOfTwoServicesChangesNothingLive() throws {
-        let sandbox = try Sandbox()
-        let sha = sandbox.head
-        let serial = sandbox.terraformSerial
-
-        let run = sandbox.deploy(["--skip-tf", "--services", "auth,billing"] + Self.yes)
-
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(sandbox.calls("pnpm").isEmpty)
-        #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
-        #expect(sandbox.invalidationCount("admin-ui") == 0 && sandbox.invalidationCount("simulator") == 0)
-        #expect(sandbox.imageTags("auth").contains(sha))
-        #expect(sandbox.imageTags("billing").contains(sha))
-        #expect(!sandbox.imageTags("clinical-api").contains(sha))
-        let snapshot = sandbox.snapshot()
-        for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
-        #expect(sandbox.terraformSerial == serial)
-        #expect(!run.stderr.contains("[apply]"))
-    }
-
-    @Test func servicesWithTerraformRollOnlyThoseServices() throws {
-        let sandbox = try Sandbox()
-        _ = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
-        let before = sandbox.head
-        sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
-        let state = sandbox.terraformInstances
-
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--services", "auth,billing"] + Self.yes)
-
-        #expect(run.status == 0, "\(run.stderr)")
-        let snapshot = sandbox.snapshot()
-        for service in sandbox.services {
-            let expected = ["auth", "billing"].contains(service) ? sandbox.head : before
-            #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(expected)")
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(sandbox.calls("pnpm").isEmpty)
+            #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
+            #expect(sandbox.invalidationCount("admin-ui") == 0 && sandbox.invalidationCount("simulator") == 0)
+            #expect(sandbox.imageTags("auth").contains(sha))
+            #expect(sandbox.imageTags("billing").contains(sha))
+            #expect(!sandbox.imageTags("clinical-api").contains(sha))
+            let snapshot = sandbox.snapshot()
+            for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
+            #expect(sandbox.terraformSerial == serial)
+            #expect(!run.stderr.contains("[apply]"))
         }
-        let changed = Set(sandbox.terraformInstances.filter { state[$0.key] != $0.value }.keys.map { $0.split(separator: "\"")[1] })
-        #expect(changed == ["auth", "billing"])
+
+        @Test func servicesWithTerraformRollOnlyThoseServices() throws {
+            let sandbox = try Sandbox()
+            _ = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
+            let before = sandbox.head
+            sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
+            let state = sandbox.terraformInstances
+
+            let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--services", "auth,billing"] + Self.yes)
+
+            #expect(run.status == 0, "\(run.stderr)")
+            let snapshot = sandbox.snapshot()
+            for service in sandbox.services {
+                let expected = ["auth", "billing"].contains(service) ? sandbox.head : before
+                #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(expected)")
+            }
+            let changed = Set(
+                sandbox.terraformInstances.filter { state[$0.key] != $0.value }.keys.map {
+                    $0.split(separator: "\"")[1]
+                })
+            #expect(changed == ["auth", "billing"])
+        }
+
+        @Test func withoutYesTerraformAsksForItself() throws {
+            let sandbox = try Sandbox()
+            let run = sandbox.deploy(
+                ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"], input: "y\nyes\n")
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("Do you want to perform these actions in workspace \"sandbox\"?"))
+            #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+        }
+
+        @Test(arguments: [("SIGINT", 130), ("SIGTERM", 143)])
+        func aSignalDuringBuildsStopsEverythingAndAppliesNothing(signal: String, code: Int) throws {
+            let sandbox = try Sandbox()
+            let serial = sandbox.terraformSerial
+            var environment = sandbox.environment
+            environment["SANDBOX_DOCKER_SECONDS"] = "30"
+            let log = sandbox.folder.url.appendingPathComponent("log/docker.started").path
+            let run = Shell.run(
+                [
+                    "python3", Sandbox.packageRoot.appendingPathComponent("sandbox/interrupt.py").path, signal, log,
+                    "deps",
+                    "--", Sandbox.deployBinary, "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes",
+                ],
+                environment: environment, directory: sandbox.platform)
+            #expect(run.stdout.hasPrefix("exit=\(code) "), "\(run.stdout) \(run.stderr)")
+            let seconds =
+                Double(run.stdout.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+                ?? 99
+            #expect(seconds < 10)
+            let leftover = Shell.run(["pgrep", "-f", sandbox.folder.path]).stdout
+            #expect(
+                leftover.isEmpty
+                    || leftover.split(separator: "\n").allSatisfy { pid in
+                        let args = Shell.run(["ps", "-o", "args=", "-p", String(pid)]).stdout
+                        return args.contains("moto_server") || args.contains("health_server.py")
+                    }, "children left: \(leftover)")
+            #expect(sandbox.terraformSerial == serial)
+            #expect(!sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" })
+        }
+
+        @Test func skipSPAsRunsNoPnpmS3OrCloudFront() throws {
+            let sandbox = try Sandbox()
+            let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas"] + Self.yes)
+
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(sandbox.calls("pnpm").isEmpty)
+            #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
+            #expect(sandbox.invalidationCount("admin-ui") == 0)
+            #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+        }
+
+        @Test func aFailedPushStopsTheDeployBeforeAnythingRolls() throws {
+            let sandbox = try Sandbox()
+            sandbox.fault("docker push billing")
+            let serial = sandbox.terraformSerial
+
+            let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
+
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("deploy: error: step 'push billing' exited with 1"))
+            #expect(run.stderr.contains("not authorized to perform: ecr:CompleteLayerUpload"))
+            #expect(run.stdout.contains("not run") && run.stdout.contains("apply"))
+            #expect(sandbox.terraformSerial == serial)
+            #expect(
+                sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"],
+                "SPA builds may have run; no upload did")
+            #expect(sandbox.invalidationCount("admin-ui") == 0)
+            let snapshot = sandbox.snapshot()
+            for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
+        }
     }
-
-    @Test func withoutYesTerraformAsksForItself() throws {
-        let sandbox = try Sandbox()
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"], input: "y\nyes\n")
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("Do you want to perform these actions in workspace \"sandbox\"?"))
-        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
-    }
-
-    @Test(arguments: [("SIGINT", 130), ("SIGTERM", 143)])
-    func aSignalDuringBuildsStopsEverythingAndAppliesNothing(signal: String, code: Int) throws {
-        let sandbox = try Sandbox()
-        let serial = sandbox.terraformSerial
-        var environment = sandbox.environment
-        environment["SANDBOX_DOCKER_SECONDS"] = "30"
-        let log = sandbox.folder.url.appendingPathComponent("log/docker.started").path
-        let run = Shell.run(["python3", Sandbox.packageRoot.appendingPathComponent("sandbox/interrupt.py").path, signal, log, "deps",
-                             "--", Sandbox.deployBinary, "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"],
-                            environment: environment, directory: sandbox.platform)
-        #expect(run.stdout.hasPrefix("exit=\(code) "), "\(run.stdout) \(run.stderr)")
-        let seconds = Double(run.stdout.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 99
-        #expect(seconds < 10)
-        let leftover = Shell.run(["pgrep", "-f", sandbox.folder.path]).stdout
-        #expect(leftover.isEmpty || leftover.split(separator: "\n").allSatisfy { pid in
-            let args = Shell.run(["ps", "-o", "args=", "-p", String(pid)]).stdout
-            return args.contains("moto_server") || args.contains("health_server.py") }, "children left: \(leftover)")
-        #expect(sandbox.terraformSerial == serial)
-        #expect(!sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" })
-    }
-
-    @Test func skipSPAsRunsNoPnpmS3OrCloudFront() throws {
-        let sandbox = try Sandbox()
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas"] + Self.yes)
-
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(sandbox.calls("pnpm").isEmpty)
-        #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
-        #expect(sandbox.invalidationCount("admin-ui") == 0)
-        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
-    }
-
-    @Test func aFailedPushStopsTheDeployBeforeAnythingRolls() throws {
-        let sandbox = try Sandbox()
-        sandbox.fault("docker push billing")
-        let serial = sandbox.terraformSerial
-
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
-
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("deploy: error: step 'push billing' exited with 1"))
-        #expect(run.stderr.contains("not authorized to perform: ecr:CompleteLayerUpload"))
-        #expect(run.stdout.contains("not run") && run.stdout.contains("apply"))
-        #expect(sandbox.terraformSerial == serial)
-        #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"], "SPA builds may have run; no upload did")
-        #expect(sandbox.invalidationCount("admin-ui") == 0)
-        let snapshot = sandbox.snapshot()
-        for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
-    }
-}
 }
 
 extension EndToEnd {
-@Suite struct ParallelDeployTests {
-    @Test func buildsRunAtOnceWithinTheirBoundAndEveryPushEndsBeforeAnyInvalidation() throws {
-        let sandbox = try Sandbox()
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes", "--jobs", "3"],
-                                 environment: ["SANDBOX_BUILD_SECONDS": "0.6", "SANDBOX_PUSH_SECONDS": "0.3"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let text = (try? String(contentsOf: sandbox.folder.url.appendingPathComponent("log/docker.jsonl"), encoding: .utf8)) ?? ""
-        let calls = text.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
-        func times(_ verb: String, _ filter: ([String]) -> Bool = { _ in true }) -> [(Double, Double)] {
-            calls.filter { ($0["argv"] as? [String])?[1] == verb && filter($0["argv"] as! [String]) }
-                .map { ($0["start"] as! Double, $0["end"] as! Double) }
-        }
-        let builds = times("build") { $0.contains { $0.hasPrefix("SERVICE=") } }
-        let overlap = builds.map { build in builds.filter { $0.0 <= build.0 && build.0 < $0.1 }.count }.max() ?? 0
-        #expect(builds.count == 9)
-        #expect(overlap == 3, "never more than --jobs builds at once, and as many as allowed")
-        let lastPush = times("push").map(\.1).max() ?? 0
-        let invalidations = sandbox.snapshot().invalidations
-        #expect(invalidations.values.reduce(0, +) == 2)
-        for spa in ["admin-ui", "simulator"] {
-            let list = sandbox.aws(["cloudfront", "list-invalidations", "--distribution-id", sandbox.distributionID(spa)]) as? [String: Any]
-            let items = ((list?["InvalidationList"] as? [String: Any])?["Items"] as? [[String: Any]]) ?? []
-            let created = ISO8601DateFormatter.withFractions.date(from: items.first?["CreateTime"] as? String ?? "")?.timeIntervalSince1970 ?? 0
-            #expect(created >= lastPush, "the \(spa) invalidation came after the last push")
-        }
-        #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+    @Suite struct ParallelDeployTests {
+        @Test func buildsRunAtOnceWithinTheirBoundAndEveryPushEndsBeforeAnyInvalidation() throws {
+            let sandbox = try Sandbox()
+            let run = sandbox.deploy(
+                ["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes", "--jobs", "3"],
+                environment: ["SANDBOX_BUILD_SECONDS": "0.6", "SANDBOX_PUSH_SECONDS": "0.3"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let log = sandbox.folder.url.appendingPathComponent("log/docker.jsonl")
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            let calls = text.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+            }
+            func times(_ verb: String, _ filter: ([String]) -> Bool = { _ in true }) -> [(Double, Double)] {
+                calls.filter { ($0["argv"] as? [String])?[1] == verb && filter($0["argv"] as! [String]) }
+                    .map { ($0["start"] as! Double, $0["end"] as! Double) }
+            }
+            let builds = times("build") { $0.contains { $0.hasPrefix("SERVICE=") } }
+            let overlap = builds.map { build in builds.filter { $0.0 <= build.0 && build.0 < $0.1 }.count }.max() ?? 0
+            #expect(builds.count == 9)
+            #expect(overlap == 3, "never more than --jobs builds at once, and as many as allowed")
+            let lastPush = times("push").map(\.1).max() ?? 0
+            let invalidations = sandbox.snapshot().invalidations
+            #expect(invalidations.values.reduce(0, +) == 2)
+            for spa in ["admin-ui", "simulator"] {
+                let list =
+                    sandbox.aws(["cloudfront", "list-invalidations", "--distribution-id", sandbox.distributionID(spa)])
+                    as? [String: Any]
+                let items = ((list?["InvalidationList"] as? [String: Any])?["Items"] as? [[String: Any]]) ?? []
+                let created =
+                    ISO8601DateFormatter.withFractions.date(from: items.first?["CreateTime"] as? String ?? "")?
+                    .timeIntervalSince1970 ?? 0
+                #expect(created >= lastPush, "the \(spa) invalidation came after the last push")
+            }
+            #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
 
-        let dockerCalls = sandbox.calls("docker").count, spaBuilds = sandbox.calls("pnpm").count
-        let again = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes", "--output", "json"])
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(sandbox.calls("docker").count == dockerCalls, "every image already in ECR: no build, no push")
-        #expect(sandbox.calls("pnpm").count == spaBuilds, "every bucket holds this build: no SPA build")
-        #expect(sandbox.snapshot().invalidations.values.reduce(0, +) == 2)
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
-        #expect(summary["result"] as? String == "deployed")
-        #expect(Set(((summary["steps"] as? [[String: Any]]) ?? []).compactMap { $0["phase"] as? String }) == ["check", "apply"])
-    }
+            let dockerCalls = sandbox.calls("docker").count
+            let spaBuilds = sandbox.calls("pnpm").count
+            let again = sandbox.deploy([
+                "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes", "--output", "json",
+            ])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(sandbox.calls("docker").count == dockerCalls, "every image already in ECR: no build, no push")
+            #expect(sandbox.calls("pnpm").count == spaBuilds, "every bucket holds this build: no SPA build")
+            #expect(sandbox.snapshot().invalidations.values.reduce(0, +) == 2)
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+            #expect(summary["result"] as? String == "deployed")
+            #expect(
+                Set(((summary["steps"] as? [[String: Any]]) ?? []).compactMap { $0["phase"] as? String }) == [
+                    "check", "apply",
+                ])
+        }
 
-    @Test func aRemoteBuilderBuildsAndPushesWithASharedCache() throws {
-        let sandbox = try Sandbox()
-        let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes", "--builder", "k8s-builder"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let calls = sandbox.calls("docker")
-        #expect(calls.first?[1] == "login")
-        #expect(!calls.contains { $0[1] == "push" || $0[1] == "build" })
-        let auth = try #require(calls.first { $0.contains("SERVICE=auth") })
-        #expect(auth == ["docker", "buildx", "build", "--builder", "k8s-builder", "-f", "infra/docker/service.Dockerfile",
-                         "--build-arg", "SERVICE=auth", "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
-                         "--cache-from", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:deps",
-                         "--cache-from", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:auth",
-                         "--cache-to", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:auth,mode=max",
-                         "-t", "\(sandbox.repositoryURL("auth")):\(sandbox.head)", "--push", "."])
-        let snapshot = sandbox.snapshot()
-        for service in sandbox.services { #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sandbox.head)") }
+        @Test func aRemoteBuilderBuildsAndPushesWithASharedCache() throws {
+            let sandbox = try Sandbox()
+            let run = sandbox.deploy([
+                "--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes", "--builder",
+                "k8s-builder",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let calls = sandbox.calls("docker")
+            #expect(calls.first?[1] == "login")
+            #expect(!calls.contains { $0[1] == "push" || $0[1] == "build" })
+            let auth = try #require(calls.first { $0.contains("SERVICE=auth") })
+            #expect(
+                auth == [
+                    "docker", "buildx", "build", "--builder", "k8s-builder", "-f", "infra/docker/service.Dockerfile",
+                    "--build-arg", "SERVICE=auth", "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
+                    "--cache-from", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:deps",
+                    "--cache-from", "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:auth",
+                    "--cache-to",
+                    "type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/build-cache:auth,mode=max",
+                    "-t", "\(sandbox.repositoryURL("auth")):\(sandbox.head)", "--push", ".",
+                ])
+            let snapshot = sandbox.snapshot()
+            for service in sandbox.services {
+                #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sandbox.head)")
+            }
+        }
     }
-}
 }
 
 extension ISO8601DateFormatter {

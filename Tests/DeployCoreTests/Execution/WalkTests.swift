@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DeployCore
 
 /// The executor walking a schedule: bounded concurrency, the fixed order where it matters, stop on failure.
@@ -19,11 +20,13 @@ import Testing
     @Test func theWalkStartsWhatIsReadyAndNothingAfterAnError() {
         var walk = Walk(steps: ScheduleTests.steps, concurrency: Concurrency(jobs: 2, pushJobs: 2))
         let labels = { (indices: [Int]) in indices.map { ScheduleTests.steps[$0].label } }
-        #expect(labels(walk.startReady()) == ["build deps", "login \(ReleaseStepsTests.registry)", "build spa admin-ui"])
+        #expect(
+            labels(walk.startReady()) == ["build deps", "login \(ReleaseStepsTests.registry)", "build spa admin-ui"])
         walk.finish(0, .success((RunResult(status: .exited(0)), 1)), started: 0, seconds: 1)
         #expect(labels(walk.startReady()) == ["build auth", "build billing"], "two builds at --jobs 2")
         walk.finish(1, .success((RunResult(status: .exited(1), tail: ["boom"]), 1)), started: 1, seconds: 1)
-        #expect(walk.error == .stepFailed(FailedStep(phase: .build, subject: "auth", status: .exited(1), output: ["boom"])))
+        #expect(
+            walk.error == .stepFailed(FailedStep(phase: .build, subject: "auth", status: .exited(1), output: ["boom"])))
         #expect(walk.startReady().isEmpty)
         #expect(walk.outcomesInOrder.map(\.result) == [.ok, .failed])
 
@@ -36,8 +39,10 @@ import Testing
     @Test func neverMoreBuildsOrPushesAtOnceThanAllowed() async throws {
         let runner = TimedRunner { Self.isBuild($0) || Self.isPush($0) ? 0.15 : 0.01 }
         let steps = try manyServices()
-        let (_, error) = await Executor(runner: runner, reporter: Self.quiet, children: ChildRegistry(),
-                                        concurrency: Concurrency(jobs: 2, pushJobs: 3)).run(steps)
+        let (_, error) = await Executor(
+            runner: runner, reporter: Self.quiet, children: ChildRegistry(),
+            concurrency: Concurrency(jobs: 2, pushJobs: 3)
+        ).run(steps)
         #expect(error == nil)
         #expect(runner.maxOverlap(Self.isBuild) == 2)
         #expect(runner.maxOverlap(Self.isPush) <= 3)
@@ -46,14 +51,20 @@ import Testing
 
     @Test func invalidationsChecksAndTheApplyWaitForEveryPushAndUpload() async {
         let runner = TimedRunner { $0.rendered.contains("SERVICE=billing") ? 0.3 : 0.02 }
-        let (outcomes, error) = await Executor(runner: runner, reporter: Self.quiet, children: ChildRegistry(),
-                                               concurrency: Concurrency(jobs: 4, pushJobs: 4)).run(ScheduleTests.steps)
+        let (outcomes, error) = await Executor(
+            runner: runner, reporter: Self.quiet, children: ChildRegistry(),
+            concurrency: Concurrency(jobs: 4, pushJobs: 4)
+        ).run(ScheduleTests.steps)
         #expect(error == nil)
         #expect(outcomes.count == ScheduleTests.steps.count)
         let runs = runner.all
-        let lastPushOrUpload = runs.filter { Self.isPush($0.action) || $0.action.rendered.contains("s3 sync") }.map(\.end).max()!
-        for run in runs where ["create-invalidation", "describe-images", "terraform"].contains(where: run.action.rendered.contains) {
-            #expect(run.start >= lastPushOrUpload, "\(run.action.rendered) started before the last push or upload ended")
+        let lastPushOrUpload = runs.filter { Self.isPush($0.action) || $0.action.rendered.contains("s3 sync") }.map(
+            \.end
+        ).max()!
+        for run in runs
+        where ["create-invalidation", "describe-images", "terraform"].contains(where: run.action.rendered.contains) {
+            #expect(
+                run.start >= lastPushOrUpload, "\(run.action.rendered) started before the last push or upload ended")
         }
         let apply = runs.first { $0.action.rendered.hasPrefix("terraform") }!
         #expect(runs.allSatisfy { $0.end <= apply.start || $0.action == apply.action })
@@ -63,20 +74,27 @@ import Testing
     }
 
     @Test func aFailedBuildStopsNewWorkAndNothingIsApplied() async throws {
-        let runner = TimedRunner(seconds: { Self.isBuild($0) ? 0.1 : 0.01 },
-                                 status: { $0.rendered.contains("SERVICE=svc-2") ? .exited(1) : .exited(0) })
-        let (outcomes, error) = await Executor(runner: runner, reporter: Self.quiet, children: ChildRegistry(), retry: .none,
-                                               concurrency: Concurrency(jobs: 2, pushJobs: 2)).run(try manyServices())
+        let runner = TimedRunner(
+            seconds: { Self.isBuild($0) ? 0.1 : 0.01 },
+            status: { $0.rendered.contains("SERVICE=svc-2") ? .exited(1) : .exited(0) })
+        let (outcomes, error) = await Executor(
+            runner: runner, reporter: Self.quiet, children: ChildRegistry(), retry: .none,
+            concurrency: Concurrency(jobs: 2, pushJobs: 2)
+        ).run(try manyServices())
         #expect(error == .stepFailed(FailedStep(phase: .build, subject: "svc-2", status: .exited(1), output: [])))
         #expect(!runner.all.contains { $0.action.rendered.contains("svc-2:abc1234") && Self.isPush($0.action) })
         #expect(!runner.all.contains { $0.action.rendered.hasPrefix("terraform") })
         #expect(runner.all.filter { Self.isBuild($0.action) }.count < 6, "no new build starts after the failure")
-        #expect(outcomes.contains { $0.step.label == "build svc-1" && $0.status == .exited(0) }, "the running build finished")
+        #expect(
+            outcomes.contains { $0.step.label == "build svc-1" && $0.status == .exited(0) },
+            "the running build finished")
     }
 
     @Test func jobsOneRunsEveryStepInOrder() async {
         let runner = TimedRunner()
-        let (outcomes, _) = await Executor(runner: runner, reporter: Self.quiet, children: ChildRegistry(), concurrency: .serial).run(ScheduleTests.steps)
+        let (outcomes, _) = await Executor(
+            runner: runner, reporter: Self.quiet, children: ChildRegistry(), concurrency: .serial
+        ).run(ScheduleTests.steps)
         #expect(runner.all.map(\.action) == ScheduleTests.steps.map(\.action))
         #expect(outcomes.map(\.step) == ScheduleTests.steps)
         #expect(runner.maxOverlap { _ in true } == 1)

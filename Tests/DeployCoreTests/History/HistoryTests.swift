@@ -1,15 +1,22 @@
 import Foundation
 import Testing
+
 @testable import DeployCore
 
 /// The history file and what `deploy rollback` reads from it.
 @Suite struct HistoryTests {
-    static func record(_ mode: DeployKind, result: DeployResult = .deployed, applied: Bool = true, head: String,
-                       _ services: [(String, String?)]) -> HistoryRecord {
-        HistoryRecord(time: "2026-11-26T10:00:00Z", by: .init(arn: "arn:aws:iam::123456789012:user/ops", user: "ops"), workspace: "prod",
-                      account: "123456789012", region: "eu-west-1", head: head, mode: mode, applied: applied,
-                      services: services.map { .init(service: $0.0, tag: head, previousTag: $0.1, rollout: .steady, steadySeconds: 12) },
-                      spas: [], steps: [], result: result, error: nil, seconds: 60)
+    static func record(
+        _ mode: DeployKind, result: DeployResult = .deployed, applied: Bool = true, head: String,
+        _ services: [(String, String?)]
+    ) -> HistoryRecord {
+        HistoryRecord(
+            time: "2026-11-26T10:00:00Z", by: .init(arn: "arn:aws:iam::123456789012:user/ops", user: "ops"),
+            workspace: "prod",
+            account: "123456789012", region: "eu-west-1", head: head, mode: mode, applied: applied,
+            services: services.map {
+                .init(service: $0.0, tag: head, previousTag: $0.1, rollout: .steady, steadySeconds: 12)
+            },
+            spas: [], steps: [], result: result, error: nil, seconds: 60)
     }
 
     @Test func recordsAppendAsLinesAndReadBackInOrder() throws {
@@ -22,7 +29,9 @@ import Testing
         #expect(file.url.path.hasSuffix("deploy/history-prod.jsonl"))
         #expect(file.records() == [first, second])
         let text = try String(contentsOf: file.url, encoding: .utf8)
-        #expect(text.split(separator: "\n").count == 2 && text.contains(#""operator":{"arn":"arn:aws:iam::123456789012:user/ops","user":"ops"}"#))
+        #expect(
+            text.split(separator: "\n").count == 2
+                && text.contains(#""operator":{"arn":"arn:aws:iam::123456789012:user/ops","user":"ops"}"#))
         #expect(HistoryFile.all(gitDirectory: folder.url).map(\.url) == [file.url])
     }
 
@@ -41,68 +50,120 @@ import Testing
     ]
 
     @Test func rollbackDefaultsToTheLastAppliedDeployAndTheTagsBeforeIt() throws {
-        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: [:], file: "h") == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
-        #expect(try RollbackTargets.resolve(history: Self.history, services: ["billing"], to: nil, live: [:], file: "h") == ["billing": "aaaaaaa"])
-        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: [:], file: "h") == ["auth": "0000000", "billing": "0000000"])
+        #expect(
+            try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: [:], file: "h") == [
+                "auth": "aaaaaaa", "billing": "aaaaaaa",
+            ])
+        #expect(
+            try RollbackTargets.resolve(history: Self.history, services: ["billing"], to: nil, live: [:], file: "h")
+                == ["billing": "aaaaaaa"])
+        #expect(
+            try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: [:], file: "h") == [
+                "auth": "0000000", "billing": "0000000",
+            ])
     }
 
     @Test func aDeployThatFailedAfterItsApplyIsTheOneUndone() throws {
         let failed = Self.history + [Self.record(.changed, result: .failed, head: "ddddddd", [("billing", "bbbbbbb")])]
-        #expect(try RollbackTargets.resolve(history: failed, services: nil, to: nil, live: [:], file: "h") == ["billing": "bbbbbbb"])
+        #expect(
+            try RollbackTargets.resolve(history: failed, services: nil, to: nil, live: [:], file: "h") == [
+                "billing": "bbbbbbb"
+            ])
     }
 
     @Test func aDeployFromElsewhereSinceTheRecordedOneIsNotUndoneBlindly() throws {
         let live = ["auth": "fffffff", "billing": "bbbbbbb"]
-        #expect(throws: DeployError.refused("auth runs fffffff, but the last deploy recorded in this clone (2026-11-26T10:00:00Z) set bbbbbbb: it was deployed since from elsewhere, so its earlier tag is unknown here; pass --to <sha>")) {
+        #expect(
+            throws: DeployError.refused(
+                "auth runs fffffff, but the last deploy recorded in this clone (2026-11-26T10:00:00Z) set bbbbbbb: "
+                    + "it was deployed since from elsewhere, so its earlier tag is unknown here; pass --to <sha>"
+            )
+        ) {
             try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: live, file: "h")
         }
         let rolledBackByECS = ["auth": "aaaaaaa", "billing": "bbbbbbb"]
-        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: rolledBackByECS, file: "h") == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
-        #expect(try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: live, file: "h").count == 2)
+        #expect(
+            try RollbackTargets.resolve(history: Self.history, services: nil, to: nil, live: rolledBackByECS, file: "h")
+                == ["auth": "aaaaaaa", "billing": "aaaaaaa"])
+        #expect(
+            try RollbackTargets.resolve(history: Self.history, services: nil, to: "0000000", live: live, file: "h")
+                .count == 2)
     }
 
     @Test func aSecondRollbackDoesNotRepeatTheFirst() throws {
         var history = Self.history
         history.removeLast()
-        history.append(Self.record(.rollback, head: "bbbbbbb", [("auth", "bbbbbbb"), ("billing", "bbbbbbb")]).with(tag: "aaaaaaa"))
-        #expect(throws: DeployError.refused("already rolled back to these tags (2026-11-26T10:00:00Z); nothing to do. To go further back, pass --to <sha> (see deploy history)")) {
+        history.append(
+            Self.record(.rollback, head: "bbbbbbb", [("auth", "bbbbbbb"), ("billing", "bbbbbbb")]).with(tag: "aaaaaaa"))
+        #expect(
+            throws: DeployError.refused(
+                "already rolled back to these tags (2026-11-26T10:00:00Z); nothing to do. To go further back, pass "
+                    + "--to <sha> (see deploy history)"
+            )
+        ) {
             try RollbackTargets.resolve(history: history, services: nil, to: nil, live: [:], file: "h")
         }
-        #expect(try RollbackTargets.resolve(history: history, services: nil, to: "0000000", live: [:], file: "h").count == 2)
+        #expect(
+            try RollbackTargets.resolve(history: history, services: nil, to: "0000000", live: [:], file: "h").count == 2
+        )
     }
 
     @Test func rollbackWithoutAKnownTagAsksForTo() {
-        #expect(throws: DeployError.self) { try RollbackTargets.resolve(history: [], services: nil, to: nil, live: [:], file: "h") }
-        #expect(throws: DeployError.refused("notifications was not rolled by the last deploy (2026-11-26T10:00:00Z, bbbbbbb): pass --to <sha> to pick its tag")) {
-            try RollbackTargets.resolve(history: Self.history, services: ["notifications"], to: nil, live: [:], file: "h")
+        #expect(throws: DeployError.self) {
+            try RollbackTargets.resolve(history: [], services: nil, to: nil, live: [:], file: "h")
+        }
+        #expect(
+            throws: DeployError.refused(
+                "notifications was not rolled by the last deploy (2026-11-26T10:00:00Z, bbbbbbb): pass --to <sha> to "
+                    + "pick its tag"
+            )
+        ) {
+            try RollbackTargets.resolve(
+                history: Self.history, services: ["notifications"], to: nil, live: [:], file: "h")
         }
         let unknown = [Self.record(.full, head: "aaaaaaa", [("auth", nil)])]
-        #expect(throws: DeployError.refused("the tag auth ran before the last deploy (2026-11-26T10:00:00Z) is not recorded: pass --to <sha> (see deploy history)")) {
+        #expect(
+            throws: DeployError.refused(
+                "the tag auth ran before the last deploy (2026-11-26T10:00:00Z) is not recorded: pass --to <sha> "
+                    + "(see deploy history)"
+            )
+        ) {
             try RollbackTargets.resolve(history: unknown, services: nil, to: nil, live: [:], file: "h")
         }
     }
 
     @Test func rollbackAndHistoryTakeOnlyTheirFlags() throws {
-        guard case .rollback(let plan) = try DeployPlan.parse(["rollback", "--var-file", "prod.tfvars", "--to", "abc1234", "--services", "auth"], environment: [:]) else {
+        guard
+            case .rollback(let plan) = try DeployPlan.parse(
+                ["rollback", "--var-file", "prod.tfvars", "--to", "abc1234", "--services", "auth"], environment: [:])
+        else {
             Issue.record("not a rollback")
             return
         }
-        #expect(plan.mode == .rollback && plan.rollbackTo == "abc1234" && plan.services == ["auth"] && plan.rollsSubset && !plan.shipsSPAs)
+        #expect(
+            plan.mode == .rollback && plan.rollbackTo == "abc1234" && plan.services == ["auth"] && plan.rollsSubset
+                && !plan.shipsSPAs)
         #expect(throws: DeployError.usage("--builder is not used by deploy rollback; see deploy --help")) {
             try DeployPlan.parse(["rollback", "--var-file", "p.tfvars", "--builder", "b"], environment: [:])
         }
-        #expect(throws: DeployError.usage("deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")) {
+        #expect(
+            throws: DeployError.usage(
+                "deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")
+        ) {
             try DeployPlan.parse(["rollback"], environment: [:])
         }
         #expect(throws: DeployError.usage("--to is only used by deploy rollback; see deploy --help")) {
             try DeployPlan.parse(["--var-file", "p.tfvars", "--to", "abc1234"], environment: [:])
         }
-        #expect(try DeployPlan.parse(["history", "--limit", "5", "--workspace", "prod"], environment: [:]) == .history({
-            var plan = DeployPlan()
-            plan.historyLimit = 5
-            plan.workspace = "prod"
-            return plan
-        }()))
+        #expect(
+            try DeployPlan.parse(["history", "--limit", "5", "--workspace", "prod"], environment: [:])
+                == .history(
+                    {
+                        var plan = DeployPlan()
+                        plan.historyLimit = 5
+                        plan.workspace = "prod"
+                        return plan
+                    }()))
     }
 }
 

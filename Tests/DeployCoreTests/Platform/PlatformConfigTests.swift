@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DeployCore
 
 @Suite struct PlatformConfigTests {
@@ -11,14 +12,16 @@ import Testing
         #expect(config.dockerfile == "infra/docker/service.Dockerfile")
         #expect(config.terraformDir == "infra/terraform/aws")
         #expect(config.spas.map(\.name) == ["admin-ui", "simulator"])
-        #expect(config.targets(for: "auth") == [
-            "module.service[\"auth\"].aws_ecs_task_definition.this",
-            "module.service[\"auth\"].aws_ecs_service.this",
-        ])
+        #expect(
+            config.targets(for: "auth") == [
+                "module.service[\"auth\"].aws_ecs_task_definition.this",
+                "module.service[\"auth\"].aws_ecs_service.this",
+            ])
     }
 
     @Test func overridesReplaceOnlyWhatTheyName() throws {
-        let config = try decode(#"{"terraformDir": "tf", "spas": [{"name": "admin-ui"}], "targets": ["module.svc[\"{service}\"]"]}"#)
+        let config = try decode(
+            #"{"terraformDir": "tf", "spas": [{"name": "admin-ui"}], "targets": ["module.svc[\"{service}\"]"]}"#)
         #expect(config.terraformDir == "tf")
         #expect(config.spas == [.init(name: "admin-ui", dir: "apps/admin-ui", dist: "apps/admin-ui/dist")])
         #expect(config.targets(for: "auth") == ["module.svc[\"auth\"]"])
@@ -27,10 +30,19 @@ import Testing
 
     @Test(arguments: [
         (#"{"service": ["a"]}"#, "deploy.json: unknown key 'service'; did you mean 'services'?"),
-        (#"{"spas": [{"name": "a", "bucket": "b"}]}"#, "deploy.json: unknown key 'bucket' in spas; expected name, dir, dist"),
+        (
+            #"{"spas": [{"name": "a", "bucket": "b"}]}"#,
+            "deploy.json: unknown key 'bucket' in spas; expected name, dir, dist"
+        ),
         (#"{"services": "auth"}"#, "deploy.json: 'services' must be a list of strings"),
-        (#"{"services": ["Auth"]}"#, "deploy.json: 'Auth' is not a valid name: lower-case letters, digits and '-' only"),
-        (#"{"terraformDir": "../elsewhere"}"#, "deploy.json: '../elsewhere' must be a path relative to the repository root, without '..'"),
+        (
+            #"{"services": ["Auth"]}"#,
+            "deploy.json: 'Auth' is not a valid name: lower-case letters, digits and '-' only"
+        ),
+        (
+            #"{"terraformDir": "../elsewhere"}"#,
+            "deploy.json: '../elsewhere' must be a path relative to the repository root, without '..'"
+        ),
         (#"{"targets": ["module.service"]}"#, "deploy.json: target 'module.service' must contain {service}"),
         (#"[1]"#, "deploy.json is not a JSON object"),
     ])

@@ -1,13 +1,17 @@
 import Foundation
 import Testing
+
 @testable import DeployCore
 
 /// What "serving" means for a release: resolved from the plan, terraform's outputs and the var-file.
 @Suite struct ChecksTests {
-    static func release(_ arguments: [String], docs: Bool = false, config: PlatformConfig = PlatformConfig(),
-                        facts: EnvironmentFacts = ReleaseStepsTests.facts()) throws -> Release {
+    static func release(
+        _ arguments: [String], docs: Bool = false, config: PlatformConfig = PlatformConfig(),
+        facts: EnvironmentFacts = ReleaseStepsTests.facts()
+    ) throws -> Release {
         guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: [:]) else { fatalError() }
-        var deployment = try Deployment.testing(plan, config: config, facts: facts, varFile: plan.varFile.map { "/repo/\($0)" })
+        var deployment = try Deployment.testing(
+            plan, config: config, facts: facts, varFile: plan.varFile.map { "/repo/\($0)" })
         deployment.exposesDocs = docs
         return try Release(resolving: deployment)
     }
@@ -28,10 +32,16 @@ import Testing
     @Test func docsAreCheckedWhenTheVarFileExposesThemAndHealthPathsOverrideThePrefix() throws {
         var config = PlatformConfig()
         config.healthPaths = ["billing": "/v2/payments"]
-        let checks = try #require(try Self.release(Self.deploy + ["--services", "billing"], docs: true, config: config).checks)
-        #expect(checks.rollouts.map(\.urls) == [["https://api.example.com/v2/payments/health", "https://api.example.com/v2/payments/docs"]])
+        let checks = try #require(
+            try Self.release(Self.deploy + ["--services", "billing"], docs: true, config: config).checks)
+        #expect(
+            checks.rollouts.map(\.urls) == [
+                ["https://api.example.com/v2/payments/health", "https://api.example.com/v2/payments/docs"]
+            ])
         let steps = checks.steps
-        #expect(steps[checks.healthStep(rollout: 0, url: 1)].action == .run(Curl.status("https://api.example.com/v2/payments/docs")))
+        #expect(
+            steps[checks.healthStep(rollout: 0, url: 1)].action
+                == .run(Curl.status("https://api.example.com/v2/payments/docs")))
     }
 
     @Test func nothingIsVerifiedWithNoVerifyOrWithoutAnApply() throws {
@@ -49,16 +59,22 @@ import Testing
     @Test func aMissingClusterOutputIsNamed() {
         var facts = ReleaseStepsTests.facts()
         facts.clusterName = nil
-        #expect(throws: DeployError.configuration("terraform output 'ecs_cluster_name' is missing: deploy watches the rollout in that cluster; add the output, or pass --no-verify")) {
+        #expect(
+            throws: DeployError.configuration(
+                "terraform output 'ecs_cluster_name' is missing: deploy watches the rollout in that cluster; add the "
+                    + "output, or pass --no-verify"
+            )
+        ) {
             try Self.release(Self.deploy, facts: facts)
         }
     }
 
     @Test func theHealthRequestIsOneCurlArgv() {
-        #expect(Curl.status("https://api.example.com/v1/auth/health").arguments == [
-            "--silent", "--show-error", "--location", "--proto", "=http,https", "--max-time", "10",
-            "--output", "/dev/null", "--write-out", "%{http_code}", "https://api.example.com/v1/auth/health",
-        ])
+        #expect(
+            Curl.status("https://api.example.com/v1/auth/health").arguments == [
+                "--silent", "--show-error", "--location", "--proto", "=http,https", "--max-time", "10",
+                "--output", "/dev/null", "--write-out", "%{http_code}", "https://api.example.com/v1/auth/health",
+            ])
     }
 
     @Test func theVarFileSaysWhetherDocsAreExposed() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DeployCore
 
 @Suite struct ReleaseStepsTests {
@@ -23,23 +24,39 @@ import Testing
 
     @Test func fullDeployRunsInTheRunbooksOrder() throws {
         let steps = try Self.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"]).steps
-        #expect(steps.map(\.label) == [
-            "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
-            "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
-            "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "check auth", "check billing", "apply",
-        ])
+        #expect(
+            steps.map(\.label) == [
+                "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
+                "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
+                "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "check auth",
+                "check billing", "apply",
+            ])
         #expect(steps[14].action == .run(AWS.describeImage(repository: "auth", tag: "abc1234")))
         #expect(steps[12].action == .run(AWS.markBuild(bucket: "platform-prod-admin-ui", tag: "abc1234")))
-        #expect(steps[1].action == .run(Docker.buildService("auth", dockerfile: "infra/docker/service.Dockerfile", image: "\(Self.registry)/auth:abc1234")))
-        #expect(steps[3].action == .pipe(AWS.ecrLoginPassword(region: "eu-west-1"), into: Docker.login(registry: Self.registry)))
-        #expect(steps.last?.action == .run(Terraform.apply(directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
-                                                            imageTag: "abc1234", autoApprove: true, color: false)))
+        #expect(
+            steps[1].action
+                == .run(
+                    Docker.buildService(
+                        "auth", dockerfile: "infra/docker/service.Dockerfile", image: "\(Self.registry)/auth:abc1234")))
+        #expect(
+            steps[3].action
+                == .pipe(AWS.ecrLoginPassword(region: "eu-west-1"), into: Docker.login(registry: Self.registry)))
+        #expect(
+            steps.last?.action
+                == .run(
+                    Terraform.apply(
+                        directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
+                        imageTag: "abc1234", autoApprove: true, color: false)))
     }
 
     @Test func imagesAlreadyInECRAreNeitherBuiltNorPushedButStillVerified() throws {
         var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y"])
         release.images[0].inRegistry = true
-        #expect(release.steps.map(\.label) == ["build deps", "build billing", "login \(Self.registry)", "push billing", "check auth", "check billing", "apply"])
+        #expect(
+            release.steps.map(\.label) == [
+                "build deps", "build billing", "login \(Self.registry)", "push billing", "check auth", "check billing",
+                "apply",
+            ])
         release.images[1].inRegistry = true
         #expect(release.steps.map(\.label) == ["check auth", "check billing", "apply"])
     }
@@ -48,23 +65,34 @@ import Testing
         var release = try Self.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"])
         release.markUpToDate(["admin-ui"])
         #expect(!release.steps.contains { $0.subject == "admin-ui" })
-        #expect(release.steps.filter { $0.subject == "simulator" }.map(\.phase) == [.buildSPA, .upload, .invalidate, .mark])
+        #expect(
+            release.steps.filter { $0.subject == "simulator" }.map(\.phase) == [.buildSPA, .upload, .invalidate, .mark])
     }
 
     @Test func aRemoteBuilderBuildsAndPushesInOneStepAfterTheLogin() throws {
-        var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y", "--builder", "k8s"])
+        var release = try Self.release([
+            "--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y", "--builder", "k8s",
+        ])
         release.buildx?.cache = "\(Self.registry)/build-cache"
         let steps = release.steps
-        #expect(steps.map(\.label) == ["login \(Self.registry)", "build deps", "build auth", "build billing", "check auth", "check billing", "apply"])
-        #expect(steps[2].action.commands[0].argv == [
-            "docker", "buildx", "build", "--builder", "k8s", "-f", "infra/docker/service.Dockerfile", "--build-arg", "SERVICE=auth",
-            "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
-            "--cache-from", "type=registry,ref=\(Self.registry)/build-cache:deps",
-            "--cache-from", "type=registry,ref=\(Self.registry)/build-cache:auth",
-            "--cache-to", "type=registry,ref=\(Self.registry)/build-cache:auth,mode=max",
-            "-t", "\(Self.registry)/auth:abc1234", "--push", ".",
-        ])
-        #expect(Schedule.prerequisites(of: steps)[1] == [0], "the dependency layer is built after the login (its cache is pushed)")
+        #expect(
+            steps.map(\.label) == [
+                "login \(Self.registry)", "build deps", "build auth", "build billing", "check auth", "check billing",
+                "apply",
+            ])
+        #expect(
+            steps[2].action.commands[0].argv == [
+                "docker", "buildx", "build", "--builder", "k8s", "-f", "infra/docker/service.Dockerfile", "--build-arg",
+                "SERVICE=auth",
+                "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
+                "--cache-from", "type=registry,ref=\(Self.registry)/build-cache:deps",
+                "--cache-from", "type=registry,ref=\(Self.registry)/build-cache:auth",
+                "--cache-to", "type=registry,ref=\(Self.registry)/build-cache:auth,mode=max",
+                "-t", "\(Self.registry)/auth:abc1234", "--push", ".",
+            ])
+        #expect(
+            Schedule.prerequisites(of: steps)[1] == [0],
+            "the dependency layer is built after the login (its cache is pushed)")
         #expect(Schedule.prerequisites(of: steps)[2] == [1, 0])
     }
 
@@ -77,10 +105,11 @@ import Testing
         let release = try Self.release(["--var-file", "prod.tfvars", "--services", "billing", "--skip-spas"])
         #expect(release.images.map(\.service) == ["billing"])
         #expect(release.apply?.imageTags == ["billing": "abc1234"])
-        #expect(release.apply?.targets == [
-            "module.service[\"billing\"].aws_ecs_task_definition.this",
-            "module.service[\"billing\"].aws_ecs_service.this",
-        ])
+        #expect(
+            release.apply?.targets == [
+                "module.service[\"billing\"].aws_ecs_task_definition.this",
+                "module.service[\"billing\"].aws_ecs_service.this",
+            ])
     }
 
     @Test func aSubsetOfServicesShipsNoSPAs() throws {
@@ -89,17 +118,28 @@ import Testing
     }
 
     @Test func anIndependentServiceIsNeverDeployed() {
-        #expect(throws: DeployError.usage("'slack-agent' deploys on its own (it is listed as independent) and is never built or rolled by deploy")) {
+        #expect(
+            throws: DeployError.usage(
+                "'slack-agent' deploys on its own (it is listed as independent) and is never built or rolled by deploy")
+        ) {
             try Deployment.select(["slack-agent"], from: ["auth"], independent: ["slack-agent"])
         }
     }
 
     @Test func keptTagsNameWhatTheOtherServicesRun() throws {
-        guard case .deploy(let plan) = try DeployPlan.parse(["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:]) else { return }
+        guard
+            case .deploy(let plan) = try DeployPlan.parse(
+                ["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:])
+        else { return }
         var deployment = try Deployment.testing(plan, varFile: "/v")
-        try deployment.limit(to: [ServiceChange(service: "auth", liveTag: "0ld0ld0", behind: 1, action: .skip, reason: "no change"),
-                              ServiceChange(service: "billing", liveTag: "0ld0ld0", behind: 1, action: .deploy, reason: "services/billing/a.js")],
-                         allowRollback: false)
+        try deployment.limit(
+            to: [
+                ServiceChange(service: "auth", liveTag: "0ld0ld0", behind: 1, action: .skip, reason: "no change"),
+                ServiceChange(
+                    service: "billing", liveTag: "0ld0ld0", behind: 1, action: .deploy,
+                    reason: "services/billing/a.js"),
+            ],
+            allowRollback: false)
         let release = try Release(resolving: deployment)
         #expect(release.images.map(\.service) == ["billing"])
         #expect(release.sites.isEmpty)
@@ -109,8 +149,17 @@ import Testing
 
     @Test func aRollbackIsRefusedUnlessAllowed() throws {
         var deployment = try Deployment.testing(services: ["auth"])
-        let back = [ServiceChange(service: "auth", liveTag: "fff0000", behind: nil, action: .deploy, reason: "live fff0000 is 2 commit(s) ahead of HEAD", rollsBack: true)]
-        #expect(throws: DeployError.refused("auth: live fff0000 is 2 commit(s) ahead of HEAD. Check out the newer commit, or pass --allow-rollback to deploy HEAD anyway")) {
+        let back = [
+            ServiceChange(
+                service: "auth", liveTag: "fff0000", behind: nil, action: .deploy,
+                reason: "live fff0000 is 2 commit(s) ahead of HEAD", rollsBack: true)
+        ]
+        #expect(
+            throws: DeployError.refused(
+                "auth: live fff0000 is 2 commit(s) ahead of HEAD. Check out the newer commit, or pass "
+                    + "--allow-rollback to deploy HEAD anyway"
+            )
+        ) {
             try deployment.limit(to: back, allowRollback: false)
         }
         try deployment.limit(to: back, allowRollback: true)
@@ -118,7 +167,10 @@ import Testing
     }
 
     @Test func anUnknownServiceIsAUsageErrorWithAHint() {
-        #expect(throws: DeployError.usage("unknown service 'biling' in --services. Did you mean 'billing'? Known: auth, billing")) {
+        #expect(
+            throws: DeployError.usage(
+                "unknown service 'biling' in --services. Did you mean 'billing'? Known: auth, billing")
+        ) {
             try Self.release(["--skip-tf", "--services", "biling"])
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DeployCore
 
 /// When each step may start: the runbook's order as a graph, and the limits the flags set.
@@ -9,8 +10,10 @@ import Testing
     /// Each step of a full deploy and the steps that must have succeeded before it starts, as a table.
     @Test func prerequisitesFollowTheRunbooksOrder() {
         let r = ReleaseStepsTests.registry
-        let builds = ["build auth", "build billing"], pushes = ["push auth", "push billing"]
-        let images = builds + pushes, uploads = ["upload admin-ui", "upload simulator"]
+        let builds = ["build auth", "build billing"]
+        let pushes = ["push auth", "push billing"]
+        let images = builds + pushes
+        let uploads = ["upload admin-ui", "upload simulator"]
         let expected: [String: [String]] = [
             "build deps": [], "build auth": ["build deps"], "build billing": ["build deps"], "login \(r)": [],
             "push auth": ["build auth", "login \(r)"], "push billing": ["build billing", "login \(r)"],
@@ -25,14 +28,21 @@ import Testing
         let prerequisites = Schedule.prerequisites(of: Self.steps)
         #expect(Set(expected.keys) == Set(Self.steps.map(\.label)))
         for (index, step) in Self.steps.enumerated() {
-            #expect(Set(prerequisites[index].map { Self.steps[$0].label }) == Set(expected[step.label] ?? ["?"]), "\(step.label)")
+            #expect(
+                Set(prerequisites[index].map { Self.steps[$0].label }) == Set(expected[step.label] ?? ["?"]),
+                "\(step.label)")
         }
     }
 
     @Test func flagsSetTheLimits() throws {
-        guard case .deploy(let plan) = try DeployPlan.parse(["--skip-tf", "--jobs", "3", "--push-jobs", "2"], environment: [:]) else { return }
+        guard
+            case .deploy(let plan) = try DeployPlan.parse(
+                ["--skip-tf", "--jobs", "3", "--push-jobs", "2"], environment: [:])
+        else { return }
         #expect(plan.concurrency == Concurrency(jobs: 3, pushJobs: 2))
-        guard case .deploy(let serial) = try DeployPlan.parse(["--skip-tf", "--jobs", "1"], environment: [:]) else { return }
+        guard case .deploy(let serial) = try DeployPlan.parse(["--skip-tf", "--jobs", "1"], environment: [:]) else {
+            return
+        }
         #expect(serial.concurrency == .serial)
         #expect(throws: DeployError.usage("--jobs takes a whole number from 1 to 64, such as --jobs 4")) {
             try DeployPlan.parse(["--skip-tf", "--jobs", "0"], environment: [:])

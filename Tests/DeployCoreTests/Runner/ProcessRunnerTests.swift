@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import DeployCore
 
 /// The runner against tiny fixture scripts: big output on both streams, exit codes, signals, pipes.
@@ -18,7 +19,11 @@ import Testing
     }
 
     @Test func moreThan64KiBOnBothStreamsDoesNotBlock() async throws {
-        let tool = script("noisy", "i=0; while [ $i -lt 2000 ]; do echo \"out line $i padded to be long enough\"; echo \"err line $i padded to be long enough\" >&2; i=$((i+1)); done\n")
+        let tool = script(
+            "noisy",
+            "i=0; while [ $i -lt 2000 ]; do echo \"out line $i padded to be long enough\"; echo \"err line $i padded "
+                + "to be long enough\" >&2; i=$((i+1)); done\n"
+        )
         let lines = Lines()
         let result = try await runner().run(.run(Command(tool, [])), capture: false) { lines.append($0) }
         #expect(result.status == .exited(0))
@@ -43,7 +48,9 @@ import Testing
     }
 
     @Test func deathBySignalIsToldApartFromAnExitCode() async throws {
-        let killed = try await runner().run(.run(Command(script("killed", "kill -TERM $$\n"), [])), capture: false) { _ in }
+        let killed = try await runner().run(.run(Command(script("killed", "kill -TERM $$\n"), [])), capture: false) {
+            _ in
+        }
         let exited = try await runner().run(.run(Command(script("exits15", "exit 15\n"), [])), capture: false) { _ in }
         #expect(killed.status == .signaled(15))
         #expect(exited.status == .exited(15))
@@ -53,7 +60,9 @@ import Testing
         await #expect(throws: DeployError.toolNotFound("no-such-tool")) {
             try await runner().run(.run(Command("no-such-tool", [])), capture: false) { _ in }
         }
-        #expect(DeployError.toolNotFound("terraform").message == "terraform not found on PATH: install it or add its folder to PATH")
+        #expect(
+            DeployError.toolNotFound("terraform").message
+                == "terraform not found on PATH: install it or add its folder to PATH")
     }
 
     @Test func environmentIsMergedAndStdinIsEmpty() async throws {
@@ -67,7 +76,9 @@ import Testing
         let producer = script("secret", "echo s3cr3t-password\n")
         let consumer = script("login", "read pw; echo \"got ${#pw} bytes\"\n")
         let lines = Lines()
-        let result = try await runner().run(.pipe(Command(producer, []), into: Command(consumer, [])), capture: false) { lines.append($0) }
+        let result = try await runner().run(.pipe(Command(producer, []), into: Command(consumer, [])), capture: false) {
+            lines.append($0)
+        }
         #expect(result.status == .exited(0))
         #expect(lines.all == [OutputLine(.stdout, "got 15 bytes")])
     }
@@ -75,7 +86,9 @@ import Testing
     @Test func aFailingProducerFailsThePipe() async throws {
         let producer = script("noauth", "echo 'Unable to locate credentials' >&2; exit 255\n")
         let consumer = script("consume", "cat >/dev/null; exit 0\n")
-        let result = try await runner().run(.pipe(Command(producer, []), into: Command(consumer, [])), capture: false) { _ in }
+        let result = try await runner().run(.pipe(Command(producer, []), into: Command(consumer, [])), capture: false) {
+            _ in
+        }
         #expect(result.status == .exited(255))
         #expect(result.tail == ["Unable to locate credentials"])
     }
@@ -86,7 +99,11 @@ import Testing
         let tool = script("sleeper", "sleep 30 & echo $! > \(pidFile); wait\n")
         let started = Date()
         let runner = runner(children: children)
-        let run = Task { await outcome { () async throws(DeployError) in try await runner.run(.run(Command(tool, [])), capture: false) { _ in } } }
+        let run = Task {
+            await outcome { () async throws(DeployError) in
+                try await runner.run(.run(Command(tool, [])), capture: false) { _ in }
+            }
+        }
         // The shell creates the file before it writes the pid: wait for the whole line.
         while !((try? String(contentsOfFile: pidFile, encoding: .utf8))?.hasSuffix("\n") ?? false) {
             try await Task.sleep(for: .milliseconds(20))
@@ -94,7 +111,8 @@ import Testing
         children.interrupt(with: SIGINT)
         #expect(await run.value == .failure(.interrupted(signal: SIGINT)))
         #expect(Date().timeIntervalSince(started) < 10)
-        let grandchild = pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+        let grandchild = pid_t(
+            try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
         var alive = true
         for _ in 0..<60 where alive {
             try await Task.sleep(for: .milliseconds(50))

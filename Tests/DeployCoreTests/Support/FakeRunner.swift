@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 @testable import DeployCore
 
 /// A runner that records what it was asked to run and answers from a script: the only seam tests replace.
@@ -13,10 +14,12 @@ final class FakeRunner: CommandRunner {
 
     var actions: [Action] { calls.withLock { $0 } }
 
-    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult {
+    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
+        async throws(DeployError) -> RunResult
+    {
         calls.withLock { $0.append(action) }
         let result = answer(action)
-        result.tail.forEach { output(OutputLine(.stderr, $0)) }
+        for line in result.tail { output(OutputLine(.stderr, line)) }
         return result
     }
 }

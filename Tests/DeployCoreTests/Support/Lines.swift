@@ -1,4 +1,5 @@
 import Synchronization
+
 @testable import DeployCore
 
 /// Lines collected from a runner's callback, which reader threads call concurrently.

@@ -10,7 +10,8 @@ final class Sandbox {
     /// The `deploy` executable built beside the test bundle (or named by DEPLOY_BINARY).
     static let deployBinary: String = {
         if let path = ProcessInfo.processInfo.environment["DEPLOY_BINARY"] { return path }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("deploy")
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "deploy")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
         return packageRoot.appendingPathComponent(".build/debug/deploy").path
     }()
@@ -21,9 +22,12 @@ final class Sandbox {
     var terraformDir: URL { platform.appendingPathComponent("infra/terraform/aws") }
 
     init(services: Int = 9) throws {
-        let up = Shell.run(["bash", Self.packageRoot.appendingPathComponent("sandbox/up.sh").path, folder.path, String(services)])
+        let up = Shell.run([
+            "bash", Self.packageRoot.appendingPathComponent("sandbox/up.sh").path, folder.path, String(services),
+        ])
         guard up.status == 0 else { throw SandboxError(message: "sandbox/up.sh failed: \(up.stderr)") }
-        let lines = try String(contentsOf: folder.url.appendingPathComponent("env"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: folder.url.appendingPathComponent("env"), encoding: .utf8).split(
+            separator: "\n")
         var environment = ProcessInfo.processInfo.environment
         for line in lines {
             let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -39,7 +43,9 @@ final class Sandbox {
 
     // MARK: Running things
 
-    func deploy(_ arguments: [String], input: String = "", environment overrides: [String: String?] = [:]) -> Shell.Result {
+    func deploy(_ arguments: [String], input: String = "", environment overrides: [String: String?] = [:])
+        -> Shell.Result
+    {
         var environment = self.environment
         for (key, value) in overrides { environment[key] = value }
         return Shell.run([Self.deployBinary] + arguments, environment: environment, directory: platform, input: input)
@@ -52,13 +58,16 @@ final class Sandbox {
     }
 
     func git(_ arguments: [String]) -> String {
-        Shell.run(["git", "-C", platform.path] + arguments, environment: environment).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        Shell.run(["git", "-C", platform.path] + arguments, environment: environment).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     func commit(_ path: String, _ text: String) {
         folder.write("platform/\(path)", text)
         _ = git(["add", "-A"])
-        _ = git(["-c", "user.name=sandbox", "-c", "user.email=sandbox@example.invalid", "commit", "-qm", "change \(path)"])
+        _ = git([
+            "-c", "user.name=sandbox", "-c", "user.email=sandbox@example.invalid", "commit", "-qm", "change \(path)",
+        ])
     }
 
     /// Replaces the faults the stubs, the rollout layer and the health server play (see their headers).
@@ -73,7 +82,8 @@ final class Sandbox {
     var services: [String] {
         ((try? String(contentsOf: terraformDir.appendingPathComponent("tfvars/sandbox.tfvars"), encoding: .utf8)) ?? "")
             .split(separator: "\n").first { $0.hasPrefix("services") }
-            .map { $0.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) } } ?? []
+            .map { $0.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) } }
+            ?? []
     }
 
     func repositoryURL(_ service: String) -> String { "123456789012.dkr.ecr.us-east-1.amazonaws.com/\(service)" }
@@ -91,13 +101,15 @@ final class Sandbox {
     }
 
     func snapshot() -> Snapshot {
-        let result = Shell.run(["python3", Self.packageRoot.appendingPathComponent("sandbox/snapshot.py").path], environment: environment)
+        let result = Shell.run(
+            ["python3", Self.packageRoot.appendingPathComponent("sandbox/snapshot.py").path], environment: environment)
         let json = ((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any]) ?? [:]
         func sets(_ key: String) -> [String: Set<String>] {
             ((json[key] as? [String: [String]]) ?? [:]).mapValues(Set.init)
         }
-        return Snapshot(live: (json["live"] as? [String: String]) ?? [:], tags: sets("tags"), buckets: sets("buckets"),
-                        invalidations: (json["invalidations"] as? [String: Int]) ?? [:])
+        return Snapshot(
+            live: (json["live"] as? [String: String]) ?? [:], tags: sets("tags"), buckets: sets("buckets"),
+            invalidations: (json["invalidations"] as? [String: Int]) ?? [:])
     }
 
     func liveImage(_ service: String) -> String { snapshot().image(service) }
@@ -109,7 +121,9 @@ final class Sandbox {
     func invalidationCount(_ spa: String) -> Int { snapshot().invalidations[distributionID(spa)] ?? 0 }
 
     func distributionID(_ spa: String) -> String {
-        let tfvars = (try? String(contentsOf: terraformDir.appendingPathComponent("tfvars/sandbox.tfvars"), encoding: .utf8)) ?? ""
+        let tfvars =
+            (try? String(contentsOf: terraformDir.appendingPathComponent("tfvars/sandbox.tfvars"), encoding: .utf8))
+            ?? ""
         let line = tfvars.split(separator: "\n").first { $0.hasPrefix("cloudfront_distribution_ids") } ?? ""
         let parts = line.split(separator: "\"").map(String.init)
         return parts.firstIndex(of: spa).map { parts[$0 + 2] } ?? "?"
@@ -119,9 +133,13 @@ final class Sandbox {
     func setLiveImage(_ service: String, _ image: String) {
         let family = "sandbox-\(service)"
         let definition = #"[{"name":"app","image":"\#(image)","memory":512}]"#
-        let registered = aws(["ecs", "register-task-definition", "--family", family, "--container-definitions", definition]) as? [String: Any]
+        let registered =
+            aws(["ecs", "register-task-definition", "--family", family, "--container-definitions", definition])
+            as? [String: Any]
         let arn = ((registered?["taskDefinition"] as? [String: Any])?["taskDefinitionArn"] as? String) ?? "?"
-        _ = aws(["ecs", "update-service", "--cluster", "platform-sandbox", "--service", family, "--task-definition", arn])
+        _ = aws([
+            "ecs", "update-service", "--cluster", "platform-sandbox", "--service", family, "--task-definition", arn,
+        ])
     }
 
     /// Each terraform resource's state, by address, to compare before and after.
@@ -130,7 +148,9 @@ final class Sandbox {
         for resource in (terraformState["resources"] as? [[String: Any]]) ?? [] {
             let module = (resource["module"] as? String).map { $0 + "." } ?? ""
             let address = "\(module)\(resource["type"] as? String ?? "").\(resource["name"] as? String ?? "")"
-            let data = (try? JSONSerialization.data(withJSONObject: resource["instances"] ?? [], options: .sortedKeys)) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: resource["instances"] ?? [], options: .sortedKeys))
+                ?? Data()
             instances[address] = String(decoding: data, as: UTF8.self)
         }
         return instances
@@ -138,7 +158,10 @@ final class Sandbox {
 
     /// terraform's state file as JSON: its serial changes with every apply that writes it.
     var terraformState: [String: Any] {
-        let data = FileManager.default.contents(atPath: terraformDir.appendingPathComponent("terraform.tfstate.d/sandbox/terraform.tfstate").path) ?? Data()
+        let data =
+            FileManager.default.contents(
+                atPath: terraformDir.appendingPathComponent("terraform.tfstate.d/sandbox/terraform.tfstate").path)
+            ?? Data()
         return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
     }
 
@@ -154,7 +177,8 @@ final class Sandbox {
 
     /// The argv of every call a stub recorded, in order.
     func calls(_ tool: String) -> [[String]] {
-        let text = (try? String(contentsOf: folder.url.appendingPathComponent("log/\(tool).jsonl"), encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOf: folder.url.appendingPathComponent("log/\(tool).jsonl"), encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap {
             ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["argv"] as? [String]
         }
@@ -162,7 +186,8 @@ final class Sandbox {
 
     /// The registry password the emulator hands out (read here only to prove it leaks nowhere).
     var registryPassword: String {
-        Shell.run(["aws", "ecr", "get-login-password"], environment: environment).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        Shell.run(["aws", "ecr", "get-login-password"], environment: environment).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     var dockerLogins: String {
@@ -171,7 +196,8 @@ final class Sandbox {
 
     /// The paths the health server was asked for, in order.
     var healthRequests: [String] {
-        let text = (try? String(contentsOf: folder.url.appendingPathComponent("log/health.jsonl"), encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOf: folder.url.appendingPathComponent("log/health.jsonl"), encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap {
             ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["path"] as? String
         }
@@ -179,8 +205,13 @@ final class Sandbox {
 
     /// The deploy history of the sandbox workspace, as `deploy` wrote it (oldest first).
     var history: [[String: Any]] {
-        let text = (try? String(contentsOf: platform.appendingPathComponent(".git/deploy/history-sandbox.jsonl"), encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+        let text =
+            (try? String(
+                contentsOf: platform.appendingPathComponent(".git/deploy/history-sandbox.jsonl"), encoding: .utf8))
+            ?? ""
+        return text.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
     }
 
     var dockerLogText: String {

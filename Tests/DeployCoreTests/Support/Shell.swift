@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DeployCore
 
 /// Runs a test's helper commands (the sandbox scripts, the aws CLI, the deploy binary) and collects
@@ -10,7 +11,9 @@ enum Shell {
         var stderr: String
     }
 
-    static func run(_ argv: [String], environment: [String: String]? = nil, directory: URL? = nil, input: String? = nil) -> Result {
+    static func run(_ argv: [String], environment: [String: String]? = nil, directory: URL? = nil, input: String? = nil)
+        -> Result
+    {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shell-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -17,7 +17,8 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ relative: String, _ text: String, executable: Bool = false) -> URL {
         let file = url.appendingPathComponent(relative)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(text.utf8).write(to: file)
         if executable { try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path) }
         return file

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 @testable import DeployCore
 
 /// A fake runner whose commands take time, recording when each started and ended, to test schedules.
@@ -14,15 +15,19 @@ final class TimedRunner: CommandRunner {
     private let seconds: @Sendable (Action) -> Double
     private let status: @Sendable (Action) -> TerminationStatus
 
-    init(seconds: @escaping @Sendable (Action) -> Double = { _ in 0.05 },
-         status: @escaping @Sendable (Action) -> TerminationStatus = { _ in .exited(0) }) {
+    init(
+        seconds: @escaping @Sendable (Action) -> Double = { _ in 0.05 },
+        status: @escaping @Sendable (Action) -> TerminationStatus = { _ in .exited(0) }
+    ) {
         self.seconds = seconds
         self.status = status
     }
 
     var all: [Run] { runs.withLock { $0 } }
 
-    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult {
+    func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
+        async throws(DeployError) -> RunResult
+    {
         let start = Date()
         try? await Task.sleep(for: .seconds(seconds(action)))
         runs.withLock { $0.append(Run(action: action, start: start, end: Date())) }

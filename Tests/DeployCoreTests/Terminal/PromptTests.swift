@@ -1,11 +1,14 @@
 import Synchronization
 import Testing
+
 @testable import DeployCore
 
 @Suite struct PromptTests {
     func prompt(_ answers: [String?]) -> Prompt {
         let queue = Mutex(answers)
-        return Prompt(reporter: Reporter(out: { _ in }, err: { _ in })) { queue.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
+        return Prompt(reporter: Reporter(out: { _ in }, err: { _ in })) {
+            queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        }
     }
 
     @Test func theMenuTakesANumberANameOrTheDefault() throws {
@@ -22,7 +25,10 @@ import Testing
     }
 
     @Test func profilesFromBothFiles() {
-        #expect(AWSProfiles.sections("[default]\n[profile prod]\nregion=x\n[sso-session s]\n", configStyle: true) == ["default", "prod"])
+        #expect(
+            AWSProfiles.sections("[default]\n[profile prod]\nregion=x\n[sso-session s]\n", configStyle: true) == [
+                "default", "prod",
+            ])
         #expect(AWSProfiles.sections("[dev]\naws_access_key_id=x\n", configStyle: false) == ["dev"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import DeployCore
 
 /// The watch over rounds, with ECS played by a scripted runner: progress, a failed call, the timeout.
@@ -8,8 +9,9 @@ import Testing
     static let new = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:8"
     static let old = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:7"
     static let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth:abc1234"
-    static let checks = Checks(cluster: "platform-prod", rollouts: [.init(service: "auth", ecsName: "prod-auth", image: image, urls: [])],
-                               timeout: 0.5, checksHealth: false)
+    static let checks = Checks(
+        cluster: "platform-prod", rollouts: [.init(service: "auth", ecsName: "prod-auth", image: image, urls: [])],
+        timeout: 0.5, checksHealth: false)
 
     /// One describe-services answer per round, in order (the last repeats); task definitions by ARN.
     static func ecs(_ rounds: [String?]) -> FakeRunner {
@@ -19,44 +21,74 @@ import Testing
             if arguments.contains("describe-task-definition") {
                 let arn = arguments[arguments.firstIndex(of: "--task-definition")! + 1]
                 let image = arn == new ? Self.image : "123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth:0000000"
-                return RunResult(status: .exited(0), stdout: Data(#"{"taskDefinition": {"containerDefinitions": [{"image": "\#(image)"}]}}"#.utf8))
+                return RunResult(
+                    status: .exited(0),
+                    stdout: Data(#"{"taskDefinition": {"containerDefinitions": [{"image": "\#(image)"}]}}"#.utf8))
             }
-            let index = round.withLock { value in defer { value += 1 }; return min(value, rounds.count - 1) }
-            guard let deployments = rounds[index] else { return RunResult(status: .exited(255), tail: ["An error occurred (ThrottlingException)"]) }
-            return RunResult(status: .exited(0), stdout: Data(#"{"services": [{"serviceName": "prod-auth", "status": "ACTIVE", "taskDefinition": "\#(new)", "deployments": [\#(deployments)]}]}"#.utf8))
+            let index = round.withLock { value in
+                defer { value += 1 }
+                return min(value, rounds.count - 1)
+            }
+            guard let deployments = rounds[index] else {
+                return RunResult(status: .exited(255), tail: ["An error occurred (ThrottlingException)"])
+            }
+            return RunResult(
+                status: .exited(0),
+                stdout: Data(
+                    (#"{"services": [{"serviceName": "prod-auth", "status": "ACTIVE", "taskDefinition": "\#(new)", "#
+                        + #""deployments": [\#(deployments)]}]}"#).utf8))
         }
     }
 
     static func deployment(_ status: String, _ arn: String, _ state: String, running: Int) -> String {
-        #"{"id": "ecs-svc/\#(arn.suffix(1))", "status": "\#(status)", "taskDefinition": "\#(arn)", "rolloutState": "\#(state)", "runningCount": \#(running), "desiredCount": 1}"#
+        #"{"id": "ecs-svc/\#(arn.suffix(1))", "status": "\#(status)", "taskDefinition": "\#(arn)", "#
+            + #""rolloutState": "\#(state)", "runningCount": \#(running), "desiredCount": 1}"#
     }
 
     static func watch(_ runner: FakeRunner) async throws -> ([String: Verification.Rollout], [RolloutProgress]) {
         let seen = Mutex<[RolloutProgress]>([])
-        let watch = RolloutWatch(runner: runner, cache: TaskDefinitionCache(file: nil), children: ChildRegistry(), pauses: [0.01], settling: 0)
+        let watch = RolloutWatch(
+            runner: runner, cache: TaskDefinitionCache(file: nil), children: ChildRegistry(), pauses: [0.01],
+            settling: 0)
         let endings = try await watch.watch(checks) { _, progress, _ in seen.withLock { $0.append(progress) } }
         return (endings, seen.withLock { $0 })
     }
 
     @Test func rollingThenSteadyAcrossRounds() async throws {
-        let rolling = Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0) + "," + Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)
-        let (endings, seen) = try await Self.watch(Self.ecs([rolling, rolling, Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 1)]))
-        guard case .steady(let seconds) = endings["auth"] else { Issue.record("not steady: \(String(describing: endings["auth"]))"); return }
+        let rolling =
+            Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0) + ","
+            + Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)
+        let (endings, seen) = try await Self.watch(
+            Self.ecs([rolling, rolling, Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 1)]))
+        guard case .steady(let seconds) = endings["auth"] else {
+            Issue.record("not steady: \(String(describing: endings["auth"]))")
+            return
+        }
         #expect(seconds >= 0)
-        #expect(seen == [.rolling("0/1 tasks of prod-auth:8, old deployment(s) still running 1 task(s)"), .steady], "a change is reported once")
+        #expect(
+            seen == [.rolling("0/1 tasks of prod-auth:8, old deployment(s) still running 1 task(s)"), .steady],
+            "a change is reported once")
     }
 
     @Test func aFailedCallIsAskedAgainAndSaysWhy() async throws {
-        let (endings, seen) = try await Self.watch(Self.ecs([nil, Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 1)]))
+        let (endings, seen) = try await Self.watch(
+            Self.ecs([nil, Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 1)]))
         #expect(endings["auth"].map { if case .steady = $0 { true } else { false } } == true)
-        guard case .rolling(let why) = seen.first else { Issue.record("no progress before steady"); return }
+        guard case .rolling(let why) = seen.first else {
+            Issue.record("no progress before steady")
+            return
+        }
         #expect(why.contains("could not ask ECS") && why.contains("ThrottlingException"))
     }
 
     @Test func stillRollingAtTheTimeoutEndsTimedOutWithWhatECSSaidLast() async throws {
-        let rolling = Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0) + "," + Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)
+        let rolling =
+            Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0) + ","
+            + Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)
         let (endings, _) = try await Self.watch(Self.ecs([rolling]))
-        #expect(endings["auth"] == .timedOut("0/1 tasks of prod-auth:8, old deployment(s) still running 1 task(s)", seconds: 0.5))
+        #expect(
+            endings["auth"]
+                == .timedOut("0/1 tasks of prod-auth:8, old deployment(s) still running 1 task(s)", seconds: 0.5))
     }
 
     @Test func anInterruptionEndsTheWatch() async throws {
@@ -64,7 +96,10 @@ import Testing
         children.hold()
         children.interrupt(with: SIGINT)
         let rolling = Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0)
-        let watch = RolloutWatch(runner: Self.ecs([rolling]), cache: TaskDefinitionCache(file: nil), children: children, pauses: [5])
-        await #expect(throws: DeployError.interrupted(signal: SIGINT)) { try await watch.watch(Self.checks) { _, _, _ in } }
+        let watch = RolloutWatch(
+            runner: Self.ecs([rolling]), cache: TaskDefinitionCache(file: nil), children: children, pauses: [5])
+        await #expect(throws: DeployError.interrupted(signal: SIGINT)) {
+            try await watch.watch(Self.checks) { _, _, _ in }
+        }
     }
 }

@@ -1,0 +1,27 @@
+/// The closing table a deploy that ran ends with: one line per step with its result and time, failures first,
+/// then one line per rolled service with how its rollout ended and what its URLs answered.
+enum ClosingText {
+    static func steps(_ outcomes: [StepOutcome], notRun: [Step], seconds: Double) -> String {
+        let failed = outcomes.filter { !$0.status.succeeded }
+        let passed = outcomes.filter { $0.status.succeeded }
+        var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }
+        lines += passed.map { "ok       \(duration($0.seconds))  \($0.step.label)" }
+        lines += notRun.map { "not run           \($0.label)" }
+        lines.append("total    \(duration(seconds))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func verification(_ verifications: [Verification]) -> String {
+        let width = verifications.map(\.service.count).max() ?? 0
+        return verifications.map {
+            "verify   \($0.service.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)"
+        }
+        .joined(separator: "\n")
+    }
+
+    /// `WaitTime.tenths`, right-aligned for the table.
+    private static func duration(_ value: Double) -> String {
+        let text = WaitTime.tenths(value)
+        return String(repeating: " ", count: max(0, 7 - text.count)) + text
+    }
+}
