@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import DeployCore
+
+/// The orchestration, through a scripted runner: what a deploy reads before it asks, the order of its steps,
+/// what a failure or a "no" stops, and what the summary, the closing table and the history say.
+@Suite struct DeployerTests {
+    static let deploy = ["--var-file", "tfvars/prod.tfvars", "--profile", "p", "--yes", "--min-free-gb", "0"]
+
+    /// The phases of the commands run, in order, with repeats collapsed: the shape of a deploy.
+    static func phases(_ commands: [String]) -> [String] {
+        let named: [(String, String)] = [
+            ("git ", "git"), ("terraform -chdir=infra/terraform/aws apply", "apply"), ("terraform", "terraform"),
+            ("aws sts", "account"), ("aws configure", "account"), ("aws ecr describe-images", "ecr"),
+            ("aws s3api head-object", "buckets"), ("aws ecs", "ecs"), ("docker build", "build"),
+            ("aws ecr get-login-password", "login"), ("docker push", "push"), ("pnpm", "spa"),
+            ("aws s3 sync", "upload"),
+            ("aws cloudfront", "invalidate"), ("aws s3api put-object", "mark"), ("curl", "health"),
+        ]
+        let phases = commands.map { command in named.first { command.hasPrefix($0.0) }?.1 ?? command }
+        return phases.enumerated().filter { $0.offset == 0 || phases[$0.offset - 1] != $0.element }.map(\.element)
+    }
+
+    @Test func aFullDeployReadsEverythingFirstThenRunsTheRunbooksOrderAndRecordsIt() async throws {
+        let platform = ScriptedPlatform()
+        let run = await platform.run(Self.deploy + ["--jobs", "1"])
+
+        #expect(run.error == nil, "\(run.err)")
+        let steps = Self.phases(platform.commands).drop { $0 != "build" }
+        #expect(
+            Array(steps) == [
+                "build", "login", "push", "spa", "upload", "invalidate", "mark", "ecr", "apply", "ecs", "health",
+            ])
+        #expect(
+            Set(Self.phases(platform.commands).prefix { $0 != "build" }) == [
+                "git", "terraform", "account", "ecr", "buckets", "ecs",
+            ])
+        #expect(platform.live == ["auth": ScriptedPlatform.head, "billing": ScriptedPlatform.head])
+        #expect(run.out.contains("Account   123456789012  (arn:aws:iam::123456789012:user/ops)"))
+        #expect(run.out.contains("Rolls     auth 0000000 → abc1234\n          billing 0000000 → abc1234"))
+        #expect(run.out.contains("verify   auth     steady in"))
+        #expect(run.out.hasSuffix("deployed abc1234\n"))
+        let record = try #require(platform.history.last)
+        #expect(record.result == .deployed && record.mode == .full && record.applied && record.by.user == "ops")
+        #expect(record.services.map(\.previousTag) == ["0000000", "0000000"])
+        #expect(record.services.map(\.rollout) == [.steady, .steady])
+        let lock = try Data(contentsOf: platform.gitDirectory.appendingPathComponent("deploy/lock-prod.json"))
+        #expect(lock.isEmpty, "the lock is released and names nobody")
+    }
+
+    @Test func aFailedPushStopsWhatComesAfterItAndTheHistorySaysSo() async throws {
+        let platform = ScriptedPlatform()
+        platform.model.withLock { $0.failing = ["docker push \(ScriptedPlatform.registry)/billing"] }
+        let run = await platform.run(Self.deploy + ["--jobs", "1"])
+
+        #expect(
+            run.error
+                == .stepFailed(
+                    FailedStep(phase: .push, subject: "billing", status: .exited(1), output: ["scripted failure"])))
+        #expect(
+            platform.commands(of: "aws s3").isEmpty
+                && platform.commands(of: "terraform").allSatisfy { !$0.contains(" apply ") })
+        #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.parent])
+        #expect(run.out.contains("FAILED") && run.out.contains("not run           apply"))
+        let record = try #require(platform.history.last)
+        #expect(record.result == .failed && !record.applied)
+        #expect(
+            record.error == "step 'push billing' exited with 1; later steps were not run and terraform was not applied")
+    }
+
+    @Test func anythingButYStopsBeforeTheFirstBuildAndRecordsNothing() async throws {
+        let platform = ScriptedPlatform()
+        let run = await platform.run(
+            ["--var-file", "tfvars/prod.tfvars", "--profile", "p", "--min-free-gb", "0"], answers: ["n"])
+
+        #expect(run.error == .declined)
+        #expect(run.err.contains("Deploy abc1234 to account 123456789012 (eu-west-1)? Type y to continue: "))
+        #expect(platform.commands(of: "docker").isEmpty && platform.commands(of: "pnpm").isEmpty)
+        #expect(platform.history.isEmpty)
+    }
+
+    @Test func aDryRunOnlyReadsAndListsEveryCommand() async throws {
+        let platform = ScriptedPlatform()
+        let run = await platform.run([
+            "--var-file", "tfvars/prod.tfvars", "--profile", "p", "--dry-run", "--output", "json",
+        ])
+
+        #expect(run.error == nil, "\(run.err)")
+        #expect(
+            Set(Self.phases(platform.commands)).isSubset(of: ["git", "terraform", "account", "ecr", "buckets", "ecs"]))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(document["result"] as? String == "dry run")
+        #expect(
+            (document["planned"] as? [String])?.contains { $0.hasPrefix("terraform -chdir=infra/terraform/aws apply") }
+                == true)
+        #expect(run.err.contains("Dry run: these commands would run"))
+        #expect(platform.history.isEmpty)
+    }
+
+    @Test func changedWithNothingChangedStopsBeforeTheAccountAndAnyBuild() async throws {
+        let platform = ScriptedPlatform(live: ScriptedPlatform.head)
+        let run = await platform.run(["--changed"] + Self.deploy)
+
+        #expect(run.error == nil)
+        #expect(run.out.contains("HEAD abc1234: 0 of 2 service(s) to deploy"))
+        #expect(run.out.contains("nothing to deploy"))
+        #expect(platform.commands(of: "aws sts").isEmpty && platform.commands(of: "docker").isEmpty)
+    }
+
+    @Test func changedRollsOnlyWhatChangedAndPinsTheRest() async throws {
+        let platform = ScriptedPlatform()
+        platform.model.withLock { $0.changedPaths = ["services/billing/src/index.js", "apps/admin-ui/x.js"] }
+        let run = await platform.run(["--changed"] + Self.deploy)
+
+        #expect(run.error == nil, "\(run.err)")
+        #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.head])
+        let apply = try #require(platform.commands(of: "terraform").first { $0.contains(" apply ") })
+        #expect(apply.contains(#"image_tags={"auth":"0000000","billing":"abc1234"}"#))
+        #expect(platform.history.last?.mode == .changed)
+    }
+
+    @Test func aFailedRolloutIsAFailedDeployRecordedWithEachServicesEnd() async throws {
+        let platform = ScriptedPlatform()
+        platform.model.withLock { $0.rollouts["auth"] = "FAILED" }
+        let run = await platform.run(Self.deploy + ["--output", "json"])
+
+        guard case .verificationFailed(let problems, let next) = run.error else {
+            Issue.record("expected a failed verification, got \(String(describing: run.error))")
+            return
+        }
+        #expect(problems == ["auth: the new deployment FAILED: scripted"])
+        #expect(next == "to return to the tags that ran before, run: deploy rollback --var-file tfvars/prod.tfvars")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(document["result"] as? String == "failed")
+        #expect(
+            (document["verification"] as? [[String: Any]])?.compactMap { $0["rollout"] as? String } == [
+                "failed", "steady",
+            ])
+        #expect(platform.history.last?.services.map(\.rollout) == [.failed, .steady])
+    }
+
+    @Test func aRollbackReturnsTheLastDeploysServicesWithoutBuildingAndRefusesATagNotInECR() async throws {
+        let platform = ScriptedPlatform()
+        #expect(await platform.run(Self.deploy).error == nil)
+        let builds = platform.commands(of: "docker").count
+
+        let rollback = ["rollback", "--var-file", "tfvars/prod.tfvars", "--profile", "p", "--yes"]
+        let back = await platform.run(rollback)
+
+        #expect(back.error == nil, "\(back.err)")
+        #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.parent])
+        #expect(platform.commands(of: "docker").count == builds)
+        #expect(back.out.hasSuffix("rolled back auth to 0000000, billing to 0000000\n"))
+        #expect(platform.history.last?.mode == .rollback)
+
+        let missing = await platform.run(rollback + ["--to", "fedcba9"])
+        #expect(missing.error?.message.hasPrefix("not rolling back: auth:fedcba9, billing:fedcba9 not in ECR") == true)
+        #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.parent])
+    }
+}
