@@ -2,7 +2,7 @@
 # Stops the sandbox's emulator and API server. Usage: sandbox/down.sh DIR [--remove]
 set -u
 dir=${1:?usage: sandbox/down.sh DIR [--remove]}
-for server in moto health; do
+for server in moto health aws; do
   if [ -f "$dir/$server.pid" ]; then
     kill "$(cat "$dir/$server.pid")" 2>/dev/null
     rm -f "$dir/$server.pid"

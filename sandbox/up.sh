@@ -58,6 +58,10 @@ set -a
 source "$dir/env"
 set +a
 
+# The real aws CLI, imported once and forked per call (see sandbox/aws_server.py): the layer hands it every call.
+python3 "$here/start_server.py" "$dir/aws.pid" "$dir/log/aws-server.log" --wait-for "$dir/aws.sock" \
+  python3 "$here/aws_server.py" "$dir/aws.sock" >/dev/null
+
 # The platform repository, its services named like the real ones (more are numbered).
 services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
 for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done

@@ -128,6 +128,7 @@ extension EndToEnd {
                     || leftover.split(separator: "\n").allSatisfy { pid in
                         let args = Shell.run(["ps", "-o", "args=", "-p", String(pid)]).stdout
                         return args.contains("moto_server") || args.contains("health_server.py")
+                            || String(pid) == sandbox.serverPID("aws")
                     }, "children left: \(leftover)")
             #expect(sandbox.terraformSerial == serial)
             #expect(!sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" })

@@ -75,6 +75,12 @@ final class Sandbox {
         folder.write("faults", lines.map { $0 + "\n" }.joined())
     }
 
+    /// The pid of one of the sandbox's servers (moto, health, aws), as its pid file says.
+    func serverPID(_ server: String) -> String? {
+        (try? String(contentsOf: folder.url.appendingPathComponent("\(server).pid"), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     // MARK: Reading outcomes back
 
     var head: String { git(["rev-parse", "--short", "HEAD"]) }

@@ -1,0 +1,104 @@
+"""The real aws CLI, started once: a test fixture that makes the sandbox's many aws calls cheap.
+
+An aws CLI process spends most of its 0.5 s of CPU importing botocore and its customizations before it does
+anything. This server imports the CLI once (and runs a few calls against the emulator, so that what it
+imports on first use is imported too), then forks a child per call that runs the very same
+`awscli.clidriver.main()` with the caller's argv, environment, working folder and standard streams (passed
+over the socket), and reports its exit code. The caller is `sandbox/rollout-layer/aws` (see its header).
+The forked child stops when its caller goes away. deploy knows nothing of this.
+Usage: aws_server.py SOCKET   (the sandbox's environment variables set)"""
+import array
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import traceback
+
+import awscli
+import awscli.clidriver
+
+
+def warm():
+    """Runs calls whose answers do not matter, in a child, so that the CLI's lazy imports happen here once."""
+    for argv in (["sts", "get-caller-identity"], ["ecs", "list-clusters"], ["ecr", "describe-repositories"],
+                 ["s3api", "list-buckets"], ["s3", "ls"], ["cloudfront", "list-distributions"],
+                 ["configure", "get", "region"], ["logs", "describe-log-groups"]):
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = open(os.devnull, "w")
+        try:
+            sys.argv = ["aws"] + argv
+            awscli.clidriver.main()
+        except BaseException:
+            pass
+        finally:
+            sys.stdout.close()
+            sys.stdout, sys.stderr = saved
+
+
+def serve_one(connection):
+    """In the forked child: take the caller's call and streams, run the CLI, send back the exit code."""
+    message, ancillary, _, _ = connection.recvmsg(1 << 20, socket.CMSG_SPACE(3 * array.array("i").itemsize))
+    fds = array.array("i")
+    for level, kind, data in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(data[: len(data) - (len(data) % fds.itemsize)])
+    call = json.loads(message)
+    for target, fd in enumerate(fds[:3]):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.chdir(call["cwd"])
+    os.environ.clear()
+    os.environ.update(call["env"])
+    # What importing awscli does to the environment, as a new process would have it.
+    own = os.path.join(os.path.dirname(os.path.abspath(awscli.__file__)), "data")
+    paths = [os.path.expanduser(os.path.expandvars(p)) for p in call["env"].get("AWS_DATA_PATH", "").split(os.pathsep) if p]
+    os.environ["AWS_DATA_PATH"] = os.pathsep.join(paths + [own])
+    sys.argv = ["aws"] + call["argv"]
+    connection.sendall(f"{os.getpid()}\n".encode())
+    # The caller went away (killed): stop too, rather than run on with its streams.
+    threading.Thread(target=lambda: connection.recv(1) or os._exit(130), daemon=True).start()
+    # As a new Python process has them: SIGINT raises KeyboardInterrupt, SIGPIPE stays ignored.
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
+        signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code = awscli.clidriver.main()
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    except KeyboardInterrupt:
+        code = 130
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            pass
+    connection.sendall(f"{code or 0}\n".encode())
+    os._exit(0)
+
+
+def main():
+    path = sys.argv[1]
+    warm()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    if os.path.exists(path):
+        os.unlink(path)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(64)
+    sys.stdout.flush()
+    while True:
+        connection, _ = server.accept()
+        if os.fork() == 0:
+            server.close()
+            try:
+                serve_one(connection)
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(1)
+        connection.close()
+
+
+main()
