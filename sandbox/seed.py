@@ -28,6 +28,10 @@ for name, tag in [(s, "seed") for s in services] + [("slack-agent", "independent
     )["taskDefinition"]["taskDefinitionArn"]
     ecs.create_service(cluster=cluster, serviceName=family, taskDefinition=arn, desiredCount=1)
 
+# Where deploy shares its lock and history between operators (terraform output deploy_bucket).
+deploy_bucket = f"platform-{env}-deploy"
+s3.create_bucket(Bucket=deploy_bucket)
+
 buckets, distributions = {}, {}
 for spa in ("admin-ui", "simulator"):
     bucket = f"platform-{env}-{spa}"
@@ -55,3 +59,4 @@ with open(tfvars_path, "w") as f:
     f.write(f"spa_bucket_names            = {hcl_map(buckets)}\n")
     f.write(f"cloudfront_distribution_ids = {hcl_map(distributions)}\n")
     f.write("expose_api_docs = true\n")
+    f.write(f'deploy_bucket   = "{deploy_bucket}"\n')

@@ -72,7 +72,8 @@ python3 "$here/seed.py" "$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars
 echo "api_base_url = \"http://127.0.0.1:$api_port\"" >>"$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
 
 # terraform knows its outputs before the first deploy, as it does after bootstrap.sh.
-terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false >"$dir/log/terraform-init.log"
+terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false -backend-config="workspace_dir=$dir/tfstate" \
+  >"$dir/log/terraform-init.log"
 terraform -chdir="$dir/platform/infra/terraform/aws" workspace new sandbox >>"$dir/log/terraform-init.log"
 terraform -chdir="$dir/platform/infra/terraform/aws" apply -refresh-only -auto-approve -input=false \
   -var-file=tfvars/sandbox.tfvars -var image_tag=seed >"$dir/log/terraform-bootstrap.log"

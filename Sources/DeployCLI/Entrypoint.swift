@@ -23,6 +23,7 @@ struct Entrypoint {
         case .prune(let plan): try await deployer(plan, reporter).prune()
         case .history(let plan): try await deployer(plan, reporter).history()
         case .rollback(let plan): try await deployer(plan, reporter).run()
+        case .unlock(let plan): try await deployer(plan, reporter).unlock()
         }
     }
 

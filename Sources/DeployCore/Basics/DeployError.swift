@@ -23,6 +23,10 @@ public enum DeployError: Error, Equatable, Sendable {
     case preflight([String])
     /// Another deploy holds this workspace's lock.
     case locked(String)
+    /// Someone took the shared lock over while this deploy ran.
+    case lockLost(String)
+    /// The deploy bucket (terraform output `deploy_bucket`) cannot be read or written.
+    case bucketUnreachable(bucket: String, said: String)
     /// SIGINT or SIGTERM arrived.
     case interrupted(signal: Int32)
     /// The apply went through but a rolled service is not serving: one line per service, then what to do.
@@ -38,8 +42,15 @@ public enum DeployError: Error, Equatable, Sendable {
 
     public var message: String {
         switch self {
-        case .usage(let text), .configuration(let text), .refused(let text), .locked(let text):
+        case .usage(let text), .configuration(let text), .refused(let text), .locked(let text), .lockLost(let text):
             return text
+        case .bucketUnreachable(let bucket, let said):
+            return
+                "the deploy bucket s3://\(bucket) cannot be reached (aws: \(said)): check that the profile may read "
+                + "and "
+                + "write deploy/* there (s3:GetObject, s3:PutObject, s3:DeleteObject, s3:ListBucket) and that "
+                + "terraform "
+                + "output 'deploy_bucket' names it"
         case .preflight(let problems):
             return "not deploying; nothing was built or changed:\n"
                 + problems.map { "  - \($0)" }.joined(separator: "\n")

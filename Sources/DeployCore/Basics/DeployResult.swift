@@ -9,6 +9,10 @@ enum DeployResult: String, Equatable, Sendable, Codable {
     case refused
     /// The operator did not type `y`.
     case declined
+    /// In the shared history: the deploy began and has not ended (yet).
+    case started
+    /// In the shared history: it began, never ended, and holds no lock any more: its machine died.
+    case unfinished
 
     /// The result of a deploy that ran, from the error that stopped it (none: deployed).
     init(_ error: DeployError?) {

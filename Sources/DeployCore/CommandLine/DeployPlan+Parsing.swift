@@ -13,8 +13,9 @@ extension DeployPlan {
         }
         switch command {
         case "status": return .status(try statusPlan(flags, environment: environment))
-        case "prune": return .prune(try prunePlan(flags))
-        case "history": return .history(try historyPlan(flags))
+        case "prune": return .prune(try prunePlan(flags, environment: environment))
+        case "history": return .history(try historyPlan(flags, environment: environment))
+        case "unlock": return .unlock(try unlockPlan(flags, environment: environment))
         case "rollback": return .rollback(try rollbackPlan(flags, environment: environment))
         case .some(let other): throw .usage("unexpected argument '\(other)'; see deploy --help")
         case .none: break
@@ -106,10 +107,15 @@ extension DeployPlan {
         return plan
     }
 
-    /// `deploy history` reads one file: which workspace, how many, which format.
-    private static func historyPlan(_ flags: ParsedFlags) throws(DeployError) -> DeployPlan {
-        try only(flags, allowedBy: "deploy history", ["var-file", "workspace", "limit", "output", "directory"])
+    /// `deploy history` reads the history: which workspace, how many, which format, and the profile that
+    /// reads the shared one.
+    private static func historyPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
+        -> DeployPlan
+    {
+        try only(
+            flags, allowedBy: "deploy history", ["var-file", "workspace", "limit", "output", "directory", "profile"])
         var plan = DeployPlan()
+        plan.profile = try profile(flags, environment: environment)
         plan.varFile = flags.value("var-file")
         plan.workspace = flags.value("workspace")
         plan.directory = flags.value("directory")
@@ -165,12 +171,40 @@ extension DeployPlan {
         return plan
     }
 
-    /// `deploy prune` runs two docker commands: it takes only -y.
-    private static func prunePlan(_ flags: ParsedFlags) throws(DeployError) -> DeployPlan {
-        try only(flags, allowedBy: "deploy prune", ["yes"])
+    /// `deploy prune` runs two docker commands: it takes -y, and the profile that reads the shared lock.
+    private static func prunePlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan
+    {
+        try only(flags, allowedBy: "deploy prune", ["yes", "profile"])
         var plan = DeployPlan()
         plan.assumeYes = flags.isSet("yes")
+        plan.profile = try profile(flags, environment: environment)
         return plan
+    }
+
+    /// `deploy unlock` removes the workspace's shared lock: where, which account, how to confirm.
+    private static func unlockPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
+        -> DeployPlan
+    {
+        try only(flags, allowedBy: "deploy unlock", ["var-file", "workspace", "profile", "yes", "directory", "quiet"])
+        var plan = DeployPlan()
+        plan.varFile = flags.value("var-file")
+        plan.workspace = flags.value("workspace")
+        plan.directory = flags.value("directory")
+        plan.quiet = flags.isSet("quiet")
+        plan.assumeYes = flags.isSet("yes")
+        plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
+        if plan.varFile == nil {
+            throw .usage("deploy unlock needs --var-file: for example deploy unlock --var-file tfvars/sandbox.tfvars")
+        }
+        try plan.checkCombinations()
+        return plan
+    }
+
+    /// `--profile`, else `AWS_PROFILE`: a read that needs no menu.
+    private static func profile(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> String? {
+        let profile = flags.value("profile") ?? environment["AWS_PROFILE"].flatMap(nonEmpty)
+        if let profile, !Names.isProfileName(profile) { throw .usage("'\(profile)' is not a valid AWS profile name") }
+        return profile
     }
 
     private static func outputIsJSON(_ flags: ParsedFlags) throws(DeployError) -> Bool {

@@ -15,15 +15,20 @@ public enum Usage {
               deploy --var-file tfvars/<env>.tfvars --changed    only the services changed since they went live
               deploy --skip-tf --services a,b                    push images only; nothing rolls
               deploy status [--output json]                      what --changed would deploy, and why; read-only
-              deploy history [--limit n] [--output json]         the recorded deploys of this clone, newest first
+              deploy history [--limit n] [--output json]         the recorded deploys (the team's with a deploy
+                                                                 bucket, else this clone's), newest first
               deploy rollback --var-file tfvars/<env>.tfvars     the last deploy's services back to the tags they ran
                               [--services a,b] [--to sha]        before it (or to --to); nothing is built
+              deploy unlock --var-file tfvars/<env>.tfvars       remove the workspace's shared lock (a dead deploy's),
+                                                                 naming its holder, after a typed y
               deploy prune [-y]                                  docker builder prune -af; docker image prune -af
 
             Order: build images, push to ECR, build and upload SPAs, invalidate CloudFront, terraform apply,
             then wait until ECS is steady and each rolled service's /health answers 200 (--no-verify skips).
             A failed step stops the deploy; terraform is never applied after a failure.
-            Each deploy is recorded in .git/deploy/history-<workspace>.jsonl.
+            One deploy per workspace at a time: with a deploy_bucket terraform output, a lock every operator sees
+            (s3://<bucket>/deploy/<workspace>/lock.json), else this clone's. Each deploy is recorded there
+            (deploy/<workspace>/history/) and in .git/deploy/history-<workspace>.jsonl.
 
             Options:
             \(lines.joined(separator: "\n"))

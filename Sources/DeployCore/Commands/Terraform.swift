@@ -2,8 +2,12 @@ import Foundation
 
 /// The terraform commands: reading the environment's outputs and the closing apply.
 enum Terraform {
-    static func output(directory: String) -> Command {
-        Command("terraform", ["-chdir=\(directory)", "output", "-json"])
+    /// The outputs of the selected workspace, or of `workspace` (through `TF_WORKSPACE`, which selects it for
+    /// this command only).
+    static func output(directory: String, workspace: String? = nil) -> Command {
+        Command(
+            "terraform", ["-chdir=\(directory)", "output", "-json"],
+            environment: workspace.map { ["TF_WORKSPACE": $0] } ?? [:])
     }
 
     /// `apply` with the global tag; with `imageTags`, also the per-service map and one `-target` per address,

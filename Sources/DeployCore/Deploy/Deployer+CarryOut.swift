@@ -1,27 +1,55 @@
 import Foundation
 
 extension Deployer {
-    /// After the summary: takes the workspace's lock, asks for the typed `y`, runs the steps, verifies the
-    /// rollout, prints the closing table and records the deploy in the history, however it ended.
+    /// One deploy past its summary: what it rolls, where, in which session, and where it is recorded.
+    struct Run: Sendable {
+        let release: Release
+        let deployment: Deployment
+        let session: Session
+        /// The team's lock, with a deploy bucket.
+        var shared: SharedLock?
+        /// Where this deploy's record goes in the shared history.
+        var record: String?
+    }
+
+    /// After the summary: takes the workspace's locks (this clone's, and the team's with a deploy bucket), asks
+    /// for the typed `y`, runs the steps, verifies the rollout, prints the closing table and records the deploy,
+    /// however it ended; then lets go of the locks.
     func carryOut(_ release: Release, _ deployment: Deployment, _ session: Session) async throws(DeployError) {
         if plan.dryRun { return showDryRun(release, deployment) }
         let lock = try DeployLock.acquire(
             gitDirectory: deployment.workspace.gitDirectory,
             workspace: deployment.workspaceName, sha: release.tag, reporter: reporter)
         defer { lock.release() }
-        if !plan.assumeYes && !prompt.confirm(question(release, deployment)) { throw .declined }
+        var run = Run(release: release, deployment: deployment, session: session)
+        run.record = deployment.bucket.map {
+            $0.historyKey(started: deployment.started, sha: release.tag, nonce: DeployBucket.nonce())
+        }
+        run.shared = try await takeSharedLock(run)
+        let ended = await outcome { () async throws(DeployError) in try await confirmAndRun(run) }
+        await run.shared?.release()
+        try ended.get()
+    }
+
+    /// The typed `y`, then the steps and the verification, recorded however they end.
+    private func confirmAndRun(_ run: Run) async throws(DeployError) {
+        let release = run.release
+        if !plan.assumeYes && !prompt.confirm(question(release, run.deployment)) { throw .declined }
         // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
         children.hold()
         defer { children.release() }
-        let executor = Executor(
-            runner: session.runner, reporter: reporter, children: children,
+        await recordStart(run)
+        run.shared?.startHeartbeat(every: lockTiming.heartbeat)
+        var executor = Executor(
+            runner: run.session.runner, reporter: reporter, children: children,
             concurrency: plan.concurrency, live: board(release.steps))
+        executor.halt = { [shared = run.shared] in shared?.loss }
         var (outcomes, failure) = await executor.run(release.steps)
         var verifications: [Verification] = []
         if failure == nil, let checks = release.checks {
-            (verifications, failure) = await verify(checks, session)
+            (verifications, failure) = await verify(checks, run.session)
         }
-        close(release, deployment, outcomes, verifications, failure)
+        await close(run, outcomes, verifications, failure)
         if let failure { throw failure }
         reporter.result(
             plan.mode == .rollback
@@ -57,31 +85,6 @@ extension Deployer {
             }
             return ([], error)
         }
-    }
-
-    /// The closing table, the history line and the JSON document: for every deploy that got past the `y`.
-    private func close(
-        _ release: Release, _ deployment: Deployment, _ outcomes: [StepOutcome],
-        _ verifications: [Verification], _ failure: DeployError?
-    ) {
-        let ran = Set(outcomes.map(\.step.label))
-        let notRun = release.steps.filter { !ran.contains($0.label) }
-        let seconds = Date().timeIntervalSince(deployment.started)
-        reporter.result(
-            "\n" + ClosingText.steps(outcomes, notRun: notRun, seconds: seconds)
-                + (verifications.isEmpty ? "" : "\n" + ClosingText.verification(verifications)))
-        let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
-        let record = HistoryRecord(
-            deployment: deployment, release: release, outcomes: outcomes,
-            verifications: verifications, error: failure, seconds: seconds,
-            user: LocalUser.name(environment: environment))
-        do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
-        guard plan.json else { return }
-        var summary = DeploySummary(
-            release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
-        summary.verification = DeploySummary.checks(verifications)
-        summary.history = history.url.path
-        reporter.document(summary.json)
     }
 
     private func question(_ release: Release, _ deployment: Deployment) -> String {

@@ -8,13 +8,13 @@ extension Deployer {
         let opening = try await open()
         var deployment = opening.deployment
         let session = opening.session
-        let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
         let who = try await opening.who()
         deployment.account = who
         let live = try await session.changes.liveTags(deployment)
+        let history = try await readHistory(deployment, session)
         let targets = try RollbackTargets.resolve(
-            history: history.records(), services: plan.services, to: plan.rollbackTo,
-            live: live, file: history.url.path)
+            history: history.records, services: plan.services, to: plan.rollbackTo,
+            live: live, file: history.source, shared: deployment.bucket != nil)
         deployment.rollBack(to: targets, live: live)
         let release = try Release(resolving: deployment)
         let present = try await RegistryCheck(runner: session.runner).present(release.images)

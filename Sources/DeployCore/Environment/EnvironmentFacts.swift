@@ -1,7 +1,7 @@
 import Foundation
 
 /// What terraform knows about the environment, from `terraform output -json`: registries, cluster,
-/// buckets and distributions.
+/// buckets and distributions, the API's address, and the bucket the team's lock and history live in.
 struct EnvironmentFacts: Equatable, Sendable {
     var repositoryURLs: [String: String] = [:]
     var clusterName: String?
@@ -9,6 +9,8 @@ struct EnvironmentFacts: Equatable, Sendable {
     var bucketNames: [String: String] = [:]
     var distributionIDs: [String: String] = [:]
     var apiBaseURL: String?
+    /// `deploy_bucket` (optional): where the shared lock and history live; without it, this clone's only.
+    var deployBucket: String?
 
     init() {}
 
@@ -31,6 +33,7 @@ struct EnvironmentFacts: Equatable, Sendable {
         bucketNames = try map("spa_bucket_names")
         distributionIDs = try map("cloudfront_distribution_ids")
         clusterName = value("ecs_cluster_name") as? String
+        deployBucket = try Self.deployBucket(value("deploy_bucket"))
         if let url = value("api_base_url") as? String, !url.isEmpty {
             let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
             guard Names.isBaseURL(trimmed) else {
@@ -41,6 +44,20 @@ struct EnvironmentFacts: Equatable, Sendable {
             }
             apiBaseURL = trimmed
         }
+    }
+
+    /// An empty or null output means none, as a workspace without one has.
+    private static func deployBucket(_ value: Any?) throws(DeployError) -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let name = value as? String else {
+            throw .configuration("terraform output 'deploy_bucket' must be a string")
+        }
+        if name.isEmpty { return nil }
+        guard Names.isBucketName(name) else {
+            throw .configuration(
+                "terraform output 'deploy_bucket' = '\(name)' is not a valid S3 bucket name: fix the output")
+        }
+        return name
     }
 
     func repositoryURL(for service: String) throws(DeployError) -> String {

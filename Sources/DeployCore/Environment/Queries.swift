@@ -16,8 +16,9 @@ struct Queries: Sendable {
         return name.flatMap { Names.isWorkspaceName($0) ? $0 : nil }
     }
 
-    func environmentFacts(terraformDir: String) async throws(DeployError) -> EnvironmentFacts {
-        let command = Terraform.output(directory: terraformDir)
+    func environmentFacts(terraformDir: String, workspace: String? = nil) async throws(DeployError) -> EnvironmentFacts
+    {
+        let command = Terraform.output(directory: terraformDir, workspace: workspace)
         return try EnvironmentFacts(terraformOutput: try await runner.query(command, output: echo(command)))
     }
 

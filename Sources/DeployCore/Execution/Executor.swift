@@ -13,6 +13,8 @@ struct Executor: Sendable {
     let concurrency: Concurrency
     /// On a terminal: the live board instead of child lines; notes go above it.
     let live: LiveStatus?
+    /// Why no new step may start, besides a failure or a signal (the shared lock was taken over).
+    var halt: @Sendable () -> DeployError? = { nil }
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
@@ -37,6 +39,7 @@ struct Executor: Sendable {
         await withTaskGroup(of: Finished.self) { group in
             func startWhatIsReady() {
                 if walk.error == nil, let signal = children.interruption { walk.error = .interrupted(signal: signal) }
+                if walk.error == nil, let reason = halt() { walk.error = reason }
                 for index in walk.startReady() {
                     announce(steps[index], at: index)
                     group.addTask { [self] in await perform(steps[index], at: index, stopped: stopped) }

@@ -4,13 +4,13 @@ extension HistoryRecord {
     /// The record of a deploy that ran (after the confirmation), whatever its result.
     init(
         deployment: Deployment, release: Release, outcomes: [StepOutcome], verifications: [Verification],
-        error: DeployError?, seconds: Double, user: String
+        error: DeployError?, seconds: Double, user: String, result: DeployResult? = nil
     ) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         time = formatter.string(from: deployment.started)
         let account = deployment.account
-        by = Operator(arn: account?.arn ?? "unknown", user: user)
+        by = Operator(arn: account?.arn ?? "unknown", user: user, host: ProcessInfo.processInfo.hostName)
         workspace = deployment.workspaceName
         self.account = account?.id ?? "unknown"
         region = account?.region ?? "unknown"
@@ -22,7 +22,7 @@ extension HistoryRecord {
         steps = outcomes.map {
             StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.result)
         }
-        result = DeployResult(error)
+        self.result = result ?? DeployResult(error)
         self.error = error?.message
         self.seconds = (seconds * 10).rounded() / 10
     }

@@ -7,6 +7,8 @@ struct HistoryRecord: Codable, Equatable, Sendable {
         var arn: String
         /// The local login name.
         var user: String
+        /// The machine it ran on (absent in records written before the history was shared).
+        var host: String? = nil
     }
 
     struct Service: Codable, Equatable, Sendable {

@@ -5,9 +5,10 @@ enum RollbackTargets {
     /// after its apply (its verification): then that one is what needs undoing. A rollback is never
     /// undone by another rollback. `--services` narrows or names them; `--to` gives one tag for all.
     /// `live`: what each service runs now, to refuse tags from a history that is out of date.
+    /// `file`: where the history was read, for messages; `shared`: whether every operator's deploys are in it.
     static func resolve(
         history: [HistoryRecord], services requested: [String]?, to tag: String?,
-        live: [String: String], file: String
+        live: [String: String], file: String, shared: Bool = false
     ) throws(DeployError) -> [String: String] {
         let last = history.last { $0.applied && $0.mode != .rollback && !$0.services.isEmpty }
         guard let services = requested ?? last?.services.map(\.service) else {
@@ -23,7 +24,7 @@ enum RollbackTargets {
                     + "<sha> (see deploy history)"
             )
         }
-        try checkNothingSince(last, live: live, services: services)
+        try checkNothingSince(last, live: live, services: services, shared: shared)
         let targets = try earlierTags(of: services, before: last)
         try checkNotRepeated(targets, history: history)
         return targets
@@ -63,21 +64,23 @@ enum RollbackTargets {
         )
     }
 
-    /// The history is per clone: when a service runs neither what the recorded deploy set nor what it
-    /// replaced (ECS's own rollback), someone deployed since from elsewhere, and the recorded earlier tag
-    /// is not "the one before" any more.
-    static func checkNothingSince(_ record: HistoryRecord, live: [String: String], services: [String])
+    /// When a service runs neither what the recorded deploy set nor what it replaced (ECS's own rollback),
+    /// it was deployed since without being recorded here (from another clone, with this clone's history; by
+    /// hand, with the shared one), and the recorded earlier tag is not "the one before" any more.
+    static func checkNothingSince(_ record: HistoryRecord, live: [String: String], services: [String], shared: Bool)
         throws(DeployError)
     {
         for service in services {
             guard let entry = record.services.first(where: { $0.service == service }), let running = live[service]
             else { continue }
             if running != entry.tag && running != entry.previousTag {
-                throw .refused(
-                    "\(service) runs \(running), but the last deploy recorded in this clone (\(record.time)) set "
-                        + "\(entry.tag): it was deployed since from elsewhere, so its earlier tag is unknown here; "
-                        + "pass --to <sha>"
-                )
+                let since =
+                    shared
+                    ? "the last deploy in the shared history (\(record.time)) set \(entry.tag): it was changed since "
+                        + "without deploy (by hand or by another tool), so its earlier tag is unknown; pass --to <sha>"
+                    : "the last deploy recorded in this clone (\(record.time)) set \(entry.tag): it was deployed since "
+                        + "from elsewhere, so its earlier tag is unknown here; pass --to <sha>"
+                throw .refused("\(service) runs \(running), but " + since)
             }
         }
     }

@@ -5,7 +5,8 @@ enum HistoryText {
         let rows = records.map { record in
             [
                 record.time, record.workspace, record.result.rawValue, record.mode.rawValue, record.head,
-                record.by.user, duration(record.seconds),
+                record.by.host.map { "\(record.by.user)@\($0)" } ?? record.by.user,
+                [.started, .unfinished].contains(record.result) ? "-" : duration(record.seconds),
             ]
         }
         let header = ["TIME (UTC)", "WORKSPACE", "RESULT", "MODE", "HEAD", "BY", "TOOK"]

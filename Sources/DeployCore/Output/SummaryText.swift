@@ -3,7 +3,8 @@
 enum SummaryText {
     static func text(_ release: Release, _ deployment: Deployment, account: Account) -> String {
         (who(account, deployment.terraformWorkspace) + ["Tag       \(release.tag)"] + images(release) + sites(release)
-            + rolls(release, previous: deployment.previousTags) + terraform(release) + verify(release))
+            + rolls(release, previous: deployment.previousTags) + terraform(release) + verify(release)
+            + lock(deployment))
             .joined(separator: "\n")
     }
 
@@ -50,6 +51,14 @@ enum SummaryText {
         let health =
             checks.checksHealth ? ", then each service's health URL" : " (no api_base_url output: health not checked)"
         return ["Verify    ECS steady within \(WaitTime.text(checks.timeout))\(health)"]
+    }
+
+    /// Where the lock is: the team's in the deploy bucket, or this clone's.
+    private static func lock(_ deployment: Deployment) -> [String] {
+        guard let place = deployment.bucket else {
+            return ["Lock      this clone only (add a deploy_bucket output to share the lock and history)"]
+        }
+        return ["Lock      \(place.lockURL)"]
     }
 
     private static func list(_ names: [String]) -> String {

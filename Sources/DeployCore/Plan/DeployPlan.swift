@@ -96,4 +96,6 @@ public enum Invocation: Equatable, Sendable {
     case history(DeployPlan)
     /// `deploy rollback`: the services of the last deploy back to the tags they ran before it.
     case rollback(DeployPlan)
+    /// `deploy unlock`: removes the workspace's shared lock, naming its holder, after a typed `y`.
+    case unlock(DeployPlan)
 }

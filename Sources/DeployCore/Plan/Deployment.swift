@@ -48,6 +48,9 @@ struct Deployment: Equatable, Sendable {
     /// The terraform workspace the lock and the history are kept for.
     var workspaceName: String { terraformWorkspace ?? "default" }
 
+    /// Where the team's lock and history live; nil without a `deploy_bucket` output (this clone's only).
+    var bucket: DeployBucket? { facts.deployBucket.map { DeployBucket(bucket: $0, workspace: workspaceName) } }
+
     /// `--services` checked against the services the repository has; nil means all of them.
     static func select(_ requested: [String]?, from known: [String], independent: [String] = []) throws(DeployError)
         -> [String]

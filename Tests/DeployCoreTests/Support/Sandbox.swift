@@ -43,12 +43,61 @@ final class Sandbox {
 
     // MARK: Running things
 
-    func deploy(_ arguments: [String], input: String = "", environment overrides: [String: String?] = [:])
-        -> Shell.Result
+    func deploy(
+        _ arguments: [String], input: String = "", environment overrides: [String: String?] = [:], in clone: URL? = nil
+    ) -> Shell.Result {
+        Shell.run(
+            [Self.deployBinary] + arguments, environment: environment(overrides), directory: clone ?? platform,
+            input: input)
+    }
+
+    /// `deploy` with a terminal for its standard input (`sandbox/on_terminal.py`), typing each reply once its question
+    /// (the needle) has appeared.
+    func deployOnTerminal(
+        _ arguments: [String], answering answers: [(String, String)] = [],
+        environment overrides: [String: String?] = [:], in clone: URL? = nil
+    ) -> Shell.Result {
+        let helper = Self.packageRoot.appendingPathComponent("sandbox/on_terminal.py").path
+        let run = Shell.run(
+            ["python3", helper] + answers.flatMap { ["--answer", $0.0, $0.1] } + ["--", Self.deployBinary]
+                + arguments, environment: environment(overrides), directory: clone ?? platform)
+        let result = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any] ?? [:]
+        return Shell.Result(
+            status: Int32(result["status"] as? Int ?? -1), stdout: result["stdout"] as? String ?? "",
+            stderr: (result["stderr"] as? String ?? "") + run.stderr)
+    }
+
+    /// `deploy` left running (in `clone`, or the platform checkout) while the test goes on.
+    func startDeploy(_ arguments: [String], environment overrides: [String: String?] = [:], in clone: URL? = nil)
+        -> Shell.Background
     {
+        Shell.Background(
+            [Self.deployBinary] + arguments, environment: environment(overrides), directory: clone ?? platform)
+    }
+
+    func environment(_ overrides: [String: String?]) -> [String: String] {
         var environment = self.environment
         for (key, value) in overrides { environment[key] = value }
-        return Shell.run([Self.deployBinary] + arguments, environment: environment, directory: platform, input: input)
+        return environment
+    }
+
+    /// Another operator's checkout of the platform (`sandbox/clone.sh`): its own git folder, the same emulator
+    /// and terraform state.
+    func clone(_ name: String) throws -> URL {
+        let made = Shell.run(
+            ["bash", Self.packageRoot.appendingPathComponent("sandbox/clone.sh").path, folder.path, name],
+            environment: environment)
+        guard made.status == 0 else { throw SandboxError(message: "sandbox/clone.sh failed: \(made.stderr)") }
+        return folder.url.appendingPathComponent(name)
+    }
+
+    /// The deploy bucket's objects under `deploy/sandbox/`, and the body of one.
+    var sharedKeys: Set<String> { bucketKeys("platform-sandbox-deploy") }
+
+    func sharedObject(_ key: String) -> [String: Any]? {
+        let result = Shell.run(
+            ["aws", "s3", "cp", "s3://platform-sandbox-deploy/\(key)", "-"], environment: environment)
+        return (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any]
     }
 
     func aws(_ arguments: [String]) -> Any {
@@ -162,12 +211,11 @@ final class Sandbox {
         return instances
     }
 
-    /// terraform's state file as JSON: its serial changes with every apply that writes it.
+    /// terraform's state file as JSON (shared by every clone, outside them): its serial changes with every apply
+    /// that writes it.
     var terraformState: [String: Any] {
-        let data =
-            FileManager.default.contents(
-                atPath: terraformDir.appendingPathComponent("terraform.tfstate.d/sandbox/terraform.tfstate").path)
-            ?? Data()
+        let file = folder.url.appendingPathComponent("tfstate/sandbox/terraform.tfstate")
+        let data = FileManager.default.contents(atPath: file.path) ?? Data()
         return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
     }
 

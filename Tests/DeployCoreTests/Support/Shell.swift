@@ -53,3 +53,60 @@ enum Shell {
 private final class Status: @unchecked Sendable {
     var value: Int32 = -1
 }
+
+extension Shell {
+    /// A command left running while the test goes on (a deploy that holds a lock), its output in files.
+    final class Background: @unchecked Sendable {
+        let scratch = TemporaryFolder("background")
+        private(set) var pid: Int32 = 0
+        private let started = DispatchSemaphore(value: 0)
+        private let ended = DispatchSemaphore(value: 0)
+        private var status: Int32 = -1
+
+        init(_ argv: [String], environment: [String: String], directory: URL) {
+            let (out, err) = (scratch.write("out", ""), scratch.write("err", ""))
+            Thread.detachNewThread { [self] in
+                Signals.unblockAll()
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = argv
+                process.environment = environment
+                process.currentDirectoryURL = directory
+                process.standardInput = FileHandle.nullDevice
+                process.standardOutput = try! FileHandle(forWritingTo: out)
+                process.standardError = try! FileHandle(forWritingTo: err)
+                let done = DispatchSemaphore(value: 0)
+                process.terminationHandler = { _ in done.signal() }
+                try! process.run()
+                pid = process.processIdentifier
+                started.signal()
+                done.wait()
+                status = process.terminationStatus
+                ended.signal()
+            }
+            started.wait()
+        }
+
+        func signal(_ number: Int32) { kill(pid, number) }
+
+        /// Waits for the end (at most `seconds`); the exit status (or the signal) and what it printed.
+        func wait(seconds: Double = 120) -> Result {
+            _ = ended.wait(timeout: .now() + seconds)
+            let read = { (name: String) in
+                (try? String(contentsOf: self.scratch.url.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            }
+            return Result(status: status, stdout: read("out"), stderr: read("err"))
+        }
+    }
+
+    /// Waits until `file` contains `needle` (at most `seconds`); true when it does.
+    @discardableResult
+    static func waitFor(_ needle: String, in file: URL, seconds: Double = 60) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: file, encoding: .utf8), text.contains(needle) { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+}

@@ -1,5 +1,11 @@
 # The sandbox stand-in for the platform's ECS stack: only terraform built-ins, with local-exec calling
 # the aws CLI (pointed at the emulator by the operator's profile), so apply really changes what ECS runs.
+# The state is shared by every clone of the sandbox's platform, as a team's remote backend is: up.sh points
+# the local backend's workspace_dir outside the checkout.
+terraform {
+  backend "local" {}
+}
+
 locals {
   registry = "${var.account_id}.dkr.ecr.${var.region}.amazonaws.com"
   cluster  = "platform-${var.environment}"

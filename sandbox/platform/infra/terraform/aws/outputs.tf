@@ -21,3 +21,8 @@ output "cloudfront_distribution_ids" {
 output "api_base_url" {
   value = var.api_base_url
 }
+
+output "deploy_bucket" {
+  description = "Where deploy keeps every operator's lock and history (deploy/<workspace>/); empty: none."
+  value       = var.deploy_bucket
+}

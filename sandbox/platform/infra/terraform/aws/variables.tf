@@ -44,3 +44,9 @@ variable "api_base_url" {
   type        = string
   default     = ""
 }
+
+variable "deploy_bucket" {
+  description = "The bucket deploy shares its lock and history in (the deploy_bucket output); empty for none."
+  type        = string
+  default     = ""
+}
