@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--changed` and `deploy status` against the sandbox, after a full deploy put a known SHA live everywhere.
-extension EndToEnd {
+extension EndToEnd.First {
     @Suite struct ChangedDeployTests {
         static let changed = ["--changed", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"]
 

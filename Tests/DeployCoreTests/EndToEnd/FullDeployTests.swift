@@ -3,7 +3,7 @@ import Testing
 
 /// The runbook's deploys, run with the real `deploy` binary against the sandbox: real git, real terraform,
 /// the real aws CLI talking to moto_server. Each test reads the outcome back from the emulator and terraform.
-extension EndToEnd {
+extension EndToEnd.First {
     @Suite struct FullDeployTests {
         static let yes = ["--profile", "sandbox", "--yes"]
 
@@ -167,7 +167,7 @@ extension EndToEnd {
     }
 }
 
-extension EndToEnd {
+extension EndToEnd.Second {
     @Suite struct ParallelDeployTests {
         @Test func buildsRunAtOnceWithinTheirBoundAndEveryPushEndsBeforeAnyInvalidation() throws {
             let sandbox = try Sandbox()

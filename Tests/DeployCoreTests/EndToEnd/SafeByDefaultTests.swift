@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// What must change nothing: a dry run, a declined confirmation, and bad input.
-extension EndToEnd {
+extension EndToEnd.Second {
     @Suite struct SafeByDefaultTests {
         @Test func dryRunPrintsTheOrderedCommandsAndChangesNothing() throws {
             let sandbox = try Sandbox()

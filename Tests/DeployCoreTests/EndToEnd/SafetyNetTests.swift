@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The safety net, by fault injection: each case checks what is left in the emulator and terraform.
-extension EndToEnd {
+extension EndToEnd.Second {
     @Suite struct SafetyNetTests {
         static let full = ["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"]
 
@@ -115,7 +115,9 @@ extension EndToEnd {
             let sandbox = try Sandbox()
             let serial = sandbox.terraformSerial
             sandbox.fault("docker build auth")
-            let failed = sandbox.deploy(Self.full + ["--skip-spas"])
+            // One build at a time: with two, another service's build may end before auth's fails, and its push
+            // (which the deploy rightly lets finish) would not be the point here.
+            let failed = sandbox.deploy(Self.full + ["--skip-spas", "--jobs", "1"])
             #expect(failed.status == 1)
             #expect(failed.stderr.contains("deploy: error: step 'build auth' exited with 1"))
             #expect(!sandbox.calls("docker").contains { $0[1] == "push" })

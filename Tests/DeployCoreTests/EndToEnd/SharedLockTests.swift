@@ -3,7 +3,7 @@ import Testing
 
 /// One lock, one history and one rollback for the whole team: two clones of the platform (two operators' git
 /// folders) against one emulator, whose deploy bucket (terraform output `deploy_bucket`) holds both.
-extension EndToEnd {
+extension EndToEnd.Second {
     @Suite struct SharedLockTests {
         static let deploy = ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes"]
         static let lock = "deploy/sandbox/lock.json"

@@ -4,7 +4,7 @@ import Testing
 /// After the apply, deploy waits for ECS and the health endpoints. moto does not model rollouts, so the
 /// sandbox's rollout layer (an `aws` in front of the real CLI) plays them, and its health server answers
 /// /v1/<service>/health and /docs; faults make either misbehave.
-extension EndToEnd {
+extension EndToEnd.Second {
     @Suite struct VerifyRolloutTests {
         static let deploy = ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes"]
 
