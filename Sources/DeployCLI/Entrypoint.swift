@@ -6,9 +6,15 @@ import Foundation
 struct Entrypoint {
     static func main() async {
         let reporter = Reporter()
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            try await run(arguments: Array(CommandLine.arguments.dropFirst()), reporter: reporter)
+            try await run(arguments: arguments, reporter: reporter)
+            try reporter.checkOutput()
         } catch {
+            // With --output json, every exit writes one document, also one stopped before anything ran.
+            if Invocation.wantsJSON(arguments) && !reporter.hasDocument {
+                reporter.document(DeploySummary.stopped(error))
+            }
             reporter.error(error)
             exit(error.exitCode)
         }

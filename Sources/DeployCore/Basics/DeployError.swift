@@ -17,6 +17,8 @@ public enum DeployError: Error, Equatable, Sendable {
     case stepFailed(FailedStep)
     /// The operator answered anything but `y`.
     case declined
+    /// A question with no operator to answer it: standard input is not a terminal.
+    case noOperator
     /// The deploy would do something dangerous the operator did not ask for (a rollback).
     case refused(String)
     /// Checks before the confirmation failed: one line per problem; nothing was built.
@@ -27,6 +29,10 @@ public enum DeployError: Error, Equatable, Sendable {
     case lockLost(String)
     /// The deploy bucket (terraform output `deploy_bucket`) cannot be read or written.
     case bucketUnreachable(bucket: String, said: String)
+    /// terraform apply did not end by itself (a signal, its timeout): part of the change may be applied.
+    case applyStopped(ApplyStop)
+    /// stdout could not be written: what was to be read there (a result, the JSON document) is lost.
+    case outputFailed(String)
     /// SIGINT or SIGTERM arrived.
     case interrupted(signal: Int32)
     /// The apply went through but a rolled service is not serving: one line per service, then what to do.
@@ -35,7 +41,7 @@ public enum DeployError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .usage, .configuration: return 2
-        case .interrupted(let signal): return 128 + signal
+        case .interrupted(let signal), .applyStopped(.interrupted(let signal)): return 128 + signal
         default: return 1
         }
     }
@@ -65,8 +71,15 @@ public enum DeployError: Error, Equatable, Sendable {
             return "`\(command)` \(status.phrase)"
         case .stepFailed(let step):
             return step.message
+        case .applyStopped(let stop):
+            return stop.message
+        case .outputFailed(let reason):
+            return "could not write the output to stdout (\(reason)): what the run printed there is lost"
         case .declined:
             return "not confirmed: nothing was built, pushed or applied"
+        case .noOperator:
+            return "not confirmed: standard input is not a terminal, so nobody can type y; nothing was built, pushed "
+                + "or applied. To go on without the question, pass --yes (with --profile)"
         case .interrupted(let signal):
             return "interrupted by \(SignalName.of(signal)): no new step was started"
         case .verificationFailed(let problems, let next):
@@ -121,6 +134,26 @@ public struct FailedStep: Equatable, Sendable {
                 + "fix the cause and run deploy again"
         default:
             return "step '\(label)' \(status.phrase); later steps were not run and terraform was not applied"
+        }
+    }
+}
+
+/// How a terraform apply was stopped before it ended by itself.
+public enum ApplyStop: Equatable, Sendable {
+    case interrupted(signal: Int32)
+    /// It ran past `--apply-timeout` (seconds).
+    case timedOut(seconds: Double)
+
+    var message: String {
+        let next =
+            "it may have applied part of the change: see what runs now with deploy status, then run deploy again (the "
+            + "images are in ECR, so it only applies)"
+        switch self {
+        case .interrupted(let signal):
+            return "terraform apply was interrupted by \(SignalName.of(signal)): \(next)"
+        case .timedOut(let seconds):
+            return "terraform apply did not end within \(WaitTime.text(seconds)) (--apply-timeout) and was stopped: "
+                + "\(next), with a longer --apply-timeout if it is only slow"
         }
     }
 }

@@ -42,6 +42,9 @@ enum DeployFlags {
             "wait-timeout", value: "time",
             help: "how long the rollout may take before the deploy fails, such as 90s, 15m (default 15m)"),
         FlagSpec(
+            "apply-timeout", value: "time",
+            help: "how long terraform apply may run before it is stopped and the deploy fails (default 30m)"),
+        FlagSpec(
             "to", value: "sha",
             help: "deploy rollback: the tag to return to (default: the one each service ran before the last deploy)"),
         FlagSpec("limit", value: "n", help: "deploy history: show the last n deploys (default 20)"),

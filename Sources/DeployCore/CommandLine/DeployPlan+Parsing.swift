@@ -39,6 +39,9 @@ extension DeployPlan {
             throw .usage(
                 "--skip-tf rolls nothing, so there is no rollout to verify: drop --no-verify and --wait-timeout")
         }
+        if plan.skipTerraform && flags.value("apply-timeout") != nil {
+            throw .usage("--skip-tf applies nothing: drop --apply-timeout")
+        }
         try plan.checkCombinations()
         return plan
     }
@@ -78,12 +81,8 @@ extension DeployPlan {
         plan.services = try flags.value("services").map(parseServiceList)
         plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
         plan.verify = !flags.isSet("no-verify")
-        if let text = flags.value("wait-timeout") {
-            guard let seconds = WaitTime.seconds(text) else {
-                throw .usage("--wait-timeout \(text): give a time such as 90s, 15m or 1h")
-            }
-            plan.waitTimeout = seconds
-        }
+        plan.waitTimeout = try time(flags, "wait-timeout") ?? plan.waitTimeout
+        plan.applyTimeout = try time(flags, "apply-timeout") ?? plan.applyTimeout
         return plan
     }
 
@@ -95,7 +94,7 @@ extension DeployPlan {
             flags, allowedBy: "deploy rollback",
             [
                 "var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
-                "wait-timeout", "to", "verbose", "quiet", "output", "directory",
+                "wait-timeout", "apply-timeout", "to", "verbose", "quiet", "output", "directory",
             ])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = .rollback
@@ -174,9 +173,10 @@ extension DeployPlan {
     /// `deploy prune` runs two docker commands: it takes -y, and the profile that reads the shared lock.
     private static func prunePlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan
     {
-        try only(flags, allowedBy: "deploy prune", ["yes", "profile"])
+        try only(flags, allowedBy: "deploy prune", ["yes", "profile", "output"])
         var plan = DeployPlan()
         plan.assumeYes = flags.isSet("yes")
+        plan.json = try outputIsJSON(flags)
         plan.profile = try profile(flags, environment: environment)
         return plan
     }
@@ -205,6 +205,15 @@ extension DeployPlan {
         let profile = flags.value("profile") ?? environment["AWS_PROFILE"].flatMap(nonEmpty)
         if let profile, !Names.isProfileName(profile) { throw .usage("'\(profile)' is not a valid AWS profile name") }
         return profile
+    }
+
+    /// A duration flag (`90s`, `15m`, `1h`), or nil when not given.
+    private static func time(_ flags: ParsedFlags, _ name: String) throws(DeployError) -> Double? {
+        guard let text = flags.value(name) else { return nil }
+        guard let seconds = WaitTime.seconds(text) else {
+            throw .usage("--\(name) \(text): give a time such as 90s, 15m or 1h")
+        }
+        return seconds
     }
 
     private static func outputIsJSON(_ flags: ParsedFlags) throws(DeployError) -> Bool {

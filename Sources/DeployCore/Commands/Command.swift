@@ -15,6 +15,19 @@ struct Command: Equatable, Sendable {
     /// True for a child that needs time to stop cleanly after Ctrl-C (terraform releasing its state
     /// lock): it is never killed on a timer, only by a second Ctrl-C.
     var stopsSlowly: Bool
+    /// A file the child writes its output to, which deploy follows as it grows, instead of pipes: a child
+    /// that must be able to finish on its own (terraform apply, when deploy is killed) must not die of
+    /// SIGPIPE writing to a pipe nobody reads any more.
+    var log: String?
+    /// How long the child may run.
+    var timeout: Timeout?
+
+    /// After `seconds` the child's group is asked to stop (SIGINT), and killed if it is still there `grace`
+    /// seconds later.
+    struct Timeout: Equatable, Sendable {
+        var seconds: Double
+        var grace: Double
+    }
 
     init(
         _ tool: String, _ arguments: [String], environment: [String: String] = [:], input: Input = .none,

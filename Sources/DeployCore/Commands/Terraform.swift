@@ -15,14 +15,18 @@ enum Terraform {
     static func apply(
         directory: String, varFile: String, imageTag: String,
         imageTags: [String: String] = [:], targets: [String] = [],
-        autoApprove: Bool, color: Bool = true
+        autoApprove: Bool, color: Bool = true, log: String? = nil, timeout: Double? = nil
     ) -> Command {
         var arguments = ["-chdir=\(directory)", "apply", "-var-file=\(varFile)", "-var", "image_tag=\(imageTag)"]
         if !imageTags.isEmpty { arguments += ["-var", "image_tags=\(hclMap(imageTags))"] }
         arguments += targets.map { "-target=\($0)" }
         if autoApprove { arguments += ["-auto-approve", "-input=false"] }
         if !color { arguments.append("-no-color") }
-        return Command("terraform", arguments, input: autoApprove ? .none : .terminal, stopsSlowly: true)
+        var command = Command("terraform", arguments, input: autoApprove ? .none : .terminal, stopsSlowly: true)
+        // Asked to stop at its timeout, terraform gets time to finish what it started and release its state lock.
+        command.timeout = timeout.map { Command.Timeout(seconds: $0, grace: 120) }
+        command.log = autoApprove ? log : nil
+        return command
     }
 
     /// `{"auth":"abc1234","billing":"abc1234"}`: JSON object syntax, which HCL also reads, keys sorted.

@@ -21,6 +21,7 @@ extension Deployer {
             gitDirectory: deployment.workspace.gitDirectory,
             workspace: deployment.workspaceName, sha: release.tag, reporter: reporter)
         defer { lock.release() }
+        noticeEarlierApply(deployment)
         var run = Run(release: release, deployment: deployment, session: session)
         run.record = deployment.bucket.map {
             $0.historyKey(started: deployment.started, sha: release.tag, nonce: DeployBucket.nonce())
@@ -34,7 +35,7 @@ extension Deployer {
     /// The typed `y`, then the steps and the verification, recorded however they end.
     private func confirmAndRun(_ run: Run) async throws(DeployError) {
         let release = run.release
-        if !plan.assumeYes && !prompt.confirm(question(release, run.deployment)) { throw .declined }
+        if !plan.assumeYes { try prompt.confirm(question(release, run.deployment)) }
         // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
         children.hold()
         defer { children.release() }

@@ -17,12 +17,13 @@ extension Deployer {
         let question =
             "Run `docker builder prune -af` and `docker image prune -af`? This removes the build cache and every "
             + "image no container uses; volumes are kept."
-        if !plan.assumeYes && !prompt.confirm(question) { throw .declined }
+        if !plan.assumeYes { try prompt.confirm(question) }
         let runner = makeRunner(environment, currentDirectory)
         let (_, failure) = await Executor(runner: runner, reporter: reporter, children: children, retry: .none).run(
             steps)
         if let failure { throw failure }
         reporter.result("pruned the docker build cache and unused images")
+        if plan.json { reporter.document(JSONText.document(["result": "pruned"])) }
     }
 
     /// A deploy from another clone on this machine uses the same docker, and only its shared lock says so

@@ -59,12 +59,29 @@ extension Deployer {
             error: failure, seconds: seconds, user: LocalUser.name(environment: environment))
         do { try history.append(record) } catch { reporter.note("deploy: warning: \(error.message)") }
         await recordShared(record, run)
+        // The apply ended under this deploy's watch: its log has been shown.
+        if let log = release.apply?.log { try? FileManager.default.removeItem(atPath: log) }
         guard plan.json else { return }
         var summary = DeploySummary(
             release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
         summary.verification = DeploySummary.checks(verifications)
         summary.history = history.url.path
         reporter.document(summary.json)
+    }
+
+    /// This clone's lock is ours now, so an apply log still there was left by a deploy that was killed: its
+    /// apply may have run on to its end (or be running still). Said, and kept aside for reading.
+    func noticeEarlierApply(_ deployment: Deployment) {
+        let log = DeployFolder.applyLog(workspace: deployment.workspaceName, in: deployment.workspace.gitDirectory)
+        guard FileKind.of(log) == .file else { return }
+        let kept = log.appendingPathExtension("previous")
+        try? FileManager.default.removeItem(at: kept)
+        try? FileManager.default.moveItem(at: log, to: kept)
+        reporter.note(
+            "deploy: an earlier deploy was killed during its terraform apply, which went on without it: its output is "
+                + "in \(kept.path); read it to see how that apply ended (it may still be running: terraform's state "
+                + "lock "
+                + "keeps this deploy's apply from overlapping it), and see what runs now with deploy status")
     }
 
     /// A shared history write that fails is a warning: the deploy itself is over or under way.

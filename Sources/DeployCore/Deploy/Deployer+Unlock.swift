@@ -23,7 +23,7 @@ extension Deployer {
             holder?.heartbeatAge(now: Date()).map { "; its heartbeat was \(WaitTime.text($0.rounded())) ago" } ?? ""
         reporter.result("\(place.lockURL) is held by \(holder?.description ?? "a deploy it does not name")\(age)")
         let question = "Remove it? If that deploy still runs, it stops at its next heartbeat."
-        if !plan.assumeYes && !prompt.confirm(question) { throw .declined }
+        if !plan.assumeYes { try prompt.confirm(question) }
         guard try await store.delete(place.lockKey, ifMatch: etag) else {
             throw .refused(
                 "the lock changed while you were asked (renewed, taken over or released), so nothing was removed: "

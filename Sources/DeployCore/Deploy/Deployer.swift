@@ -37,12 +37,7 @@ public struct Deployer: Sendable {
     /// A deploy (full, `--services`, `--skip-tf`, `--changed`) or a rollback. With `--output json`, stdout
     /// always carries one document, even when it stops before its first step.
     public func run() async throws(DeployError) {
-        do {
-            if plan.mode == .rollback { try await rollBack() } else { try await deploy() }
-        } catch {
-            if plan.json && !reporter.hasDocument { reporter.document(DeploySummary.stopped(error)) }
-            throw error
-        }
+        if plan.mode == .rollback { try await rollBack() } else { try await deploy() }
     }
 
     /// Where deploy was asked to run (`-C`, or the current folder).

@@ -31,6 +31,12 @@ struct Queries: Sendable {
         switch await identity {
         case .success(let data):
             return try Account(callerIdentity: data, region: region, profile: profile)
+        case .failure(.queryFailed(_, _, let output)) where AWSComplaint.unreachable(output) != nil:
+            let endpoint = AWSComplaint.unreachable(output) ?? "?"
+            throw .preflight([
+                "the AWS endpoint \(endpoint) could not be reached (\(output.last ?? "")): check the network, a VPN or "
+                    + "proxy, or the endpoint_url of profile '\(profile)'"
+            ])
         case .failure(.queryFailed(_, _, let output)):
             let said = output.last.map { " (\($0))" } ?? ""
             throw .preflight([

@@ -34,7 +34,7 @@ struct Executor: Sendable {
     func run(_ steps: [Step]) async -> (outcomes: [StepOutcome], error: DeployError?) {
         var walk = Walk(steps: steps, concurrency: concurrency)
         let origin = Date()
-        let stopped = StopFlag()
+        let stopped = Flag()
         live?.start()
         await withTaskGroup(of: Finished.self) { group in
             func startWhatIsReady() {
@@ -77,20 +77,20 @@ struct Executor: Sendable {
         live?.update(index, .running(since: Date()))
     }
 
-    private func perform(_ step: Step, at index: Int, stopped: StopFlag) async -> Finished {
+    private func perform(_ step: Step, at index: Int, stopped: Flag) async -> Finished {
         let started = Date()
         let result = await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }
         return Finished(index: index, result: result, started: started)
     }
 
     /// A failure elsewhere in the walk ends the retries too: no new attempt starts after the deploy failed.
-    private func runWithRetries(_ step: Step, stopped: StopFlag) async throws(DeployError) -> (RunResult, Int) {
+    private func runWithRetries(_ step: Step, stopped: Flag) async throws(DeployError) -> (RunResult, Int) {
         var attempt = 1
         while true {
             let result = try await runner.run(step.action, capture: false) { [reporter] in
                 reporter.child(step.label, $0)
             }
-            guard !result.status.succeeded, attempt < retry.attempts, !stopped.isSet,
+            guard !result.status.succeeded, result.interruption == nil, attempt < retry.attempts, !stopped.isSet,
                 let mark = retry.transientMark(phase: step.phase, output: result.tail)
             else { return (result, attempt) }
             attempt += 1
@@ -104,11 +104,4 @@ struct Executor: Sendable {
             if stopped.isSet { return (result, attempt - 1) }
         }
     }
-}
-
-/// Set once a step of the walk has failed; read by steps that are retrying.
-private final class StopFlag: Sendable {
-    private let flag = Mutex(false)
-    var isSet: Bool { flag.withLock { $0 } }
-    func set() { flag.withLock { $0 = true } }
 }

@@ -17,14 +17,20 @@ public enum Interruption {
                 exit(error.exitCode)
             }
             reporter.note(
-                running == 0
-                    ? "deploy: \(SignalName.of(signal)): stopping; press Ctrl-C again to stop at once"
-                    : "deploy: \(SignalName.of(signal)): stopping \(running) running command(s); press Ctrl-C again "
-                        + "to kill them now"
-            )
+                "deploy: \(SignalName.of(signal)): " + stopping(running: running, patient: children.patientCount))
         }
         if !installed {
             throw .signalSetupFailed("no pipe for the signal handler: \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// What the first signal does now, and what a second one would do.
+    static func stopping(running: Int, patient: Int) -> String {
+        if running == 0 { return "stopping; press Ctrl-C again to stop at once" }
+        if patient > 0 {
+            return "terraform apply is stopping cleanly, which can take a while (it finishes what it started and "
+                + "releases its state lock); press Ctrl-C again to kill it now (its state may then stay locked)"
+        }
+        return "stopping \(running) running command(s); press Ctrl-C again to kill them now"
     }
 }

@@ -45,14 +45,26 @@ struct Walk {
             if run.status.succeeded {
                 succeeded.insert(index)
             } else if error == nil {
-                error = .stepFailed(
-                    FailedStep(phase: step.phase, subject: step.subject, status: run.status, output: run.tail))
+                error = Self.failure(of: step, run)
             }
         case .failure(let failure):
             let status: TerminationStatus =
                 if case .interrupted(let signal) = failure { .signaled(signal) } else { .exited(127) }
             outcomes[index] = StepOutcome(step: step, status: status, seconds: seconds, started: started)
             if error == nil { error = failure }
+        }
+    }
+
+    /// Why a step that ran did not succeed: interrupted, stopped at its timeout, or failed. An apply that did
+    /// not end by itself may have applied part of the change, and says so.
+    static func failure(of step: Step, _ run: RunResult) -> DeployError {
+        switch (step.phase, run.interruption, run.timedOut) {
+        case (.apply, _, true): return .applyStopped(.timedOut(seconds: step.action.commands[0].timeout?.seconds ?? 0))
+        case (.apply, .some(let signal), _): return .applyStopped(.interrupted(signal: signal))
+        case (_, .some(let signal), _): return .interrupted(signal: signal)
+        default:
+            return .stepFailed(
+                FailedStep(phase: step.phase, subject: step.subject, status: run.status, output: run.tail))
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The closing summary of `--output json`: the plan, every step with its result and time, what did not
 /// run, and the outcome, for chat-ops and CI.
-struct DeploySummary: Encodable, Equatable, Sendable {
+public struct DeploySummary: Encodable, Equatable, Sendable {
     struct Image: Encodable, Equatable, Sendable {
         var service: String
         var image: String
@@ -89,15 +89,21 @@ struct DeploySummary: Encodable, Equatable, Sendable {
         }
     }
 
-    /// A deploy that stopped before any step ran (bad input, a refusal, a failed check, a declined prompt).
-    static func stopped(_ error: DeployError) -> String {
+    /// A run that stopped before any step ran (bad input, a refusal, a failed check, a declined prompt), or a
+    /// subcommand that failed: with `--output json`, every exit writes one document.
+    public static func stopped(_ error: DeployError) -> String {
         struct Stopped: Encodable {
             var result: DeployResult
             var error: String
             var exitCode: Int32
         }
-        return JSONText.document(
-            Stopped(result: error == .declined ? .declined : .refused, error: error.message, exitCode: error.exitCode))
+        let result: DeployResult
+        switch error {
+        case .declined, .noOperator: result = .declined
+        case .interrupted: result = .interrupted
+        default: result = .refused
+        }
+        return JSONText.document(Stopped(result: result, error: error.message, exitCode: error.exitCode))
     }
 
     var json: String {

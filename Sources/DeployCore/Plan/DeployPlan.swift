@@ -48,6 +48,8 @@ public struct DeployPlan: Equatable, Sendable {
     var verify = true
     /// `--wait-timeout`: how long the rollout may take, in seconds.
     var waitTimeout: Double = 15 * 60
+    /// `--apply-timeout`: how long terraform apply may run, in seconds.
+    var applyTimeout: Double = 30 * 60
     /// `deploy rollback --to <sha>`: the tag to return to, instead of the one recorded before the last deploy.
     var rollbackTo: String?
     /// `deploy history --limit N`.
@@ -81,6 +83,16 @@ enum DeployKind: String, Equatable, Sendable, Codable {
     /// `--skip-tf`: images (and SPAs) pushed, nothing rolled.
     case imagesOnly = "images only"
     case rollback
+}
+
+extension Invocation {
+    /// Whether these arguments ask for `--output json`, read even when they do not parse: every exit then
+    /// writes one JSON document.
+    public static func wantsJSON(_ arguments: [String]) -> Bool {
+        let options = arguments.prefix { $0 != "--" }
+        return options.contains("--output=json")
+            || zip(options, options.dropFirst()).contains { $0 == "--output" && $1 == "json" }
+    }
 }
 
 /// What one run of `deploy` is asked to do.

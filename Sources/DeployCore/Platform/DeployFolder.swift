@@ -7,6 +7,12 @@ enum DeployFolder {
         gitDirectory.appendingPathComponent("deploy").appendingPathComponent(name)
     }
 
+    /// Where the terraform apply of a deploy in `workspace` writes its output: removed when its deploy ends;
+    /// still there after a deploy that was killed, for the next one to point to.
+    static func applyLog(workspace: String, in gitDirectory: URL) -> URL {
+        file("apply-\(workspace).log", in: gitDirectory)
+    }
+
     /// The workspaces that have a `<prefix><workspace><suffix>` file there, sorted.
     static func workspaces(in gitDirectory: URL, prefix: String, suffix: String) -> [String] {
         let names =

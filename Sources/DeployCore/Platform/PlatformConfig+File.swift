@@ -3,10 +3,31 @@ import Foundation
 extension PlatformConfig {
     static let fileName = "deploy.json"
 
-    /// The defaults, overridden by `deploy.json` in `root` when there is one.
+    /// The defaults, overridden by `deploy.json` in `root` when there is one. Only "no such file" means the
+    /// defaults: a `deploy.json` that is there but cannot be read (a folder, a link to nothing, a FIFO, no
+    /// permission) is an error, never silently the defaults.
     static func load(repositoryRoot root: URL) throws(DeployError) -> PlatformConfig {
-        let url = root.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return PlatformConfig() }
+        let path = root.appendingPathComponent(fileName).path
+        var link = stat()
+        guard lstat(path, &link) == 0 else {
+            if errno == ENOENT { return PlatformConfig() }
+            throw .configuration("\(fileName) cannot be read: \(String(cString: strerror(errno)))")
+        }
+        var file = stat()
+        guard stat(path, &file) == 0 else {
+            throw .configuration(
+                "\(fileName) is a link to nothing (\(String(cString: strerror(errno)))): fix or remove it")
+        }
+        guard file.st_mode & S_IFMT == S_IFREG else {
+            throw .configuration(
+                "\(fileName) is \(FileKind.describe(mode: file.st_mode)), not a file: replace it with the JSON file, "
+                    + "or remove it for the defaults"
+            )
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configuration(
+                "\(fileName) cannot be read (permissions?): make it readable, or remove it for the defaults")
+        }
         return try decode(data)
     }
 

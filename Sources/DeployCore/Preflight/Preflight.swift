@@ -54,7 +54,7 @@ struct Preflight: Sendable {
 
     private func terraformChecks() async throws(DeployError) -> [String] {
         guard release.apply != nil else { return [] }
-        let version = try await runner.run(.run(Terraform.version()), capture: true) { _ in }
+        let version = try await runner.check(.run(Terraform.version()))
         guard let text = Self.terraformVersion(version.stdout) else {
             return [
                 "could not read terraform's version (`terraform version -json`): deploy needs terraform >= "
@@ -93,7 +93,7 @@ struct Preflight: Sendable {
     /// A rollback builds nothing, so uncommitted changes cannot ship with it.
     private func dirtyFiles() async throws(DeployError) -> [String] {
         guard plan.mode != .rollback else { return [] }
-        let result = try await runner.run(.run(Git.dirtyFiles()), capture: true) { _ in }
+        let result = try await runner.check(.run(Git.dirtyFiles()))
         return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { String($0.dropFirst(3)) }
     }
 

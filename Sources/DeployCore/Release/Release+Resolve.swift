@@ -51,7 +51,9 @@ extension Release {
             imageTags: partial ? deployment.pinnedTags.merging(rolled) { $1 } : [:],
             targets: partial ? services.flatMap(deployment.workspace.config.targets(for:)) : [],
             autoApprove: plan.assumeYes,
-            color: deployment.color)
+            color: deployment.color,
+            log: DeployFolder.applyLog(workspace: deployment.workspaceName, in: deployment.workspace.gitDirectory).path,
+            timeout: plan.applyTimeout)
     }
 }
 

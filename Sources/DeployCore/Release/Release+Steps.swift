@@ -59,7 +59,8 @@ extension Release {
         guard let apply else { return [] }
         let command = Terraform.apply(
             directory: apply.directory, varFile: apply.varFile, imageTag: tag,
-            imageTags: apply.imageTags, targets: apply.targets, autoApprove: apply.autoApprove, color: apply.color)
+            imageTags: apply.imageTags, targets: apply.targets, autoApprove: apply.autoApprove, color: apply.color,
+            log: apply.log, timeout: apply.timeout)
         return [Step(.apply, nil, .run(command))]
     }
 

@@ -33,6 +33,11 @@ struct Release: Equatable, Sendable {
         var autoApprove: Bool
         /// False when the output is not a terminal or NO_COLOR is set: terraform then prints no escape codes.
         var color: Bool
+        /// Where the apply writes its output (deploy follows it): a file that outlives deploy, so an apply
+        /// whose deploy was killed still finishes and releases terraform's state lock.
+        var log: String? = nil
+        /// How long it may run (`--apply-timeout`).
+        var timeout: Double? = nil
     }
 
     /// The git short SHA of HEAD: every image's tag.

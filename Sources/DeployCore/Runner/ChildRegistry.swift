@@ -34,6 +34,9 @@ final class ChildRegistry: Sendable {
     /// Children running, and children being launched right now.
     var runningCount: Int { state.withLock { $0.pids.count + $0.launching } }
 
+    /// Children running that need time to stop cleanly (terraform).
+    var patientCount: Int { state.withLock { $0.pids.values.filter { $0 }.count } }
+
     /// While held, a first signal is only recorded (and forwarded): the holder sees `interruption`,
     /// stops, and still writes its closing table and history. A second signal is not held back.
     func hold() { state.withLock { $0.held += 1 } }

@@ -25,6 +25,10 @@ struct RunResult: Equatable, Sendable {
     var status: TerminationStatus
     var stdout: Data
     var tail: [String]
+    /// The signal that interrupted the deploy while this child ran, when the child did not succeed.
+    var interruption: Int32?
+    /// The child ran past its timeout and was stopped.
+    var timedOut = false
 
     init(status: TerminationStatus, stdout: Data = Data(), tail: [String] = []) {
         self.status = status

@@ -29,8 +29,32 @@ final class OutputCollector: Sendable {
         }
     }
 
-    func result(_ status: TerminationStatus) -> RunResult {
-        state.withLock { RunResult(status: status, stdout: $0.stdout, tail: $0.tail.lines) }
+    /// Reads the file at `path` as it grows, on a thread of its own, until `over` is set and its end is
+    /// read; `group` is left when it is done. Its lines are the child's (stdout and stderr, as written).
+    func follow(_ path: String, group: DispatchGroup, until over: Flag) {
+        group.enter()
+        Thread.detachNewThread { [self] in
+            defer { group.leave() }
+            guard let handle = FileHandle(forReadingAtPath: path) else { return }
+            while true {
+                let ended = over.isSet
+                let chunk = handle.availableData
+                if !chunk.isEmpty {
+                    take(chunk, from: .stdout)
+                } else if ended {
+                    break
+                } else {
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+            }
+            finish(.stdout)
+        }
+    }
+
+    func result(_ ended: ProcessRunner.Ended) -> RunResult {
+        var result = state.withLock { RunResult(status: ended.status, stdout: $0.stdout, tail: $0.tail.lines) }
+        result.timedOut = ended.timedOut
+        return result
     }
 
     private func take(_ chunk: Data, from stream: OutputLine.Stream) {

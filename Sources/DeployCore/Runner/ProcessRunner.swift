@@ -41,13 +41,15 @@ final class ProcessRunner: CommandRunner {
     {
         if let signal = children.interruption { throw .interrupted(signal: signal) }
         let collector = OutputCollector(capture: capture, output: output)
-        let result: RunResult
+        var result: RunResult
         switch action {
         case .run(let command) where command.input == .terminal: result = try runInteractive(command)
+        case .run(let command) where command.log != nil: result = try runLogged(command, into: collector)
         case .run(let command): result = try runOne(command, into: collector)
         case .pipe(let producer, let consumer): result = try runPipe(producer, into: consumer, collector: collector)
         }
-        if let signal = children.interruption, !result.status.succeeded { throw .interrupted(signal: signal) }
+        // The caller tells an interrupted child from a failed one; the status stays what really happened.
+        if let signal = children.interruption, !result.status.succeeded { result.interruption = signal }
         return result
     }
 
@@ -64,9 +66,35 @@ final class ProcessRunner: CommandRunner {
         let readers = DispatchGroup()
         collector.drain(stdout.fileHandleForReading, as: .stdout, group: readers)
         collector.drain(stderr.fileHandleForReading, as: .stderr, group: readers)
-        let status = wait(for: child)
+        let ended = wait(for: child)
         _ = readers.wait(timeout: .now() + drainDeadline)
-        return collector.result(status)
+        return collector.result(ended)
+    }
+
+    /// A child writing to a file rather than to pipes (see `Command.log`): the file is followed as it grows,
+    /// and whatever happens to deploy, the child can write on to its end.
+    private func runLogged(_ command: Command, into collector: OutputCollector) throws(DeployError) -> RunResult {
+        let path = command.log ?? "/dev/null"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .launchFailed(
+                command: command.rendered, reason: "could not open \(path): \(String(cString: strerror(errno)))")
+        }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let child = try prepare(command)
+        try launch(child) {
+            child.process.standardInput = FileHandle.nullDevice
+            child.process.standardOutput = file
+            child.process.standardError = file
+        }
+        try? file.close()
+        let readers = DispatchGroup()
+        let over = Flag()
+        collector.follow(path, group: readers, until: over)
+        let ended = wait(for: child)
+        over.set()
+        readers.wait()
+        return collector.result(ended)
     }
 
     /// A step that talks to the operator (terraform's own approval prompt): the terminal is the child's
@@ -79,9 +107,11 @@ final class ProcessRunner: CommandRunner {
             child.process.standardError = FileHandle.standardError
         }
         let handedOver = TerminalForeground.give(to: child.process.processIdentifier)
-        let status = wait(for: child)
+        let ended = wait(for: child)
         if handedOver { TerminalForeground.takeBack() }
-        return RunResult(status: status)
+        var result = RunResult(status: ended.status)
+        result.timedOut = ended.timedOut
+        return result
     }
 
     /// `producer | consumer`, the data flowing from one child to the other without passing through here.
@@ -119,10 +149,11 @@ final class ProcessRunner: CommandRunner {
         collector.drain(producerErrors.fileHandleForReading, as: .stderr, group: readers)
         collector.drain(consumerOut.fileHandleForReading, as: .stdout, group: readers)
         collector.drain(consumerErrors.fileHandleForReading, as: .stderr, group: readers)
-        let producerStatus = wait(for: producer)
-        let consumerStatus = wait(for: consumer)
+        let producerEnded = wait(for: producer)
+        let consumerEnded = wait(for: consumer)
         _ = readers.wait(timeout: .now() + drainDeadline)
-        return collector.result(Self.pipeStatus(producer: producerStatus, consumer: consumerStatus))
+        let status = Self.pipeStatus(producer: producerEnded.status, consumer: consumerEnded.status)
+        return collector.result(Ended(status: status, timedOut: producerEnded.timedOut || consumerEnded.timedOut))
     }
 
     /// The status that names the real cause: the producer's own failure first (no password means the
@@ -175,10 +206,37 @@ final class ProcessRunner: CommandRunner {
 
     private static let launchLock = NSLock()
 
-    private func wait(for child: Child) -> TerminationStatus {
-        child.exited.wait()
+    /// How a child ended, and whether it had to be stopped for running past its timeout.
+    struct Ended {
+        var status: TerminationStatus
+        var timedOut = false
+    }
+
+    /// Waits for the child's end; past its timeout, its group is asked to stop (SIGINT), then killed after
+    /// the grace period.
+    private func wait(for child: Child) -> Ended {
+        var timedOut = false
+        if let timeout = child.command.timeout {
+            if child.exited.wait(timeout: .now() + timeout.seconds) == .timedOut {
+                timedOut = true
+                stop(child.process.processIdentifier, grace: timeout.grace, unless: child.exited)
+            }
+        } else {
+            child.exited.wait()
+        }
         children.remove(child.process.processIdentifier)
         let code = child.process.terminationStatus
-        return child.process.terminationReason == .uncaughtSignal ? .signaled(code) : .exited(code)
+        let status: TerminationStatus =
+            child.process.terminationReason == .uncaughtSignal ? .signaled(code) : .exited(code)
+        return Ended(status: status, timedOut: timedOut)
+    }
+
+    /// SIGINT to the group, then SIGKILL if it has not ended `grace` seconds later; returns once it ended.
+    private func stop(_ group: pid_t, grace: Double, unless exited: DispatchSemaphore) {
+        if kill(-group, SIGINT) != 0 { kill(group, SIGINT) }
+        if exited.wait(timeout: .now() + grace) == .timedOut {
+            if kill(-group, SIGKILL) != 0 { kill(group, SIGKILL) }
+            exited.wait()
+        }
     }
 }

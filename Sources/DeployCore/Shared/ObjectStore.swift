@@ -18,10 +18,8 @@ struct ObjectStore: Sendable {
     func put(_ key: String, _ body: Data, condition: AWS.Condition = .none) async throws(DeployError) -> Written {
         let file = try stage(body)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try await runner.run(
-            .run(AWS.putObject(bucket: bucket, key: key, body: file.path, condition: condition)),
-            capture: true
-        ) { _ in }
+        let command = AWS.putObject(bucket: bucket, key: key, body: file.path, condition: condition)
+        let result = try await runner.check(.run(command))
         if result.status.succeeded { return .written(etag: S3Answers.etag(result.stdout) ?? "") }
         switch S3Answers.failure(result.tail) {
         case .conditionFailed, .missing: return .conditionFailed
@@ -33,9 +31,7 @@ struct ObjectStore: Sendable {
     func get(_ key: String) async throws(DeployError) -> (body: Data, etag: String)? {
         let file = scratchFile()
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try await runner.run(.run(AWS.getObject(bucket: bucket, key: key, to: file.path)), capture: true) {
-            _ in
-        }
+        let result = try await runner.check(.run(AWS.getObject(bucket: bucket, key: key, to: file.path)))
         guard result.status.succeeded else {
             if case .other(let said) = S3Answers.failure(result.tail) {
                 throw .bucketUnreachable(bucket: bucket, said: said)
@@ -47,9 +43,7 @@ struct ObjectStore: Sendable {
 
     /// Deletes the object if it is still this version; false when it is not (or is gone).
     func delete(_ key: String, ifMatch etag: String) async throws(DeployError) -> Bool {
-        let result = try await runner.run(
-            .run(AWS.deleteObject(bucket: bucket, key: key, ifMatch: etag)), capture: true
-        ) { _ in }
+        let result = try await runner.check(.run(AWS.deleteObject(bucket: bucket, key: key, ifMatch: etag)))
         if result.status.succeeded { return true }
         if case .other(let said) = S3Answers.failure(result.tail) {
             throw .bucketUnreachable(bucket: bucket, said: said)
@@ -59,7 +53,7 @@ struct ObjectStore: Sendable {
 
     /// Every key under `prefix`, sorted.
     func keys(under prefix: String) async throws(DeployError) -> [String] {
-        let result = try await runner.run(.run(AWS.listKeys(bucket: bucket, prefix: prefix)), capture: true) { _ in }
+        let result = try await runner.check(.run(AWS.listKeys(bucket: bucket, prefix: prefix)))
         guard result.status.succeeded else {
             throw .bucketUnreachable(bucket: bucket, said: S3Answers.failure(result.tail).said)
         }
@@ -74,7 +68,7 @@ struct ObjectStore: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let names = keys.map { String($0.dropFirst(prefix.count)) }
         let command = AWS.download(bucket: bucket, prefix: prefix, names: names, to: folder.path)
-        let result = try await runner.run(.run(command), capture: true) { _ in }
+        let result = try await runner.check(.run(command))
         guard result.status.succeeded else {
             throw .bucketUnreachable(bucket: bucket, said: S3Answers.failure(result.tail).said)
         }

@@ -3,10 +3,17 @@ import Foundation
 /// Questions put to the operator on stderr, answered on stdin: the profile menu and the typed `y`.
 struct Prompt: Sendable {
     let reporter: Reporter
+    /// Whether an operator can answer: standard input is a terminal. A pipe or a file is not an operator:
+    /// `echo y | deploy` must not deploy, and `sleep 100 | deploy` must not wait.
+    let isTerminal: Bool
     let readAnswer: @Sendable () -> String?
 
-    init(reporter: Reporter, readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered) {
+    init(
+        reporter: Reporter, isTerminal: Bool = isatty(STDIN_FILENO) != 0,
+        readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered
+    ) {
         self.reporter = reporter
+        self.isTerminal = isTerminal
         self.readAnswer = readAnswer
     }
 
@@ -18,6 +25,11 @@ struct Prompt: Sendable {
                     + "or pass --profile"
             )
         }
+        guard isTerminal else {
+            throw .usage(
+                "no --profile, and standard input is not a terminal to choose one on: pass --profile <name> (or set "
+                    + "AWS_PROFILE with --yes)")
+        }
         var menu = ["AWS profiles:"] + profiles.enumerated().map { "  \($0.offset + 1)) \($0.element)" }
         menu.append("Profile" + (fallback.map { " [\($0)]" } ?? "") + ": ")
         reporter.ask(menu.joined(separator: "\n"))
@@ -28,10 +40,11 @@ struct Prompt: Sendable {
         throw .usage("'\(answer)' is not one of the profiles listed: answer with its number or name, or pass --profile")
     }
 
-    /// True only when the operator types exactly `y`.
-    func confirm(_ question: String) -> Bool {
+    /// Goes on only when the operator types exactly `y`; without a terminal, nobody can: refused at once.
+    func confirm(_ question: String) throws(DeployError) {
+        guard isTerminal else { throw .noOperator }
         reporter.ask("\(question) Type y to continue: ")
-        return readAnswer()?.trimmingCharacters(in: .whitespaces) == "y"
+        guard readAnswer()?.trimmingCharacters(in: .whitespaces) == "y" else { throw .declined }
     }
 
     /// One line from stdin, read a byte at a time: a buffered read would swallow what comes after it,

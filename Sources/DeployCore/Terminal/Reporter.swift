@@ -18,33 +18,49 @@ public final class Reporter: Sendable {
     }
 
     private let lock = Mutex(())
-    private let documented = Mutex(false)
     private let out: Sink
     private let err: Sink
     private let verbosity: Verbosity
     private let json: Bool
+    /// stderr is a terminal: what children print is shown with its control characters escaped, so that a
+    /// child cannot clear the screen or retitle the window.
+    private let escapes: Bool
+    private let streams: StandardStreams
 
-    /// Writes that fail (a closed pipe: EPIPE) are dropped: the deploy goes on and its children are not orphaned.
-    public init(
-        out: @escaping Sink = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
-        err: @escaping Sink = { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
-        verbosity: Verbosity = .normal, json: Bool = false
+    /// By default, the process's own stdout and stderr.
+    public convenience init(verbosity: Verbosity = .normal, json: Bool = false) {
+        let streams = StandardStreams()
+        self.init(out: streams.out, err: streams.err, verbosity: verbosity, json: json, streams: streams)
+    }
+
+    init(
+        out: @escaping Sink, err: @escaping Sink, verbosity: Verbosity = .normal, json: Bool = false,
+        escapes: Bool = false, streams: StandardStreams = StandardStreams()
     ) {
         self.out = out
         self.err = err
         self.verbosity = verbosity
         self.json = json
+        self.escapes = escapes
+        self.streams = streams
     }
 
-    /// The same sinks, for the plan's verbosity and output format.
+    /// The same sinks, for the plan's verbosity and output format, escaping what children print on a terminal.
     public func configured(verbosity: Verbosity, json: Bool) -> Reporter {
-        Reporter(out: out, err: err, verbosity: verbosity, json: json)
+        Reporter(
+            out: out, err: err, verbosity: verbosity, json: json, escapes: isatty(STDERR_FILENO) != 0,
+            streams: streams)
+    }
+
+    /// A run whose stdout could not be written (a full disk, a broken device) failed, whatever it did.
+    public func checkOutput() throws(DeployError) {
+        if let failure = streams.failure { throw .outputFailed(failure) }
     }
 
     /// A line a child printed, under its step's label.
     func child(_ label: String, _ line: OutputLine) {
         guard verbosity != .quiet && verbosity != .board else { return }
-        write(err, "[\(label)] \(line.text)\n")
+        write(err, "[\(label)] \(shown(line.text))\n")
     }
 
     /// Progress for the operator: stderr.
@@ -70,18 +86,19 @@ public final class Reporter: Sendable {
     }
 
     /// The JSON document of `--output json`: the only thing on stdout.
-    func document(_ text: String) {
-        documented.withLock { $0 = true }
+    public func document(_ text: String) {
+        streams.documented()
         write(out, text + "\n")
     }
 
-    /// Whether the JSON document was written, so a failure before it can still write one.
-    var hasDocument: Bool { documented.withLock { $0 } }
+    /// Whether the JSON document was written (by this reporter or a configured copy), so a failure before it
+    /// can still write one.
+    public var hasDocument: Bool { streams.hasDocument }
 
     /// For the live board: the same stdout; child lines dropped (their last lines still reach the error
     /// message); progress notes handed to `notes`, which prints them above the board.
     func behindBoard(notes: @escaping Sink) -> Reporter {
-        Reporter(out: out, err: notes, verbosity: .board, json: json)
+        Reporter(out: out, err: notes, verbosity: .board, json: json, escapes: escapes, streams: streams)
     }
 
     /// Terminal drawing: stderr, as is, under the writer's lock.
@@ -92,12 +109,77 @@ public final class Reporter: Sendable {
     public func error(_ error: DeployError) {
         var text = "deploy: error: \(error.message)\n"
         if !error.output.isEmpty {
-            text += "last lines of its output:\n" + error.output.map { "  | \($0)\n" }.joined()
+            text += "last lines of its output:\n" + error.output.map { "  | \(shown(Self.cut($0)))\n" }.joined()
         }
         write(err, text)
     }
 
+    /// A child's line as this stderr can show it.
+    private func shown(_ text: String) -> String { escapes ? Self.escaped(text) : text }
+
+    /// Control characters (but tab) in caret notation: ESC is `^[`.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
+            return text
+        }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: shown.unicodeScalars.append(scalar)
+            case 0..<0x20: shown += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
+            case 0x7F: shown += "^?"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    /// A line of a failure's tail, cut to a width a terminal shows.
+    static func cut(_ line: String, width: Int = 240) -> String {
+        line.count > width ? String(line.prefix(width)) + " […]" : line
+    }
+
     private func write(_ sink: Sink, _ text: String) {
         lock.withLock { _ in sink(text) }
+    }
+}
+
+/// The process's own stdout and stderr. A write that fails is dropped so that the deploy goes on and its
+/// children are not orphaned; a failure on stdout other than its reader going away (EPIPE) is kept, so
+/// that the run ends in error rather than with a silent success.
+final class StandardStreams: Sendable {
+    private let outDescriptor: Int32
+    private let errDescriptor: Int32
+    private let failed = Mutex<String?>(nil)
+    private let document = Mutex(false)
+
+    init(out: Int32 = STDOUT_FILENO, err: Int32 = STDERR_FILENO) {
+        outDescriptor = out
+        errDescriptor = err
+    }
+
+    var failure: String? { failed.withLock { $0 } }
+
+    var hasDocument: Bool { document.withLock { $0 } }
+
+    func documented() { document.withLock { $0 = true } }
+
+    var out: Reporter.Sink { { [self] text in write(text, to: outDescriptor, keepingFailure: true) } }
+    var err: Reporter.Sink { { [self] text in write(text, to: errDescriptor, keepingFailure: false) } }
+
+    private func write(_ text: String, to descriptor: Int32, keepingFailure: Bool) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                let reason = errno
+                if keepingFailure && reason != EPIPE {
+                    failed.withLock { $0 = $0 ?? String(cString: strerror(reason)) }
+                }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }

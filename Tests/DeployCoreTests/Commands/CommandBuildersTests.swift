@@ -91,3 +91,18 @@ import Testing
         )
     }
 }
+
+extension CommandBuildersTests {
+    @Test func anUnattendedApplyWritesToItsLogAndHasATimeout() {
+        let apply = Terraform.apply(
+            directory: "tf", varFile: "/v.tfvars", imageTag: "abc1234", autoApprove: true,
+            log: "/g/deploy/apply-prod.log",
+            timeout: 1800)
+        #expect(apply.log == "/g/deploy/apply-prod.log")
+        #expect(apply.timeout == Command.Timeout(seconds: 1800, grace: 120))
+        #expect(apply.stopsSlowly)
+        let asking = Terraform.apply(
+            directory: "tf", varFile: "/v.tfvars", imageTag: "abc1234", autoApprove: false, log: "/l")
+        #expect(asking.log == nil && asking.input == .terminal, "terraform's own question needs the terminal")
+    }
+}

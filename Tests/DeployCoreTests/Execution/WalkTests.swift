@@ -100,3 +100,30 @@ import Testing
         #expect(runner.maxOverlap { _ in true } == 1)
     }
 }
+
+extension WalkTests {
+    @Test func anApplyThatDidNotEndByItselfSaysItMayBePartial() {
+        let apply = ScheduleTests.steps.last!
+        var run = RunResult(status: .signaled(SIGINT))
+        run.interruption = SIGINT
+        let interrupted = Walk.failure(of: apply, run)
+        #expect(interrupted == .applyStopped(.interrupted(signal: SIGINT)) && interrupted.exitCode == 130)
+        #expect(
+            interrupted.message.hasPrefix(
+                "terraform apply was interrupted by SIGINT: it may have applied part of the change"))
+        var late = RunResult(status: .signaled(SIGKILL))
+        late.timedOut = true
+        let timedOut = Walk.failure(of: apply, late)
+        #expect(timedOut == .applyStopped(.timedOut(seconds: 1800)) && timedOut.exitCode == 1)
+        #expect(timedOut.message.hasPrefix("terraform apply did not end within 30m (--apply-timeout) and was stopped"))
+        #expect(Walk.failure(of: ScheduleTests.steps[0], run) == .interrupted(signal: SIGINT))
+    }
+
+    @Test func theFirstCtrlCSaysWhatItWaitsFor() {
+        #expect(Interruption.stopping(running: 0, patient: 0) == "stopping; press Ctrl-C again to stop at once")
+        #expect(Interruption.stopping(running: 1, patient: 1).hasPrefix("terraform apply is stopping cleanly"))
+        #expect(
+            Interruption.stopping(running: 3, patient: 0)
+                == "stopping 3 running command(s); press Ctrl-C again to kill them now")
+    }
+}

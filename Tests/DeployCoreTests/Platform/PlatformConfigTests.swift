@@ -63,3 +63,34 @@ import Testing
         #expect(throws: DeployError.self) { try ServiceDiscovery.services(in: repo.url, config: PlatformConfig()) }
     }
 }
+
+extension PlatformConfigTests {
+    @Test func onlyAMissingDeployJSONMeansTheDefaults() throws {
+        let folder = TemporaryFolder("config")
+        #expect(try PlatformConfig.load(repositoryRoot: folder.url) == PlatformConfig())
+        let file = folder.url.appendingPathComponent("deploy.json")
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        #expect(
+            throws: DeployError.configuration(
+                "deploy.json is a folder, not a file: replace it with the JSON file, or remove it for the defaults")
+        ) {
+            try PlatformConfig.load(repositoryRoot: folder.url)
+        }
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "/nonexistent/deploy.json")
+        #expect(
+            throws: DeployError.configuration(
+                "deploy.json is a link to nothing (No such file or directory): fix or remove it")
+        ) {
+            try PlatformConfig.load(repositoryRoot: folder.url)
+        }
+        try FileManager.default.removeItem(at: file)
+        #expect(mkfifo(file.path, 0o644) == 0)
+        #expect(
+            throws: DeployError.configuration(
+                "deploy.json is a FIFO, not a file: replace it with the JSON file, or remove it for the defaults")
+        ) {
+            try PlatformConfig.load(repositoryRoot: folder.url)
+        }
+    }
+}

@@ -46,7 +46,8 @@ import Testing
                 == .run(
                     Terraform.apply(
                         directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
-                        imageTag: "abc1234", autoApprove: true, color: false)))
+                        imageTag: "abc1234", autoApprove: true, color: false,
+                        log: "/repo/.git/deploy/apply-default.log", timeout: 30 * 60)))
     }
 
     @Test func imagesAlreadyInECRAreNeitherBuiltNorPushedButStillVerified() throws {

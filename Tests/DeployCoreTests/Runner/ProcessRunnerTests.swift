@@ -109,7 +109,9 @@ import Testing
             try await Task.sleep(for: .milliseconds(20))
         }
         children.interrupt(with: SIGINT)
-        #expect(await run.value == .failure(.interrupted(signal: SIGINT)))
+        // The child's real end is kept, and the interruption told apart from a failure.
+        let result = try await run.value.get()
+        #expect(result.interruption == SIGINT && result.status == .signaled(SIGINT))
         #expect(Date().timeIntervalSince(started) < 10)
         let grandchild = pid_t(
             try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
@@ -129,5 +131,38 @@ import Testing
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
         let state = stat.split(separator: ")").last?.split(separator: " ").first
         return state != "Z" && state != "X"
+    }
+}
+
+extension ProcessRunnerTests {
+    @Test func aChildPastItsTimeoutIsAskedToStopThenKilled() async throws {
+        let polite = script("polite", "trap 'echo stopping >&2; exit 3' INT; sleep 30 & wait\n")
+        var command = Command(polite, [])
+        command.timeout = Command.Timeout(seconds: 0.3, grace: 5)
+        let stopped = try await runner().run(.run(command), capture: false) { _ in }
+        #expect(stopped.timedOut && stopped.status == .exited(3) && stopped.tail == ["stopping"])
+
+        let stubborn = script("stubborn", "trap '' INT; sleep 30\n")
+        command = Command(stubborn, [])
+        command.timeout = Command.Timeout(seconds: 0.2, grace: 0.3)
+        let started = Date()
+        let killed = try await runner().run(.run(command), capture: false) { _ in }
+        #expect(killed.timedOut && killed.status == .signaled(SIGKILL))
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func aChildWithALogWritesToTheFileWhichIsFollowedLineByLine() async throws {
+        let tool = script(
+            "applies", "echo 'Plan: 2 to change.'; echo 'warning' >&2; sleep 0.3; echo 'Apply complete!'\n")
+        let log = folder.url.appendingPathComponent("apply.log")
+        var command = Command(tool, [])
+        command.log = log.path
+        let lines = Lines()
+        let result = try await runner().run(.run(command), capture: false) { lines.append($0) }
+        #expect(result.status == .exited(0))
+        #expect(lines.all.map(\.text) == ["Plan: 2 to change.", "warning", "Apply complete!"])
+        #expect(try String(contentsOf: log, encoding: .utf8) == "Plan: 2 to change.\nwarning\nApply complete!\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "an apply's output may name secrets")
     }
 }

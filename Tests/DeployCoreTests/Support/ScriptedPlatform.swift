@@ -74,7 +74,9 @@ final class ScriptedPlatform: Sendable {
             out: { out.append(OutputLine(.stdout, $0)) }, err: { err.append(OutputLine(.stderr, $0)) },
             verbosity: plan.quiet ? .quiet : .normal, json: plan.json)
         let queue = Mutex(answers)
-        let prompt = Prompt(reporter: reporter) { queue.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
+        let prompt = Prompt(reporter: reporter, isTerminal: true) {
+            queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        }
         let environment = ["PATH": folder.url.appendingPathComponent("bin").path, "NO_COLOR": "1", "USER": "ops"]
         let deployer = Deployer(
             plan: plan, environment: environment, currentDirectory: root, reporter: reporter, prompt: prompt,

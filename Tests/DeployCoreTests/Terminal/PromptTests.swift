@@ -4,9 +4,9 @@ import Testing
 @testable import DeployCore
 
 @Suite struct PromptTests {
-    func prompt(_ answers: [String?]) -> Prompt {
+    func prompt(_ answers: [String?], terminal: Bool = true) -> Prompt {
         let queue = Mutex(answers)
-        return Prompt(reporter: Reporter(out: { _ in }, err: { _ in })) {
+        return Prompt(reporter: Reporter(out: { _ in }, err: { _ in }), isTerminal: terminal) {
             queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
         }
     }
@@ -19,9 +19,19 @@ import Testing
         #expect(throws: DeployError.self) { try prompt([]).chooseProfile(from: [], default: nil) }
     }
 
-    @Test func onlyATypedYConfirms() {
-        #expect(prompt(["y"]).confirm("Deploy?"))
-        for answer in ["Y", "yes", "n", "", nil] { #expect(!prompt([answer]).confirm("Deploy?")) }
+    @Test func onlyATypedYConfirms() throws {
+        try prompt(["y"]).confirm("Deploy?")
+        for answer in ["Y", "yes", "n", "", nil] {
+            #expect(throws: DeployError.declined) { try prompt([answer]).confirm("Deploy?") }
+        }
+    }
+
+    @Test func withoutATerminalNobodyIsAskedAndTheRefusalNamesYes() {
+        #expect(throws: DeployError.noOperator) { try prompt(["y"], terminal: false).confirm("Deploy?") }
+        #expect(DeployError.noOperator.message.hasSuffix("pass --yes (with --profile)"))
+        #expect(throws: DeployError.self) {
+            try prompt(["1"], terminal: false).chooseProfile(from: ["dev"], default: nil)
+        }
     }
 
     @Test func profilesFromBothFiles() {
