@@ -2,6 +2,7 @@
 and prints its exit code (as a shell reports it: 128+N for death by signal N) and the seconds from the
 signal to its end. The sandbox's bin folder goes first on the command's PATH again (a pyenv shim running
 this script puts its own first, which would hide the rollout layer's `aws`).
+With SANDBOX_STDERR set, the command's stderr goes to that file.
 Usage: interrupt.py SIGNAL WATCH_FILE NEEDLE -- COMMAND..."""
 import os
 import signal
@@ -14,7 +15,8 @@ command = sys.argv[sys.argv.index("--") + 1:]
 environment = dict(os.environ)
 if "SANDBOX_DIR" in environment:
     environment["PATH"] = os.path.join(environment["SANDBOX_DIR"], "bin") + os.pathsep + environment.get("PATH", "")
-child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+errors = open(environment["SANDBOX_STDERR"], "w") if "SANDBOX_STDERR" in environment else subprocess.DEVNULL
+child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors, env=environment)
 deadline = time.time() + 60
 while time.time() < deadline and child.poll() is None:
     try:

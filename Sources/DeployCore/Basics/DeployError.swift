@@ -67,8 +67,11 @@ public enum DeployError: Error, Equatable, Sendable {
         case .signalSetupFailed(let reason):
             return
                 "could not set up signal handling (\(reason)), so Ctrl-C could not stop children; nothing was started"
-        case .queryFailed(let command, let status, _):
-            return "`\(command)` \(status.phrase)"
+        case .queryFailed(let command, let status, let output):
+            guard let endpoint = AWSComplaint.unreachable(output) else { return "`\(command)` \(status.phrase)" }
+            return
+                "`\(command)` \(status.phrase): the AWS endpoint \(endpoint) could not be reached; check the network, "
+                + "a VPN or proxy, or the profile's endpoint_url"
         case .stepFailed(let step):
             return step.message
         case .applyStopped(let stop):

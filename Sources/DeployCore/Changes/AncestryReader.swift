@@ -23,7 +23,10 @@ struct AncestryReader: Sendable {
         if try await succeeds(Git.isAncestor(head, of: commit)) {
             return .ahead(commits: Int(try await text(Git.countCommits(from: head, to: commit))) ?? 0)
         }
-        return .diverged
+        let apart = try await text(Git.countApart(commit, head)).split(whereSeparator: \.isWhitespace).compactMap {
+            Int($0)
+        }
+        return .diverged(ahead: apart.first ?? 0, behind: apart.dropFirst().first ?? 0)
     }
 
     private func succeeds(_ command: Command) async throws(DeployError) -> Bool {

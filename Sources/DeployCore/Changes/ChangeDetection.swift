@@ -4,9 +4,39 @@
 struct ChangeDetection: Sendable {
     let config: PlatformConfig
 
-    func changes(services: [String], live: [String: LiveState], relations: [String: CommitRelation]) -> [ServiceChange]
-    {
-        services.map { change(for: $0, live: live[$0] ?? .serviceMissing, relations: relations) }
+    /// `rollbacks`: the services whose last deploy was rolled back, with what was undone (`relations` then
+    /// also holds where each undone commit stands against HEAD).
+    func changes(
+        services: [String], live: [String: LiveState], relations: [String: CommitRelation],
+        rollbacks: [String: Rollback] = [:]
+    ) -> [ServiceChange] {
+        services.map { service in
+            let change = change(for: service, live: live[service] ?? .serviceMissing, relations: relations)
+            guard let rollback = rollbacks[service] else { return change }
+            return held(change, rollback, relation: relations[rollback.from])
+        }
+    }
+
+    /// A service whose last deploy was rolled back says so; deploying HEAD is held when it would ship the
+    /// undone commit again: HEAD is it, or has nothing new for the service since it.
+    private func held(_ change: ServiceChange, _ rollback: Rollback, relation: CommitRelation?) -> ServiceChange {
+        var change = change
+        change.rolledBack = rollback
+        let undone = "rolled back from \(rollback.from) by \(rollback.by) at \(rollback.time)"
+        let shipsAgain: Bool
+        switch relation {
+        case .same: shipsAgain = true
+        case .behind(_, let paths): shipsAgain = relevant(paths, to: change.service).isEmpty
+        default: shipsAgain = false
+        }
+        guard change.action == .deploy && shipsAgain else {
+            change.reason = "\(undone); \(change.reason)"
+            return change
+        }
+        change.action = .held
+        change.reason =
+            "\(undone), and HEAD has nothing new for it since: deploying would ship it again (--allow-redeploy)"
+        return change
     }
 
     private func change(for service: String, live: LiveState, relations: [String: CommitRelation]) -> ServiceChange {
@@ -42,8 +72,12 @@ struct ChangeDetection: Sendable {
         case .ahead(let commits):
             change.rollsBack = true
             change.reason = "live \(commit) is \(commits) commit(s) ahead of HEAD: deploying would roll it back"
-        case .diverged:
-            change.reason = "live \(commit) is not an ancestor of HEAD (history rewritten or another branch)"
+        case .diverged(let ahead, let behind):
+            change.rollsBack = true
+            change.reason =
+                "live \(commit) is not an ancestor of HEAD (history rewritten or another branch: it has \(ahead) "
+                + "commit(s) "
+                + "HEAD lacks, HEAD has \(behind) it lacks): deploying would drop them"
         case .unknownCommit:
             change.reason =
                 "live tag unknown: \(commit) is not a commit in this clone (shallow clone or rewritten history?)"

@@ -6,16 +6,18 @@ struct ChangeReader: Sendable {
     let reporter: Reporter
     let cache: TaskDefinitionCache
 
-    func changes(_ deployment: Deployment) async throws(DeployError) -> [ServiceChange] {
+    /// Every service's verdict against HEAD; `history` (oldest first) says which were rolled back.
+    func changes(_ deployment: Deployment, history: [HistoryRecord] = []) async throws(DeployError) -> [ServiceChange] {
         guard let cluster = deployment.facts.clusterName else {
             throw .configuration(
                 "terraform output 'ecs_cluster_name' is missing: --changed reads the live images from ECS")
         }
         let live = try await self.live(deployment, cluster: cluster)
-        let relations = try await AncestryReader(runner: runner)
-            .relations(of: Set(live.values.compactMap(\.commit)), to: deployment.head)
+        let rollbacks = Rollback.latest(in: history)
+        let commits = Set(live.values.compactMap(\.commit) + rollbacks.values.map(\.from).filter(Names.isShortSHA))
+        let relations = try await AncestryReader(runner: runner).relations(of: commits, to: deployment.head)
         return ChangeDetection(config: deployment.workspace.config)
-            .changes(services: deployment.workspace.services, live: live, relations: relations)
+            .changes(services: deployment.workspace.services, live: live, relations: relations, rollbacks: rollbacks)
     }
 
     /// What every service runs now.

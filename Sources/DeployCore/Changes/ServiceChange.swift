@@ -3,6 +3,8 @@ struct ServiceChange: Equatable, Sendable, Codable {
     enum Action: String, Equatable, Sendable, Codable {
         case deploy = "DEPLOY"
         case skip
+        /// It changed, but its last deploy was rolled back and HEAD would ship the undone commit again.
+        case held = "HELD"
     }
 
     var service: String
@@ -14,8 +16,11 @@ struct ServiceChange: Equatable, Sendable, Codable {
     var reason: String
     /// The changed paths that concern this service (all of them; `reason` names the first few).
     var paths: [String]
-    /// True when the live commit is ahead of HEAD: deploying would roll the service back.
+    /// True when the live commit is not an ancestor of HEAD (ahead of it, or on another line): deploying would
+    /// roll the service back.
     var rollsBack: Bool
+    /// Its last deploy was rolled back: what was undone.
+    var rolledBack: Rollback?
 
     init(
         service: String, liveTag: String?, behind: Int?, action: Action, reason: String, paths: [String] = [],

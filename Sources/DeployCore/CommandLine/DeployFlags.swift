@@ -33,10 +33,16 @@ enum DeployFlags {
             "workspace", value: "name", help: "the terraform workspace to expect (default: the var-file's base name)"),
         FlagSpec(
             "allow-dirty",
-            help: "deploy even with uncommitted changes to tracked files (they would ship under HEAD's tag)"),
+            help:
+                "deploy even with uncommitted changes to tracked files: they ship under HEAD's tag, and every image "
+                + "is rebuilt"
+        ),
         FlagSpec("force-rebuild", help: "build and push every image even when its tag is already in ECR"),
         FlagSpec("min-free-gb", value: "n", help: "refuse to build with less free disk than this (default 8)"),
-        FlagSpec("allow-rollback", help: "with --changed: also deploy services whose live commit is ahead of HEAD"),
+        FlagSpec(
+            "allow-rollback",
+            help: "deploy HEAD even over a live commit it does not contain (ahead of it, or on another branch)"),
+        FlagSpec("allow-redeploy", help: "deploy a commit that was rolled back, although HEAD has nothing new since"),
         FlagSpec("no-verify", help: "after the apply, do not wait for ECS to be steady nor check the health endpoints"),
         FlagSpec(
             "wait-timeout", value: "time",

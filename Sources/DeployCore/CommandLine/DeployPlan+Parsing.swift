@@ -32,6 +32,7 @@ extension DeployPlan {
         plan.skipSPAs = flags.isSet("skip-spas")
         plan.skipTerraform = flags.isSet("skip-tf")
         plan.allowRollback = flags.isSet("allow-rollback")
+        plan.allowRedeploy = flags.isSet("allow-redeploy")
         plan.allowDirty = flags.isSet("allow-dirty")
         plan.forceRebuild = flags.isSet("force-rebuild")
         try readBuildFlags(flags, into: &plan)
@@ -269,8 +270,11 @@ extension DeployPlan {
         if let workspace, !Names.isWorkspaceName(workspace) {
             throw .usage("'\(workspace)' is not a valid terraform workspace name")
         }
-        if allowRollback && mode != .changed {
-            throw .usage("--allow-rollback only applies to --changed")
+        if (allowRollback || allowRedeploy) && skipTerraform {
+            throw .usage(
+                "--skip-tf rolls nothing, so nothing can be rolled back or redeployed: drop --allow-rollback and "
+                    + "--allow-redeploy"
+            )
         }
         if assumeYes && profile == nil {
             throw .usage("--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE")

@@ -27,6 +27,11 @@ extension Git {
         Command("git", ["diff", "--name-only", "--no-renames", base, head])
     }
 
+    /// `<a only>\t<b only>`: how many commits each side has that the other lacks.
+    static func countApart(_ a: String, _ b: String) -> Command {
+        Command("git", ["rev-list", "--left-right", "--count", "\(a)...\(b)"])
+    }
+
     /// How many commits `head` has that `base` does not.
     static func countCommits(from base: String, to head: String) -> Command {
         Command("git", ["rev-list", "--count", "\(base)..\(head)"])

@@ -29,6 +29,10 @@ extension Deployer {
         run.shared = try await takeSharedLock(run)
         let ended = await outcome { () async throws(DeployError) in try await confirmAndRun(run) }
         await run.shared?.release()
+        if case .failure(let error) = ended {
+            // A deploy that was summed up ends with its outcome on stdout, failed or not (`deployed <sha>`).
+            reporter.result("failed: " + (error.message.split(separator: "\n").first.map(String.init) ?? ""))
+        }
         try ended.get()
     }
 
@@ -64,7 +68,7 @@ extension Deployer {
         var summary = DeploySummary(
             release: release, outcomes: [], notRun: release.steps,
             seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
-        summary.planned = (release.steps + (release.checks?.steps ?? [])).map(\.action.rendered)
+        summary.planned = (release.steps + (release.checks?.commands ?? [])).map(\.action.rendered)
         reporter.document(summary.json)
     }
 

@@ -7,19 +7,25 @@ extension Deployer {
         let opening = try await open(accountLater: plan.mode == .changed)
         var deployment = opening.deployment
         let session = opening.session
+        // Which services' last deploy was rolled back, so that the undone commit is not shipped again unasked.
+        let reading = deployment
+        let read = Task {
+            await outcome { () async throws(DeployError) in try await readHistory(reading, session).records }
+        }
         if plan.mode == .changed {
-            guard let changes = try await changesToDeploy(deployment, session) else { return }
-            try deployment.limit(to: changes, allowRollback: plan.allowRollback)
+            guard let changes = try await changesToDeploy(deployment, session, try await read.value.get()) else {
+                return
+            }
+            try deployment.limit(to: changes, allowRollback: plan.allowRollback, allowRedeploy: plan.allowRedeploy)
         }
         var release = try Release(resolving: deployment)
-        let (readsLive, known, snapshot) = (
-            plan.mode != .changed && release.apply != nil, deployment.previousTags, deployment
-        )
+        let (readsLive, snapshot) = (plan.mode != .changed && release.apply != nil, deployment)
         async let live = outcome { () async throws(DeployError) in
-            readsLive ? try await session.changes.liveTags(snapshot) : known
+            guard readsLive && snapshot.facts.clusterName != nil else { return [ServiceChange]() }
+            return try await session.changes.changes(snapshot, history: try await read.value.get())
         }
         try await markWhatIsThere(&release, session)
-        let liveTags = await live
+        let changes = await live
         try await Preflight(
             plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
             environment: environment
@@ -27,9 +33,11 @@ extension Deployer {
         let who = try await opening.who()
         // After the account: failing credentials are reported as such, not as a failed ECS read.
         deployment.account = who
-        deployment.previousTags = try liveTags.get()
-        reporter.result(
-            SummaryText.text(release, deployment, account: who))
+        if readsLive {
+            try deployment.check(
+                try changes.get(), allowRollback: plan.allowRollback, allowRedeploy: plan.allowRedeploy)
+        }
+        reporter.result(SummaryText.text(release, deployment, account: who))
         try await carryOut(release, deployment, session)
     }
 
@@ -46,13 +54,25 @@ extension Deployer {
     }
 
     /// With --changed: the DEPLOY/skip table; nil (and said so) when nothing changed.
-    private func changesToDeploy(_ deployment: Deployment, _ session: Session) async throws(DeployError)
-        -> [ServiceChange]?
+    private func changesToDeploy(_ deployment: Deployment, _ session: Session, _ history: [HistoryRecord])
+        async throws(DeployError) -> [ServiceChange]?
     {
-        let changes = try await session.changes.changes(deployment)
+        let changes = try await session.changes.changes(deployment, history: history)
         reporter.result(ChangeText.table(changes, head: deployment.head, verbose: plan.verbose))
-        if changes.contains(where: { $0.action == .deploy }) { return changes }
+        // A held service is a deploy that needs an answer (refused, or --allow-redeploy), not nothing to do.
+        if changes.contains(where: { $0.action != .skip }) { return changes }
         reporter.result("nothing to deploy: no service changed since the commit it runs")
+        let uncommitted = try await Preflight.dirtyFiles(session.runner).filter { path in
+            path.hasPrefix("services/")
+                || !ChangeDetection(config: deployment.workspace.config).sharedPaths(in: [path]).isEmpty
+        }
+        if !uncommitted.isEmpty {
+            reporter.result(
+                "uncommitted changes are not part of any deploy (an image is built from a commit): "
+                    + uncommitted.prefix(5).joined(separator: ", ")
+                    + (uncommitted.count > 5 ? " (+\(uncommitted.count - 5) more)" : "")
+                    + "; commit them, then deploy")
+        }
         if plan.json {
             let nothing = Release(
                 tag: deployment.head, dockerfile: deployment.workspace.config.dockerfile, images: [],

@@ -4,7 +4,8 @@ extension Deployer {
         let workspace = try await openWorkspace()
         let session = session(for: workspace)
         let deployment = try await resolve(workspace, session)
-        let changes = try await session.changes.changes(deployment)
+        let history = try await readHistory(deployment, session).records
+        let changes = try await session.changes.changes(deployment, history: history)
         if plan.json {
             reporter.document(ChangeText.json(changes, head: deployment.head))
         } else {

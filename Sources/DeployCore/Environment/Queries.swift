@@ -7,7 +7,18 @@ struct Queries: Sendable {
     let reporter: Reporter
 
     func shortHead() async throws(DeployError) -> String {
-        try await runner.queryText(Git.shortHead(), output: echo(Git.shortHead()))
+        do {
+            return try await runner.queryText(Git.shortHead())
+        } catch .queryFailed(_, _, let output) where Self.noCommits(output) {
+            throw .configuration(
+                "the repository has no commits yet: commit the platform first (deploy tags every image with HEAD's "
+                    + "short SHA)")
+        }
+    }
+
+    /// What git says of HEAD in a repository without a commit.
+    static func noCommits(_ output: [String]) -> Bool {
+        output.contains { $0.contains("Needed a single revision") || $0.contains("ambiguous argument 'HEAD'") }
     }
 
     /// The selected terraform workspace, or nil when terraform cannot tell (not initialised).

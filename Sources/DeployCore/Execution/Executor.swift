@@ -87,8 +87,11 @@ struct Executor: Sendable {
     private func runWithRetries(_ step: Step, stopped: Flag) async throws(DeployError) -> (RunResult, Int) {
         var attempt = 1
         while true {
-            let result = try await runner.run(step.action, capture: false) { [reporter] in
+            let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] in
                 reporter.child(step.label, $0)
+            }
+            if let answer = step.answer, result.status.succeeded {
+                reporter.child(step.label, OutputLine(.stdout, answer.line(result.stdout)))
             }
             guard !result.status.succeeded, result.interruption == nil, attempt < retry.attempts, !stopped.isSet,
                 let mark = retry.transientMark(phase: step.phase, output: result.tail)

@@ -6,7 +6,7 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     struct Image: Encodable, Equatable, Sendable {
         var service: String
         var image: String
-        /// False when the tag was already in ECR and the image was neither built nor pushed.
+        /// True when this run built and pushed it: false when its tag was already in ECR, or its build or push failed.
         var built: Bool
     }
 
@@ -59,7 +59,9 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
         self.result = result ?? DeployResult(error)
         self.error = error?.message
         self.seconds = Self.rounded(seconds)
-        images = release.images.map { Image(service: $0.service, image: $0.reference, built: !$0.inRegistry) }
+        images = release.images.map {
+            Image(service: $0.service, image: $0.reference, built: Self.pushed(outcomes, release).contains($0.service))
+        }
         spas = release.sites.map(\.spa.name)
         rolls = release.apply == nil ? [] : release.images.map(\.service)
         steps = outcomes.map { outcome in
@@ -104,6 +106,13 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
         default: result = .refused
         }
         return JSONText.document(Stopped(result: result, error: error.message, exitCode: error.exitCode))
+    }
+
+    /// The services whose image this run built and pushed (a remote builder's build pushes).
+    private static func pushed(_ outcomes: [StepOutcome], _ release: Release) -> Set<String> {
+        let pushing: Set<StepPhase> = release.buildx == nil ? [.push] : [.build]
+        return Set(
+            outcomes.filter { $0.status.succeeded && pushing.contains($0.step.phase) }.compactMap(\.step.subject))
     }
 
     var json: String {

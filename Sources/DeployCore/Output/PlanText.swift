@@ -14,7 +14,7 @@ enum PlanText {
         if let checks = release.checks {
             text +=
                 "\nThen, until every service is steady (at most \(WaitTime.text(checks.timeout))), and once each is:\n"
-                + commands(checks.steps)
+                + commands(checks.commands)
         }
         return text
     }

@@ -2,7 +2,7 @@
 /// already there), what rolls from which tag, how terraform applies, and how the rollout is verified.
 enum SummaryText {
     static func text(_ release: Release, _ deployment: Deployment, account: Account) -> String {
-        (who(account, deployment.terraformWorkspace) + ["Tag       \(release.tag)"] + images(release) + sites(release)
+        (who(account, deployment.terraformWorkspace) + tags(release, deployment.plan) + sites(release)
             + rolls(release, previous: deployment.previousTags) + terraform(release) + verify(release)
             + lock(deployment))
             .joined(separator: "\n")
@@ -13,6 +13,15 @@ enum SummaryText {
             "Account   \(account.id)  (\(account.arn))",
             "Region    \(account.region)    Profile \(account.profile)"
                 + (workspace.map { "    Workspace \($0)" } ?? ""),
+        ]
+    }
+
+    /// The tag every image is built at; a rollback's tags instead, for it builds nothing.
+    private static func tags(_ release: Release, _ plan: DeployPlan) -> [String] {
+        guard plan.mode == .rollback else { return ["Tag       \(release.tag)"] + images(release) }
+        return [
+            "Tags      " + list(release.images.map { "\($0.service) \($0.tag)" }),
+            "Images    none built: a rollback points services back at images already in ECR",
         ]
     }
 

@@ -35,8 +35,10 @@ public struct DeployPlan: Equatable, Sendable {
     var forceRebuild = false
     /// Refuse to build images with less free disk than this many GB.
     var minimumFreeGB = 8
-    /// `--allow-rollback`: `--changed` may deploy HEAD over a live commit that is ahead of it.
+    /// `--allow-rollback`: a deploy may roll HEAD over a live commit that is not in HEAD's history.
     var allowRollback = false
+    /// `--allow-redeploy`: a deploy may ship again a commit that was rolled back.
+    var allowRedeploy = false
     /// `--verbose`: every changed path, not only the first few.
     public var verbose = false
     /// `--output json`: the summary (or status) as one JSON document on stdout.

@@ -93,6 +93,11 @@ struct Preflight: Sendable {
     /// A rollback builds nothing, so uncommitted changes cannot ship with it.
     private func dirtyFiles() async throws(DeployError) -> [String] {
         guard plan.mode != .rollback else { return [] }
+        return try await Self.dirtyFiles(runner)
+    }
+
+    /// Tracked files with uncommitted changes.
+    static func dirtyFiles(_ runner: any CommandRunner) async throws(DeployError) -> [String] {
         let result = try await runner.check(.run(Git.dirtyFiles()))
         return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { String($0.dropFirst(3)) }
     }

@@ -45,6 +45,14 @@ struct Checks: Equatable, Sendable {
 
 extension Checks {
     /// The checks as steps, for the live board and `--dry-run`: one rollout watch and one request per URL.
+    /// What the dry run lists: one `describe-services` per ten services, as the watch asks, then the URLs.
+    var commands: [Step] {
+        AWS.describeBatches(rollouts.map(\.ecsName)).map {
+            Step(.rollout, nil, .run(AWS.describeServices(cluster: cluster, services: $0)))
+        }
+            + rollouts.flatMap { rollout in rollout.urls.map { Step(.health, rollout.service, .run(Curl.status($0))) } }
+    }
+
     var steps: [Step] {
         rollouts.map {
             Step(.rollout, $0.service, .run(AWS.describeServices(cluster: cluster, services: [$0.ecsName])))

@@ -17,7 +17,7 @@ extension Release {
         }
         self.init(
             tag: deployment.head, dockerfile: config.dockerfile, images: images, sites: sites,
-            apply: Self.apply(deployment))
+            apply: try Self.apply(deployment))
         buildx = plan.builder.map { Buildx(builder: $0, cache: config.buildCache) }
         checks = try Checks.resolve(deployment, images: images, applies: apply != nil)
     }
@@ -39,10 +39,17 @@ extension Release {
             inRegistry: deployment.plan.mode == .rollback)
     }
 
-    private static func apply(_ deployment: Deployment) -> Apply? {
+    private static func apply(_ deployment: Deployment) throws(DeployError) -> Apply? {
         let plan = deployment.plan
         guard !plan.skipTerraform, let varFile = deployment.workspace.varFile?.path else { return nil }
         let partial = plan.rollsSubset
+        // Without addresses, `-target` cannot limit the apply: it would roll every service.
+        if partial && deployment.workspace.config.targets.isEmpty {
+            throw .configuration(
+                "\(PlatformConfig.fileName): 'targets' is empty, so terraform apply could not be limited to "
+                    + "\(deployment.services.joined(separator: ", ")) and would roll every service: list the terraform "
+                    + "addresses of one service with {service} in them, or remove the key for the defaults")
+        }
         let services = deployment.services
         let rolled = services.map { ($0, deployment.rollbackTags[$0] ?? deployment.head) }
         return Apply(

@@ -51,8 +51,14 @@ extension Release {
         let stale = sites.filter { !$0.upToDate }
         return stale.map { Step(.buildSPA, $0.spa.name, .run(Pnpm.build($0.spa.name))) }
             + stale.map { Step(.upload, $0.spa.name, .run(AWS.syncToBucket(from: $0.spa.dist, bucket: $0.bucket))) }
-            + stale.map { Step(.invalidate, $0.spa.name, .run(AWS.invalidateAll(distribution: $0.distributionID))) }
-            + stale.map { Step(.mark, $0.spa.name, .run(AWS.markBuild(bucket: $0.bucket, tag: tag))) }
+            + stale.map {
+                Step(
+                    .invalidate, $0.spa.name, .run(AWS.invalidateAll(distribution: $0.distributionID)),
+                    answer: .invalidation)
+            }
+            + stale.map {
+                Step(.mark, $0.spa.name, .run(AWS.markBuild(bucket: $0.bucket, tag: tag)), answer: .marker(tag: tag))
+            }
     }
 
     private var applySteps: [Step] {

@@ -4,11 +4,14 @@ struct Step: Equatable, Sendable {
     var phase: StepPhase
     var subject: String?
     var action: Action
+    /// When its stdout is data (a JSON answer): how to say what it means in one line.
+    var answer: StepAnswer?
 
-    init(_ phase: StepPhase, _ subject: String? = nil, _ action: Action) {
+    init(_ phase: StepPhase, _ subject: String? = nil, _ action: Action, answer: StepAnswer? = nil) {
         self.phase = phase
         self.subject = subject
         self.action = action
+        self.answer = answer
     }
 
     /// `build clinical-api`, `apply`: the prefix of the step's output lines.

@@ -90,8 +90,10 @@ struct ObjectStore: Sendable {
         return file
     }
 
+    /// A new path in the scratch folder (made if need be) for one body.
     private func scratchFile() -> URL {
-        scratch.appendingPathComponent("object-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        return scratch.appendingPathComponent("object-\(getpid())-\(UUID().uuidString.prefix(8))")
     }
 }
 

@@ -106,4 +106,90 @@ import Testing
                 """)
         #expect(ChangeText.json(rows, head: "bbbbbbb").contains("\"action\" : \"DEPLOY\""))
     }
+
+    @Test func aLiveCommitOnAnotherLineRollsBackToo() {
+        let result = changes(["auth": .tagged("ddddddd")], ["ddddddd": .diverged(ahead: 2, behind: 3)])
+        #expect(result["auth"]?.rollsBack == true && result["auth"]?.action == .deploy)
+        #expect(
+            result["auth"]?.reason == "live ddddddd is not an ancestor of HEAD (history rewritten or another branch: "
+                + "it has 2 commit(s) HEAD lacks, HEAD has 3 it lacks): deploying would drop them")
+    }
+
+    static let rollback = Rollback(from: "bbbbbbb", to: "aaaaaaa", by: "ops", time: "2026-11-29T10:00:00Z")
+
+    @Test func aRolledBackCommitIsHeldUnlessHEADHasSomethingNewForTheService() {
+        let live: [String: LiveState] = ["auth": .tagged("aaaaaaa"), "billing": .tagged("aaaaaaa")]
+        let sinceLive = CommitRelation.behind(commits: 2, paths: ["services/auth/a.js", "services/billing/b.js"])
+        func verdicts(_ sinceUndone: CommitRelation) -> [String: ServiceChange] {
+            let found = detection.changes(
+                services: services, live: live,
+                relations: ["aaaaaaa": sinceLive, "bbbbbbb": sinceUndone],
+                rollbacks: ["auth": Self.rollback])
+            return Dictionary(uniqueKeysWithValues: found.map { ($0.service, $0) })
+        }
+        let same = verdicts(.same)
+        #expect(same["auth"]?.action == .held && same["auth"]?.rolledBack == Self.rollback)
+        #expect(
+            same["auth"]?.reason == "rolled back from bbbbbbb by ops at 2026-11-29T10:00:00Z, and HEAD has nothing new "
+                + "for it since: deploying would ship it again (--allow-redeploy)")
+        #expect(same["billing"]?.action == .deploy, "only the rolled-back service is held")
+        #expect(verdicts(.behind(commits: 1, paths: ["services/billing/c.js"]))["auth"]?.action == .held)
+        let fixed = verdicts(.behind(commits: 1, paths: ["services/auth/fix.js"]))["auth"]
+        #expect(fixed?.action == .deploy)
+        #expect(fixed?.reason == "rolled back from bbbbbbb by ops at 2026-11-29T10:00:00Z; services/auth/a.js")
+    }
+
+    @Test func theLastDeployOfEachServiceSaysWhetherItWasRolledBack() {
+        let history = [
+            HistoryTests.record(.full, head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", "aaaaaaa")]),
+            HistoryTests.record(.rollback, head: "bbbbbbb", [("auth", "bbbbbbb"), ("billing", "bbbbbbb")]).with(
+                tag: "aaaaaaa"),
+            HistoryTests.record(.changed, head: "ccccccc", [("billing", "aaaaaaa")]),
+        ]
+        let found = Rollback.latest(in: history)
+        #expect(found.keys.sorted() == ["auth"], "billing was deployed again since")
+        #expect(found["auth"] == Rollback(from: "bbbbbbb", to: "aaaaaaa", by: "ops", time: "2026-11-26T10:00:00Z"))
+    }
+
+    @Test func everyServiceThatWouldRollBackIsNamedAndAnUndoneCommitIsRefused() throws {
+        var deployment = try Deployment.testing()
+        let back = [
+            ServiceChange(
+                service: "auth", liveTag: "fff0000", behind: nil, action: .deploy,
+                reason: "live fff0000 is 2 "
+                    + "commit(s) ahead of HEAD: deploying would roll it back", rollsBack: true),
+            ServiceChange(
+                service: "billing", liveTag: "ddddddd", behind: nil, action: .deploy,
+                reason: "live ddddddd is "
+                    + "not an ancestor of HEAD", rollsBack: true),
+        ]
+        #expect(
+            throws: DeployError.refused(
+                "auth: live fff0000 is 2 commit(s) ahead of HEAD: deploying would roll it back; "
+                    + "billing: live ddddddd is not an ancestor of HEAD. Check out the newer commit, or pass "
+                    + "--allow-rollback to "
+                    + "deploy HEAD anyway")
+        ) {
+            try deployment.check(back, allowRollback: false, allowRedeploy: false)
+        }
+        try deployment.check(back, allowRollback: true, allowRedeploy: false)
+        var held = ServiceChange(
+            service: "auth", liveTag: "aaaaaaa", behind: 1, action: .held,
+            reason: "rolled back from "
+                + "bbbbbbb by ops at T, and HEAD has nothing new for it since: deploying would ship it again "
+                + "(--allow-redeploy)"
+        )
+        held.rolledBack = Self.rollback
+        #expect(
+            throws: DeployError.refused(
+                "not deploying what was rolled back: auth was rolled back from bbbbbbb by ops at "
+                    + "T, and HEAD has nothing new for it since. Commit the fix first, or pass --allow-redeploy to "
+                    + "ship it again"
+            )
+        ) {
+            try deployment.limit(to: [held], allowRollback: false)
+        }
+        try deployment.limit(to: [held], allowRollback: false, allowRedeploy: true)
+        #expect(deployment.services == ["auth"])
+    }
 }

@@ -82,9 +82,14 @@ import Testing
         #expect(throws: DeployError.usage("--output yaml: use text or json")) {
             try DeployPlan.parse(["status", "--output", "yaml"], environment: [:])
         }
-        #expect(throws: DeployError.usage("--allow-rollback only applies to --changed")) {
-            try DeployPlan.parse(["--var-file", "v", "--allow-rollback"], environment: [:])
+        #expect(
+            throws: DeployError.usage(
+                "--skip-tf rolls nothing, so nothing can be rolled back or redeployed: drop --allow-rollback and "
+                    + "--allow-redeploy")
+        ) {
+            try DeployPlan.parse(["--skip-tf", "--allow-rollback"], environment: [:])
         }
+        #expect(throws: Never.self) { try DeployPlan.parse(["--var-file", "v", "--allow-rollback"], environment: [:]) }
     }
 
     @Test func helpListsEveryFlag() {

@@ -96,8 +96,9 @@ extension EndToEnd.First {
 
         @Test func withoutYesTerraformAsksForItself() throws {
             let sandbox = try Sandbox()
-            let run = sandbox.deploy(
-                ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"], input: "y\nyes\n")
+            let run = sandbox.deployOnTerminal(
+                ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"],
+                answering: [("Type y to continue", "y"), ("Enter a value", "yes")])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.contains("Do you want to perform these actions in workspace \"sandbox\"?"))
             #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))

@@ -18,10 +18,13 @@ extension EndToEnd.Second {
             let commands = parts[0].split(separator: "\n").filter { $0.first?.isNumber == true }
             #expect(commands.count == 1 + 9 + 1 + 9 + 2 + 2 + 2 + 2 + 9 + 1)
             let checks = parts.last?.split(separator: "\n") ?? []
-            #expect(checks.count == 9 + 9 * 2, "a rollout watch per service, then its health and docs URLs")
+            #expect(
+                checks.count == 1 + 9 * 2,
+                "one rollout watch call for up to ten services, then the health and docs URLs")
             let firstCheck =
-                "1. [rollout auth] aws ecs describe-services --cluster platform-sandbox --services sandbox-auth "
-                + "--output json"
+                "1. [rollout] aws ecs describe-services --cluster platform-sandbox --services sandbox-auth "
+                + "sandbox-billing sandbox-clinical-api sandbox-documents sandbox-integrations sandbox-notifications "
+                + "sandbox-patient-api sandbox-reporting sandbox-scheduling --output json"
             #expect(checks.first.map(String.init) == firstCheck)
             #expect(checks.last?.hasSuffix("/v1/scheduling/docs") == true)
             #expect(
@@ -61,9 +64,11 @@ extension EndToEnd.Second {
 
         @Test func anythingButYAtTheConfirmationPushesNothing() throws {
             let sandbox = try Sandbox()
-            for answer in ["n\n", "yes\n", ""] {
-                let run = sandbox.deploy(
-                    ["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox"], input: answer)
+            // Typed on a terminal, as an operator does: a pipe is no operator (see HardeningTests).
+            for answer in ["n", "yes", ""] {
+                let run = sandbox.deployOnTerminal(
+                    ["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox"],
+                    answering: [("Type y to continue", answer)])
                 #expect(run.status == 1)
                 #expect(run.stdout.contains("Account   123456789012"))
                 #expect(run.stderr.contains("Type y to continue"))
@@ -75,8 +80,8 @@ extension EndToEnd.Second {
 
         @Test func theProfileMenuOffersTheProfilesFound() throws {
             let sandbox = try Sandbox()
-            let run = sandbox.deploy(
-                ["--skip-tf", "--skip-spas", "--services", "auth", "--dry-run"], input: "1\n",
+            let run = sandbox.deployOnTerminal(
+                ["--skip-tf", "--skip-spas", "--services", "auth", "--dry-run"], answering: [("Profile: ", "1")],
                 environment: ["AWS_PROFILE": nil])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.contains("AWS profiles:\n  1) sandbox"))

@@ -56,7 +56,11 @@ import Testing
         #expect(json["result"] as? String == "failed")
         #expect(json["tag"] as? String == "abc1234")
         let images = try #require(json["images"] as? [[String: Any]])
-        #expect(images.map { $0["built"] as? Bool } == [false, true])
+        #expect(images.map { $0["built"] as? Bool } == [false, false], "auth was in ECR; billing's push failed")
+        let pushed = DeploySummary(
+            release: release, outcomes: [StepOutcome(step: steps[3], status: .exited(0), seconds: 1)], notRun: [],
+            seconds: 4, error: nil)
+        #expect(pushed.images.map(\.built) == [false, true])
         let ran = try #require(json["steps"] as? [[String: Any]])
         #expect(ran.map { $0["label"] as? String } == [steps[1].label, steps[3].label])
         #expect(
