@@ -14,6 +14,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "DeployCLI", dependencies: ["DeployCore"], swiftSettings: settings),
         .target(name: "DeployCore", swiftSettings: settings),
-        .testTarget(name: "DeployCoreTests", dependencies: ["DeployCore"], swiftSettings: settings),
+        .testTarget(
+            name: "DeployCoreTests", dependencies: ["DeployCore"], exclude: ["Fixtures"], swiftSettings: settings),
     ]
 )

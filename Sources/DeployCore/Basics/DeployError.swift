@@ -131,10 +131,17 @@ public struct FailedStep: Equatable, Sendable {
             return
                 "could not check that the image of \(service) is in ECR (see its output), so terraform was not "
                 + "applied: fix the cause and run deploy again"
+        case .apply where output.contains(where: { $0.contains("Saved plan is stale") }):
+            return "the plan went stale: terraform's state changed after it was made (another apply ran), so nothing "
+                + "was applied. Run deploy again: the images are in ECR, so it only plans and applies"
         case .apply:
             return
                 "terraform apply \(status.phrase): it may have applied part of the change; read its output above, "
                 + "fix the cause and run deploy again"
+        case .plan:
+            return
+                "terraform plan \(status.phrase): nothing is applied; read terraform's error lines, fix the cause and "
+                + "run deploy again"
         default:
             return "step '\(label)' \(status.phrase); later steps were not run and terraform was not applied"
         }

@@ -12,6 +12,8 @@ public enum StepPhase: String, Equatable, Sendable, CaseIterable, Codable {
     case mark
     /// Checks that an image the apply will reference is in ECR.
     case imageCheck = "check"
+    /// `terraform plan`: what the apply will do, made before it (read-only).
+    case plan
     case apply
     case prune
     /// After the apply: ECS's deployments of a service, watched until steady (not run by the executor).

@@ -4,7 +4,7 @@ enum DeployFlags {
         FlagSpec(
             "var-file", value: "path",
             help:
-                "tfvars for terraform apply (required unless --skip-tf); looked up in the current folder, then in "
+                "tfvars for terraform plan and apply (required unless --skip-tf); looked up in the current folder, then in "
                 + "the terraform folder"
         ),
         FlagSpec(
@@ -16,8 +16,9 @@ enum DeployFlags {
         FlagSpec("profile", value: "name", help: "AWS profile to use (otherwise a menu of the profiles found)"),
         FlagSpec(
             "yes", short: "y",
-            help: "no menu, no confirmation, terraform -auto-approve (needs --profile or AWS_PROFILE)"),
-        FlagSpec("dry-run", help: "print the plan and every command it would run; change nothing"),
+            help: "no menu, no confirmation: the plan is made alongside the builds (needs --profile or AWS_PROFILE)"),
+        FlagSpec(
+            "dry-run", help: "print the summary with terraform's plan and every command it would run; change nothing"),
         FlagSpec(
             "jobs", value: "n",
             help: "service builds at once (default: the number of cores, at least 2); --jobs 1 runs every step in order"
@@ -42,6 +43,9 @@ enum DeployFlags {
         FlagSpec(
             "allow-rollback",
             help: "deploy HEAD even over a live commit it does not contain (ahead of it, or on another branch)"),
+        FlagSpec(
+            "allow-destroy",
+            help: "apply a plan that destroys or replaces more than a service's task definition (refused otherwise)"),
         FlagSpec("allow-redeploy", help: "deploy a commit that was rolled back, although HEAD has nothing new since"),
         FlagSpec("no-verify", help: "after the apply, do not wait for ECS to be steady nor check the health endpoints"),
         FlagSpec(

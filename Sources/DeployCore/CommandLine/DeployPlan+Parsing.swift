@@ -82,6 +82,7 @@ extension DeployPlan {
         plan.services = try flags.value("services").map(parseServiceList)
         plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
         plan.verify = !flags.isSet("no-verify")
+        plan.allowDestroy = flags.isSet("allow-destroy")
         plan.waitTimeout = try time(flags, "wait-timeout") ?? plan.waitTimeout
         plan.applyTimeout = try time(flags, "apply-timeout") ?? plan.applyTimeout
         return plan
@@ -95,7 +96,7 @@ extension DeployPlan {
             flags, allowedBy: "deploy rollback",
             [
                 "var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
-                "wait-timeout", "apply-timeout", "to", "verbose", "quiet", "output", "directory",
+                "wait-timeout", "apply-timeout", "allow-destroy", "to", "verbose", "quiet", "output", "directory",
             ])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = .rollback

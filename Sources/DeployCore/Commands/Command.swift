@@ -21,6 +21,9 @@ struct Command: Equatable, Sendable {
     var log: String?
     /// How long the child may run.
     var timeout: Timeout?
+    /// The exit codes that mean it did what it was asked (`terraform plan -detailed-exitcode` exits 2 when
+    /// there are changes).
+    var okExitCodes: Set<Int32> = [0]
 
     /// After `seconds` the child's group is asked to stop (SIGINT), and killed if it is still there `grace`
     /// seconds later.

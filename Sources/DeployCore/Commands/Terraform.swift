@@ -10,22 +10,42 @@ enum Terraform {
             environment: workspace.map { ["TF_WORKSPACE": $0] } ?? [:])
     }
 
-    /// `apply` with the global tag; with `imageTags`, also the per-service map and one `-target` per address,
-    /// so only those services roll. Without `autoApprove`, terraform asks the operator itself.
-    static func apply(
-        directory: String, varFile: String, imageTag: String,
-        imageTags: [String: String] = [:], targets: [String] = [],
-        autoApprove: Bool, color: Bool = true, log: String? = nil, timeout: Double? = nil
+    /// `plan` into `out`, with the global tag; with `imageTags`, also the per-service map and one `-target` per
+    /// address, so only those services roll. Exits 0 without changes, 2 with changes (`-detailed-exitcode`).
+    static func plan(
+        directory: String, varFile: String, imageTag: String, imageTags: [String: String] = [:],
+        targets: [String] = [], out: String, color: Bool = true
     ) -> Command {
-        var arguments = ["-chdir=\(directory)", "apply", "-var-file=\(varFile)", "-var", "image_tag=\(imageTag)"]
+        var arguments = [
+            "-chdir=\(directory)", "plan", "-input=false", "-detailed-exitcode", "-out=\(out)", "-var-file=\(varFile)",
+            "-var", "image_tag=\(imageTag)",
+        ]
         if !imageTags.isEmpty { arguments += ["-var", "image_tags=\(hclMap(imageTags))"] }
         arguments += targets.map { "-target=\($0)" }
-        if autoApprove { arguments += ["-auto-approve", "-input=false"] }
         if !color { arguments.append("-no-color") }
-        var command = Command("terraform", arguments, input: autoApprove ? .none : .terminal, stopsSlowly: true)
-        // Asked to stop at its timeout, terraform gets time to finish what it started and release its state lock.
+        var command = Command("terraform", arguments, stopsSlowly: true)
+        command.okExitCodes = [0, 2]
+        return command
+    }
+
+    /// The saved plan as JSON: what each resource's change is.
+    static func show(directory: String, planFile: String) -> Command {
+        Command("terraform", ["-chdir=\(directory)", "show", "-json", planFile])
+    }
+
+    /// Applies exactly the saved plan: no question (the operator's `y` covered it), so terraform never needs the
+    /// terminal. Its output goes to `log` (an apply must be able to finish if deploy dies); at its timeout
+    /// it is asked to stop, and given time to finish what it started and release its state lock.
+    static func applyPlan(
+        directory: String, planFile: String, color: Bool = true, log: String? = nil, timeout: Double? = nil
+    )
+        -> Command
+    {
+        var command = Command(
+            "terraform", ["-chdir=\(directory)", "apply", "-input=false"] + (color ? [] : ["-no-color"]) + [planFile],
+            stopsSlowly: true)
         command.timeout = timeout.map { Command.Timeout(seconds: $0, grace: 120) }
-        command.log = autoApprove ? log : nil
+        command.log = log
         return command
     }
 

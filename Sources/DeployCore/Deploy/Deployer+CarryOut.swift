@@ -10,19 +10,24 @@ extension Deployer {
         var shared: SharedLock?
         /// Where this deploy's record goes in the shared history.
         var record: String?
+        /// The terraform plan: known before the `y`, or (with --yes) once its step ends.
+        let plan = PlanState()
     }
 
     /// After the summary: takes the workspace's locks (this clone's, and the team's with a deploy bucket), asks
     /// for the typed `y`, runs the steps, verifies the rollout, prints the closing table and records the deploy,
     /// however it ended; then lets go of the locks.
-    func carryOut(_ release: Release, _ deployment: Deployment, _ session: Session) async throws(DeployError) {
-        if plan.dryRun { return showDryRun(release, deployment) }
+    func carryOut(_ release: Release, _ deployment: Deployment, _ session: Session, planned: TerraformPlan?)
+        async throws(DeployError)
+    {
+        if plan.dryRun { return showDryRun(release, deployment, planned) }
         let lock = try DeployLock.acquire(
             gitDirectory: deployment.workspace.gitDirectory,
             workspace: deployment.workspaceName, sha: release.tag, reporter: reporter)
         defer { lock.release() }
         noticeEarlierApply(deployment)
         var run = Run(release: release, deployment: deployment, session: session)
+        if let planned { run.plan.record(.success(planned)) }
         run.record = deployment.bucket.map {
             $0.historyKey(started: deployment.started, sha: release.tag, nonce: DeployBucket.nonce())
         }
@@ -45,14 +50,10 @@ extension Deployer {
         defer { children.release() }
         await recordStart(run)
         run.shared?.startHeartbeat(every: lockTiming.heartbeat)
-        var executor = Executor(
-            runner: run.session.runner, reporter: reporter, children: children,
-            concurrency: plan.concurrency, live: board(release.steps))
-        executor.halt = { [shared = run.shared] in shared?.loss }
-        var (outcomes, failure) = await executor.run(release.steps)
+        var (outcomes, failure) = await executor(for: run).run(release.steps)
         var verifications: [Verification] = []
         if failure == nil, let checks = release.checks {
-            (verifications, failure) = await verify(checks, run.session)
+            (verifications, failure) = await verify(checks, run.session, watch: run.plan.plan?.hasChanges != false)
         }
         await close(run, outcomes, verifications, failure)
         if let failure { throw failure }
@@ -62,22 +63,47 @@ extension Deployer {
                 : "deployed \(release.tag)")
     }
 
-    private func showDryRun(_ release: Release, _ deployment: Deployment) {
+    /// The walk of this run: it stops when the shared lock is taken over or the plan fails; the plan made with
+    /// the builds is read and checked when it ends, and an apply with nothing to apply is skipped.
+    private func executor(for run: Run) -> Executor {
+        var executor = Executor(
+            runner: run.session.runner, reporter: reporter, children: children,
+            concurrency: plan.concurrency, live: board(run.release.steps))
+        let (shared, state) = (run.shared, run.plan)
+        executor.halt = { shared?.loss ?? state.failure }
+        executor.check = { [self] step, _ in
+            guard step.phase == .plan, let apply = run.release.apply else { return nil }
+            let reviewed = await outcome { () async throws(DeployError) in
+                try await review(apply, run.release, run.session)
+            }
+            state.record(reviewed)
+            if case .success(let planned) = reviewed {
+                reporter.note(PlanSummaryText.lines(planned, run.release).joined(separator: "\n"))
+            }
+            if case .failure(let error) = reviewed { return error }
+            return nil
+        }
+        executor.skips = { step in step.phase == .apply && state.plan?.hasChanges == false }
+        return executor
+    }
+
+    private func showDryRun(_ release: Release, _ deployment: Deployment, _ planned: TerraformPlan?) {
         reporter.result(PlanText.dryRun(release))
         guard plan.json else { return }
         var summary = DeploySummary(
             release: release, outcomes: [], notRun: release.steps,
             seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
-        summary.planned = (release.steps + (release.checks?.commands ?? [])).map(\.action.rendered)
+        summary.planned = (release.stepsWithPlan + (release.checks?.commands ?? [])).map(\.action.rendered)
+        summary.terraform = planned.map { PlanSummaryText.document($0) }
         reporter.document(summary.json)
     }
 
     /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
-    private func verify(_ checks: Checks, _ session: Session) async -> ([Verification], DeployError?) {
+    private func verify(_ checks: Checks, _ session: Session, watch: Bool) async -> ([Verification], DeployError?) {
         let verifier = Verifier(
             runner: session.runner, reporter: reporter, children: children, cache: session.cache,
             live: board(checks.steps))
-        switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks) }) {
+        switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks, watch: watch) }) {
         case .success(let results):
             let problems = results.compactMap(\.problem)
             return (results, problems.isEmpty ? nil : .verificationFailed(problems, next: nextStep()))

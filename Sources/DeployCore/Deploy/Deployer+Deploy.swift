@@ -1,28 +1,45 @@
 import Foundation
 
 extension Deployer {
-    /// A deploy: the opening reads, `--changed`'s narrowing, the release, what is already in ECR and in the
-    /// buckets, the safety checks and the account, the summary; then the lock, the `y` and the run.
+    /// A deploy: the opening reads, `--changed`'s narrowing, the release, then at once the plan, what is already
+    /// in ECR and in the buckets, what ECS runs, the safety checks and the account; the summary with the plan;
+    /// then the locks, the `y` and the run.
     func deploy() async throws(DeployError) {
         let opening = try await open(accountLater: plan.mode == .changed)
         var deployment = opening.deployment
         let session = opening.session
         // Which services' last deploy was rolled back, so that the undone commit is not shipped again unasked.
-        let reading = deployment
-        let read = Task {
-            await outcome { () async throws(DeployError) in try await readHistory(reading, session).records }
-        }
+        let history = historyRead(deployment, session)
         if plan.mode == .changed {
-            guard let changes = try await changesToDeploy(deployment, session, try await read.value.get()) else {
+            guard let changes = try await changesToDeploy(deployment, session, try await history.value.get()) else {
                 return
             }
             try deployment.limit(to: changes, allowRollback: plan.allowRollback, allowRedeploy: plan.allowRedeploy)
         }
         var release = try Release(resolving: deployment)
-        let (readsLive, snapshot) = (plan.mode != .changed && release.apply != nil, deployment)
+        defer { removePlan(release) }
+        let planning = try planRead(release, session)
+        let live = try await settle(&release, deployment, session, history)
+        let who = try await opening.who()
+        // After the account: failing credentials are reported as such, not as a failed ECS read.
+        deployment.account = who
+        if let changes = try live?.get() {
+            try deployment.check(changes, allowRollback: plan.allowRollback, allowRedeploy: plan.allowRedeploy)
+        }
+        let planned = try await planned(planning, &release)
+        reporter.result(SummaryText.text(release, deployment, account: who, plan: planned))
+        try await carryOut(release, deployment, session, planned: planned)
+    }
+
+    /// What ECS runs (for the history, and the checks against rolling back), what is already in ECR and in the
+    /// buckets, and the safety checks, at once. The live read's result is nil when nothing rolls.
+    private func settle(
+        _ release: inout Release, _ deployment: Deployment, _ session: Session,
+        _ history: Task<Result<[HistoryRecord], DeployError>, Never>
+    ) async throws(DeployError) -> Result<[ServiceChange], DeployError>? {
+        let readsLive = plan.mode != .changed && release.apply != nil && deployment.facts.clusterName != nil
         async let live = outcome { () async throws(DeployError) in
-            guard readsLive && snapshot.facts.clusterName != nil else { return [ServiceChange]() }
-            return try await session.changes.changes(snapshot, history: try await read.value.get())
+            readsLive ? try await session.changes.changes(deployment, history: try await history.value.get()) : []
         }
         try await markWhatIsThere(&release, session)
         let changes = await live
@@ -30,15 +47,13 @@ extension Deployer {
             plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
             environment: environment
         ).run()
-        let who = try await opening.who()
-        // After the account: failing credentials are reported as such, not as a failed ECS read.
-        deployment.account = who
-        if readsLive {
-            try deployment.check(
-                try changes.get(), allowRollback: plan.allowRollback, allowRedeploy: plan.allowRedeploy)
-        }
-        reporter.result(SummaryText.text(release, deployment, account: who))
-        try await carryOut(release, deployment, session)
+        return readsLive ? changes : nil
+    }
+
+    /// The history, read alongside the rest.
+    func historyRead(_ deployment: Deployment, _ session: Session) -> Task<Result<[HistoryRecord], DeployError>, Never>
+    {
+        Task { await outcome { () async throws(DeployError) in try await readHistory(deployment, session).records } }
     }
 
     /// A tag already in ECR is only trusted as this commit's build when the tree is clean: such images are

@@ -65,6 +65,7 @@ extension Deployer {
         var summary = DeploySummary(
             release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
         summary.verification = DeploySummary.checks(verifications)
+        summary.terraform = run.plan.plan.map { PlanSummaryText.document($0) }
         summary.history = history.url.path
         reporter.document(summary.json)
     }

@@ -16,7 +16,9 @@ extension Deployer {
             history: history.records, services: plan.services, to: plan.rollbackTo,
             live: live, file: history.source, shared: deployment.bucket != nil)
         deployment.rollBack(to: targets, live: live)
-        let release = try Release(resolving: deployment)
+        var release = try Release(resolving: deployment)
+        defer { removePlan(release) }
+        let planning = try planRead(release, session)
         let present = try await RegistryCheck(runner: session.runner).present(release.images)
         let missing = release.images.filter { !present.contains($0.service) }
         if !missing.isEmpty {
@@ -30,8 +32,8 @@ extension Deployer {
             plan: plan, workspace: deployment.workspace, release: release, runner: session.runner,
             environment: environment
         ).run()
-        reporter.result(
-            SummaryText.text(release, deployment, account: who))
-        try await carryOut(release, deployment, session)
+        let planned = try await planned(planning, &release)
+        reporter.result(SummaryText.text(release, deployment, account: who, plan: planned))
+        try await carryOut(release, deployment, session, planned: planned)
     }
 }

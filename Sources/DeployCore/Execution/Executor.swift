@@ -15,6 +15,10 @@ struct Executor: Sendable {
     let live: LiveStatus?
     /// Why no new step may start, besides a failure or a signal (the shared lock was taken over).
     var halt: @Sendable () -> DeployError? = { nil }
+    /// A step that succeeded, looked at before the walk goes on (the plan, read and checked): an error stops it.
+    var check: @Sendable (Step, RunResult) async -> DeployError? = { _, _ in nil }
+    /// A step that has become needless (an apply with nothing to apply): counted as done, not run.
+    var skips: @Sendable (Step) -> Bool = { _ in false }
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
@@ -40,7 +44,7 @@ struct Executor: Sendable {
             func startWhatIsReady() {
                 if walk.error == nil, let signal = children.interruption { walk.error = .interrupted(signal: signal) }
                 if walk.error == nil, let reason = halt() { walk.error = reason }
-                for index in walk.startReady() {
+                for index in walk.startReady(skipping: skips) {
                     announce(steps[index], at: index)
                     group.addTask { [self] in await perform(steps[index], at: index, stopped: stopped) }
                 }
@@ -51,6 +55,7 @@ struct Executor: Sendable {
                 walk.finish(
                     finished.index, finished.result, started: finished.started.timeIntervalSince(origin),
                     seconds: seconds)
+                if walk.error == nil, let refusal = finished.refusal { walk.error = refusal }
                 live?.update(
                     finished.index, walk.succeeded.contains(finished.index) ? .done(seconds: seconds) : .failed)
                 if walk.error != nil { stopped.set() }
@@ -66,6 +71,8 @@ struct Executor: Sendable {
         var index: Int
         var result: Result<(RunResult, Int), DeployError>
         var started: Date
+        /// What `check` found wrong with a step that ran well.
+        var refusal: DeployError?
     }
 
     /// Says that a step starts: a line, or its row on the board (which a step that talks to the operator
@@ -80,7 +87,9 @@ struct Executor: Sendable {
     private func perform(_ step: Step, at index: Int, stopped: Flag) async -> Finished {
         let started = Date()
         let result = await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }
-        return Finished(index: index, result: result, started: started)
+        var refusal: DeployError?
+        if case .success(let (run, _)) = result, step.accepts(run.status) { refusal = await check(step, run) }
+        return Finished(index: index, result: result, started: started, refusal: refusal)
     }
 
     /// A failure elsewhere in the walk ends the retries too: no new attempt starts after the deploy failed.
@@ -90,10 +99,10 @@ struct Executor: Sendable {
             let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] in
                 reporter.child(step.label, $0)
             }
-            if let answer = step.answer, result.status.succeeded {
+            if let answer = step.answer, step.accepts(result.status) {
                 reporter.child(step.label, OutputLine(.stdout, answer.line(result.stdout)))
             }
-            guard !result.status.succeeded, result.interruption == nil, attempt < retry.attempts, !stopped.isSet,
+            guard !step.accepts(result.status), result.interruption == nil, attempt < retry.attempts, !stopped.isSet,
                 let mark = retry.transientMark(phase: step.phase, output: result.tail)
             else { return (result, attempt) }
             attempt += 1

@@ -7,8 +7,10 @@ struct StepOutcome: Equatable, Sendable {
     /// Seconds from the start of the walk, for the order of events.
     var started = 0.0
 
+    var succeeded: Bool { step.accepts(status) }
+
     /// ok or failed, as the summary and the history name it.
-    var result: StepResult { status.succeeded ? .ok : .failed }
+    var result: StepResult { succeeded ? .ok : .failed }
 }
 
 /// How one step ended, by name.

@@ -20,14 +20,24 @@ struct Walk {
     /// The outcomes of the steps that ran, in the steps' order.
     var outcomesInOrder: [StepOutcome] { steps.indices.compactMap { outcomes[$0] } }
 
-    /// Marks every step that may start now as started, and returns them in order; none after an error.
-    mutating func startReady() -> [Int] {
+    /// Marks every step that may start now as started, and returns them in order; none after an error. A step
+    /// `skipping` says is needless is counted as done instead, and may free others.
+    mutating func startReady(skipping: (Step) -> Bool = { _ in false }) -> [Int] {
         guard error == nil else { return [] }
         var ready: [Int] = []
-        for index in steps.indices where canStart(index) {
-            started.insert(index)
-            running[Schedule.pool(of: steps[index].phase), default: 0] += 1
-            ready.append(index)
+        var freed = true
+        while freed {
+            freed = false
+            for index in steps.indices where canStart(index) {
+                started.insert(index)
+                if skipping(steps[index]) {
+                    succeeded.insert(index)
+                    freed = true
+                    continue
+                }
+                running[Schedule.pool(of: steps[index].phase), default: 0] += 1
+                ready.append(index)
+            }
         }
         return ready
     }
@@ -42,7 +52,7 @@ struct Walk {
         case .success(let (run, attempts)):
             outcomes[index] = StepOutcome(
                 step: step, status: run.status, seconds: seconds, attempts: attempts, started: started)
-            if run.status.succeeded {
+            if step.accepts(run.status) {
                 succeeded.insert(index)
             } else if error == nil {
                 error = Self.failure(of: step, run)

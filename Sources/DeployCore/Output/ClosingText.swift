@@ -2,8 +2,8 @@
 /// then one line per rolled service with how its rollout ended and what its URLs answered.
 enum ClosingText {
     static func steps(_ outcomes: [StepOutcome], notRun: [Step], seconds: Double) -> String {
-        let failed = outcomes.filter { !$0.status.succeeded }
-        let passed = outcomes.filter { $0.status.succeeded }
+        let failed = outcomes.filter { !$0.succeeded }
+        let passed = outcomes.filter(\.succeeded)
         var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }
         lines += passed.map { "ok       \(duration($0.seconds))  \($0.step.label)" }
         lines += notRun.map { "not run           \($0.label)" }

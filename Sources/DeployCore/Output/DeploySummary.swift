@@ -50,6 +50,8 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     var history: String?
     /// With --dry-run: every command that would run, in order.
     var planned: [String]?
+    /// What terraform's plan changes: counts by action, and each changed address with its action.
+    var terraform: PlanSummaryText.Document?
 
     init(
         release: Release, outcomes: [StepOutcome], notRun: [Step], seconds: Double, error: DeployError?,
@@ -112,7 +114,7 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     private static func pushed(_ outcomes: [StepOutcome], _ release: Release) -> Set<String> {
         let pushing: Set<StepPhase> = release.buildx == nil ? [.push] : [.build]
         return Set(
-            outcomes.filter { $0.status.succeeded && pushing.contains($0.step.phase) }.compactMap(\.step.subject))
+            outcomes.filter { $0.succeeded && pushing.contains($0.step.phase) }.compactMap(\.step.subject))
     }
 
     var json: String {

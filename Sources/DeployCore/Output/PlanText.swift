@@ -10,7 +10,8 @@ enum PlanText {
     /// The dry run's list: the steps, then the checks that follow the apply.
     static func dryRun(_ release: Release) -> String {
         var text =
-            "\nDry run: these commands would run, in this order; nothing was changed.\n" + commands(release.steps)
+            "\nDry run: these commands would run, in this order; nothing was changed.\n"
+            + commands(release.stepsWithPlan)
         if let checks = release.checks {
             text +=
                 "\nThen, until every service is steady (at most \(WaitTime.text(checks.timeout))), and once each is:\n"

@@ -1,9 +1,11 @@
 /// What a deploy will do, printed before the confirmation: who and where, the images and SPAs (and what is
 /// already there), what rolls from which tag, how terraform applies, and how the rollout is verified.
 enum SummaryText {
-    static func text(_ release: Release, _ deployment: Deployment, account: Account) -> String {
+    static func text(_ release: Release, _ deployment: Deployment, account: Account, plan: TerraformPlan? = nil)
+        -> String
+    {
         (who(account, deployment.terraformWorkspace) + tags(release, deployment.plan) + sites(release)
-            + rolls(release, previous: deployment.previousTags) + terraform(release) + verify(release)
+            + rolls(release, previous: deployment.previousTags) + terraform(release, plan) + verify(release)
             + lock(deployment))
             .joined(separator: "\n")
     }
@@ -44,13 +46,16 @@ enum SummaryText {
         return ["Rolls     " + rows.joined(separator: "\n          ")]
     }
 
-    private static func terraform(_ release: Release) -> [String] {
+    private static func terraform(_ release: Release, _ plan: TerraformPlan?) -> [String] {
         guard let apply = release.apply else { return ["Terraform not applied (--skip-tf): nothing rolls"] }
+        let planned =
+            plan.map { PlanSummaryText.lines($0, release) }
+            ?? ["Plan      made alongside the builds (--yes): what it changes is said when it ends"]
         let scope =
             apply.targets.isEmpty
             ? "every service to \(release.tag)"
             : "only \(release.images.map(\.service).joined(separator: ", ")) (-target)"
-        return ["Terraform apply in \(apply.directory) with \(apply.varFile): rolls \(scope)"]
+        return ["Terraform apply in \(apply.directory) with \(apply.varFile): rolls \(scope)"] + planned
     }
 
     private static func verify(_ release: Release) -> [String] {

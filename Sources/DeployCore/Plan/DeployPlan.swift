@@ -39,6 +39,8 @@ public struct DeployPlan: Equatable, Sendable {
     var allowRollback = false
     /// `--allow-redeploy`: a deploy may ship again a commit that was rolled back.
     var allowRedeploy = false
+    /// `--allow-destroy`: the plan may destroy or replace more than the services' task definitions.
+    var allowDestroy = false
     /// `--verbose`: every changed path, not only the first few.
     public var verbose = false
     /// `--output json`: the summary (or status) as one JSON document on stdout.

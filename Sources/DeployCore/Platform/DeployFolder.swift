@@ -13,6 +13,16 @@ enum DeployFolder {
         file("apply-\(workspace).log", in: gitDirectory)
     }
 
+    /// Where this deploy's saved plan goes: its own file (a second deploy of this clone plans before it waits for
+    /// the lock), in a folder only its owner reads, for a plan may hold secrets.
+    static func planFile(workspace: String, in gitDirectory: URL, pid: Int32 = getpid()) -> URL {
+        plans(in: gitDirectory).appendingPathComponent("plan-\(workspace)-\(pid).tfplan")
+    }
+
+    static func plans(in gitDirectory: URL) -> URL {
+        file("plans", in: gitDirectory)
+    }
+
     /// The workspaces that have a `<prefix><workspace><suffix>` file there, sorted.
     static func workspaces(in gitDirectory: URL, prefix: String, suffix: String) -> [String] {
         let names =

@@ -18,6 +18,13 @@ extension Release {
         self.init(
             tag: deployment.head, dockerfile: config.dockerfile, images: images, sites: sites,
             apply: try Self.apply(deployment))
+        targetTemplates = config.targets
+        pinned = try deployment.pinnedTags.keys.sorted().map { (service) throws(DeployError) -> Image in
+            var image = try Self.image(service, deployment)
+            image.tag = deployment.pinnedTags[service] ?? image.tag
+            image.inRegistry = true
+            return image
+        }
         buildx = plan.builder.map { Buildx(builder: $0, cache: config.buildCache) }
         checks = try Checks.resolve(deployment, images: images, applies: apply != nil)
     }
@@ -52,14 +59,16 @@ extension Release {
         }
         let services = deployment.services
         let rolled = services.map { ($0, deployment.rollbackTags[$0] ?? deployment.head) }
+        let gitDirectory = deployment.workspace.gitDirectory
         return Apply(
             directory: deployment.workspace.config.terraformDir,
             varFile: varFile,
             imageTags: partial ? deployment.pinnedTags.merging(rolled) { $1 } : [:],
             targets: partial ? services.flatMap(deployment.workspace.config.targets(for:)) : [],
-            autoApprove: plan.assumeYes,
             color: deployment.color,
-            log: DeployFolder.applyLog(workspace: deployment.workspaceName, in: deployment.workspace.gitDirectory).path,
+            planFile: DeployFolder.planFile(workspace: deployment.workspaceName, in: gitDirectory).path,
+            planAlongside: plan.assumeYes && !plan.dryRun,
+            log: DeployFolder.applyLog(workspace: deployment.workspaceName, in: gitDirectory).path,
             timeout: plan.applyTimeout)
     }
 }

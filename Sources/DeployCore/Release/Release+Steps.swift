@@ -2,9 +2,32 @@ extension Release {
     /// The local tag of the shared dependency layer.
     var dependencyImage: String { "platform-deps:\(tag)" }
 
-    /// The deploy as ordered steps: build, log in, push, SPAs, invalidations, apply. Pure: no I/O.
+    /// The deploy as ordered steps: (with --yes, the plan alongside) build, log in, push, SPAs, invalidations,
+    /// the checks of tags this run does not push, apply. Pure: no I/O.
     var steps: [Step] {
-        imageSteps + siteSteps + imageCheckSteps + applySteps
+        planSteps + imageSteps + siteSteps + imageCheckSteps + applySteps
+    }
+
+    /// `terraform plan` with exactly the variables and targets of the apply, into the plan file.
+    var planCommand: Command? {
+        apply.map { apply in
+            Terraform.plan(
+                directory: apply.directory, varFile: apply.varFile, imageTag: tag, imageTags: apply.imageTags,
+                targets: apply.targets, out: apply.planFile, color: apply.color)
+        }
+    }
+
+    /// The plan as a step: its stdout (the plan in words) is kept, the summary says what it holds.
+    var planStep: Step? { planCommand.map { Step(.plan, nil, .run($0), answer: .plan) } }
+
+    /// Every step of a deploy in order, the plan first: made before the `y`, or (with --yes) with the builds.
+    var stepsWithPlan: [Step] {
+        apply?.planAlongside == false ? (planStep.map { [$0] } ?? []) + steps : steps
+    }
+
+    private var planSteps: [Step] {
+        guard let apply, apply.planAlongside, let planStep else { return [] }
+        return [planStep]
     }
 
     /// Images already in ECR are neither built nor pushed: a re-run redoes only what is missing.
@@ -39,10 +62,12 @@ extension Release {
         return logins + [deps] + builds
     }
 
-    /// Nothing is applied unless every image it rolls to is in ECR, checked right before the apply.
+    /// Nothing is applied unless every image it references is in ECR: an image this run pushed is (the
+    /// registry accepted it), one it found there it did not build; the tags of the services that do not roll
+    /// (pinned) are looked up while the builds run.
     private var imageCheckSteps: [Step] {
-        guard apply != nil else { return [] }
-        return images.map {
+        guard let apply, !apply.nothingToApply else { return [] }
+        return pinned.map {
             Step(.imageCheck, $0.service, .run(AWS.describeImage(repository: $0.repositoryName, tag: $0.tag)))
         }
     }
@@ -62,11 +87,10 @@ extension Release {
     }
 
     private var applySteps: [Step] {
-        guard let apply else { return [] }
-        let command = Terraform.apply(
-            directory: apply.directory, varFile: apply.varFile, imageTag: tag,
-            imageTags: apply.imageTags, targets: apply.targets, autoApprove: apply.autoApprove, color: apply.color,
-            log: apply.log, timeout: apply.timeout)
+        guard let apply, !apply.nothingToApply else { return [] }
+        let command = Terraform.applyPlan(
+            directory: apply.directory, planFile: apply.planFile, color: apply.color, log: apply.log,
+            timeout: apply.timeout)
         return [Step(.apply, nil, .run(command))]
     }
 

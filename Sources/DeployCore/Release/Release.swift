@@ -30,9 +30,15 @@ struct Release: Equatable, Sendable {
         /// Per-service tags and `-target` addresses when only some services roll; empty for a full apply.
         var imageTags: [String: String]
         var targets: [String]
-        var autoApprove: Bool
         /// False when the output is not a terminal or NO_COLOR is set: terraform then prints no escape codes.
         var color: Bool
+        /// Where `terraform plan -out` writes the plan the apply applies (it may hold secrets: 0600, and
+        /// removed when the deploy ends).
+        var planFile: String
+        /// With `--yes` nobody reviews the plan first: it runs alongside the builds, as a step.
+        var planAlongside: Bool
+        /// The plan was made and has no changes: no apply, no rollout to watch.
+        var nothingToApply = false
         /// Where the apply writes its output (deploy follows it): a file that outlives deploy, so an apply
         /// whose deploy was killed still finishes and releases terraform's state lock.
         var log: String? = nil
@@ -47,6 +53,11 @@ struct Release: Equatable, Sendable {
     var sites: [Site]
     /// nil with `--skip-tf`.
     var apply: Apply?
+    /// The services that do not roll, at the tag terraform keeps them on (`--changed`, a rollback): looked up
+    /// in ECR before the apply, as the images this run pushes or finds there need not be.
+    var pinned: [Image] = []
+    /// The `targets` templates (`{service}` in them): which of the plan's resources are the services'.
+    var targetTemplates: [String] = []
     /// `--builder`: build (and push) on a remote BuildKit builder instead of the local engine.
     var buildx: Buildx?
     /// After the apply: the rollouts to watch and the URLs to check (nil with --no-verify or --skip-tf).

@@ -15,7 +15,7 @@ enum Schedule {
         case .push: return .push
         case .buildSPA: return .spa
         case .login, .upload, .invalidate, .mark, .imageCheck, .rollout, .health: return .aws
-        case .apply, .prune: return .serial
+        case .plan, .apply, .prune: return .serial
         }
     }
 
@@ -32,14 +32,16 @@ enum Schedule {
             // A login listed before a step is its prerequisite: with a remote builder, builds push.
             let loginsBefore = logins.filter { $0 < index }
             switch step.phase {
-            case .login, .buildSPA: return []
+            // The plan is read-only: it runs alongside the builds. The checks of tags this run does not push
+            // (already in ECR, or pinned) need nothing either: they run while the builds do.
+            case .login, .buildSPA, .plan, .imageCheck: return []
             case .buildDependencies: return loginsBefore
             case .build: return indices([.buildDependencies]) + loginsBefore
             case .push: return indices([.build], subject: step.subject) + indices([.login])
             // An upload is the first change anyone can see: it waits for every image to be in the registry.
             // (Builds count as pushes: with a remote builder they push.)
             case .upload: return indices([.buildSPA]) + indices([.build, .push])
-            case .invalidate, .imageCheck: return indices([.build, .push, .upload])
+            case .invalidate: return indices([.build, .push, .upload])
             case .mark: return indices([.invalidate], subject: step.subject)
             case .apply, .prune, .rollout, .health: return Array(0..<index)
             }

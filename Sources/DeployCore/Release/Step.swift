@@ -14,6 +14,12 @@ struct Step: Equatable, Sendable {
         self.answer = answer
     }
 
+    /// Whether the step did what it was asked: an exit code its command counts as success.
+    func accepts(_ status: TerminationStatus) -> Bool {
+        guard case .exited(let code) = status, let command = action.commands.last else { return false }
+        return command.okExitCodes.contains(code)
+    }
+
     /// `build clinical-api`, `apply`: the prefix of the step's output lines.
     var label: String { phase.label(subject) }
 }

@@ -7,6 +7,8 @@ enum StepAnswer: Equatable, Sendable {
     case invalidation
     /// The build marker's `put-object`: the bucket now says which build it holds.
     case marker(tag: String)
+    /// `terraform plan`: its own one-line count (the summary shows the plan grouped).
+    case plan
 
     func line(_ stdout: Data) -> String {
         switch self {
@@ -18,6 +20,10 @@ enum StepAnswer: Equatable, Sendable {
             return "invalidation \(id) of /* created (\(status)): CloudFront serves the new files within minutes"
         case .marker(let tag):
             return "the bucket now says it holds build \(tag): a re-run of this build skips it"
+        case .plan:
+            let lines = String(decoding: stdout, as: UTF8.self).split(separator: "\n")
+            let count = lines.last { $0.hasPrefix("Plan:") || $0.hasPrefix("No changes.") }
+            return count.map(String.init) ?? "plan saved"
         }
     }
 }

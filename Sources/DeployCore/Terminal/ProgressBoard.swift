@@ -35,6 +35,7 @@ struct ProgressBoard: Sendable {
         case .login: return "registry login"
         case .imageCheck: return "image checks"
         case .apply: return "terraform apply"
+        case .plan: return "terraform plan"
         case .prune: return "prune"
         default: return step.subject ?? step.phase.rawValue
         }
@@ -64,6 +65,7 @@ struct ProgressBoard: Sendable {
         case .imageCheck, .health: return "checking"
         case .rollout: return "rolling"
         case .apply: return "applying"
+        case .plan: return "planning"
         case .prune: return "pruning"
         }
     }

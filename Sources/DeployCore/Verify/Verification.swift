@@ -3,6 +3,8 @@ enum RolloutResult: String, Equatable, Sendable, Codable {
     case steady
     case failed
     case timedOut = "timed out"
+    /// The plan had no changes: nothing was applied, so nothing rolled.
+    case unchanged
 }
 
 /// Whether one rolled service really serves the new code: how its rollout ended and what its URLs answered.
@@ -12,6 +14,8 @@ struct Verification: Equatable, Sendable {
         case failed(String, seconds: Double)
         /// Still rolling when the wait timeout (seconds) was up, with what ECS said last.
         case timedOut(String, seconds: Double)
+        /// Nothing was applied (the plan had no changes): there was no rollout to watch.
+        case unchanged
 
         /// How it ended, as JSON and the history name it.
         var result: RolloutResult {
@@ -19,6 +23,7 @@ struct Verification: Equatable, Sendable {
             case .steady: return .steady
             case .failed: return .failed
             case .timedOut: return .timedOut
+            case .unchanged: return .unchanged
             }
         }
     }
@@ -55,7 +60,7 @@ struct Verification: Equatable, Sendable {
             return
                 "\(service): not steady after \(WaitTime.text(seconds)) (--wait-timeout): \(detail); read the ECS "
                 + "service's events, or wait longer with --wait-timeout"
-        case .steady:
+        case .steady, .unchanged:
             guard let bad = answers.first(where: { $0.status != 200 }) else { return nil }
             let said = bad.status.map { "answered \($0)" } ?? "did not answer" + (bad.said.map { " (\($0))" } ?? "")
             return "\(service): GET \(bad.url) \(said) (\(bad.attempts) tries)"
@@ -68,11 +73,16 @@ struct Verification: Equatable, Sendable {
         case .failed(let why, _): return "FAILED: \(why)"
         case .timedOut(let detail, _): return "TIMED OUT: \(detail)"
         case .steady(let seconds):
-            let checks = answers.map { answer in
-                let name = answer.url.split(separator: "/").last.map(String.init) ?? answer.url
-                return "\(name) \(answer.status.map(String.init) ?? "no answer")"
-            }
-            return (["steady in \(WaitTime.tenths(seconds))"] + checks).joined(separator: ", ")
+            return (["steady in \(WaitTime.tenths(seconds))"] + answerTexts).joined(separator: ", ")
+        case .unchanged: return (["not rolled (no changes)"] + answerTexts).joined(separator: ", ")
+        }
+    }
+
+    /// `health 200`, `docs no answer`: what each URL answered.
+    private var answerTexts: [String] {
+        answers.map { answer in
+            let name = answer.url.split(separator: "/").last.map(String.init) ?? answer.url
+            return "\(name) \(answer.status.map(String.init) ?? "no answer")"
         }
     }
 }

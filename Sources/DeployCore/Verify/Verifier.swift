@@ -24,14 +24,21 @@ struct Verifier: Sendable {
         self.live = live
     }
 
-    func verify(_ checks: Checks) async throws(DeployError) -> [Verification] {
+    /// `watch`: false when nothing was applied (the plan had no changes): no rollout, only the URLs.
+    func verify(_ checks: Checks, watch: Bool = true) async throws(DeployError) -> [Verification] {
         if !checks.checksHealth { reporter.note("==> health not checked: terraform has no 'api_base_url' output") }
         reporter.note(
-            "==> watching the rollout of \(checks.rollouts.count) service(s), at most \(WaitTime.text(checks.timeout))")
+            watch
+                ? "==> watching the rollout of \(checks.rollouts.count) service(s), at most "
+                    + "\(WaitTime.text(checks.timeout))"
+                : "==> nothing was applied, so no rollout to watch: checking that the services answer")
         live?.start()
         defer { live?.stop() }
-        var verifications = try await watch(checks).map { Verification(service: $0.key, rollout: $0.value) }
-        for (position, answer) in try await askHealth(checks, steady: verifications.map { $0.steadySeconds != nil }) {
+        let endings: [(key: String, value: Verification.Rollout)] =
+            watch ? try await self.watch(checks) : checks.rollouts.map { ($0.service, .unchanged) }
+        var verifications = endings.map { Verification(service: $0.key, rollout: $0.value) }
+        let healthy = verifications.map { $0.steadySeconds != nil || $0.rollout == .unchanged }
+        for (position, answer) in try await askHealth(checks, steady: healthy) {
             verifications[position].answers.append(answer)
         }
         return verifications

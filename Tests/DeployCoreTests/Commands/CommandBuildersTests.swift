@@ -52,30 +52,38 @@ import Testing
         #expect(command.input == .none)
     }
 
-    @Test func fullApplyUsesTheGlobalTagAndLetsTerraformAsk() {
-        let apply = Terraform.apply(
+    @Test func aFullPlanUsesTheGlobalTagAndSaysWhetherItChanges() {
+        let plan = Terraform.plan(
             directory: "infra/terraform/aws", varFile: "/repo/tfvars/prod.tfvars", imageTag: "abc1234",
-            autoApprove: false)
+            out: "/repo/.git/deploy/plans/plan-prod-42.tfplan")
         #expect(
-            apply.argv == [
-                "terraform", "-chdir=infra/terraform/aws", "apply", "-var-file=/repo/tfvars/prod.tfvars", "-var",
+            plan.argv == [
+                "terraform", "-chdir=infra/terraform/aws", "plan", "-input=false", "-detailed-exitcode",
+                "-out=/repo/.git/deploy/plans/plan-prod-42.tfplan", "-var-file=/repo/tfvars/prod.tfvars", "-var",
                 "image_tag=abc1234",
             ])
-        #expect(apply.input == .terminal)
+        #expect(plan.input == .none && plan.okExitCodes == [0, 2])
     }
 
-    @Test func partialApplyPassesTagsAndTargets() {
-        let apply = Terraform.apply(
+    @Test func aPartialPlanPassesTagsAndTargetsAndTheApplyAppliesExactlyIt() {
+        let plan = Terraform.plan(
             directory: "tf", varFile: "/v.tfvars", imageTag: "abc1234",
             imageTags: ["billing": "abc1234", "auth": "abc1234"],
-            targets: ["module.service[\"auth\"].x"], autoApprove: true, color: false)
+            targets: ["module.service[\"auth\"].x"], out: "/p.tfplan", color: false)
         #expect(
-            apply.argv == [
-                "terraform", "-chdir=tf", "apply", "-var-file=/v.tfvars", "-var", "image_tag=abc1234",
+            plan.argv == [
+                "terraform", "-chdir=tf", "plan", "-input=false", "-detailed-exitcode", "-out=/p.tfplan",
+                "-var-file=/v.tfvars", "-var", "image_tag=abc1234",
                 "-var", #"image_tags={"auth":"abc1234","billing":"abc1234"}"#,
-                "-target=module.service[\"auth\"].x", "-auto-approve", "-input=false", "-no-color",
+                "-target=module.service[\"auth\"].x", "-no-color",
             ])
-        #expect(apply.input == .none)
+        let apply = Terraform.applyPlan(directory: "tf", planFile: "/p.tfplan", color: false)
+        #expect(apply.argv == ["terraform", "-chdir=tf", "apply", "-input=false", "-no-color", "/p.tfplan"])
+        #expect(apply.input == .none, "the y covered the plan: terraform never asks, never needs the terminal")
+        #expect(
+            Terraform.show(directory: "tf", planFile: "/p.tfplan").argv == [
+                "terraform", "-chdir=tf", "show", "-json", "/p.tfplan",
+            ])
     }
 
     @Test func renderingQuotesOnlyWhatAShellWouldMisread() {
@@ -93,16 +101,11 @@ import Testing
 }
 
 extension CommandBuildersTests {
-    @Test func anUnattendedApplyWritesToItsLogAndHasATimeout() {
-        let apply = Terraform.apply(
-            directory: "tf", varFile: "/v.tfvars", imageTag: "abc1234", autoApprove: true,
-            log: "/g/deploy/apply-prod.log",
-            timeout: 1800)
+    @Test func anApplyWritesToItsLogAndHasATimeout() {
+        let apply = Terraform.applyPlan(
+            directory: "tf", planFile: "/p.tfplan", log: "/g/deploy/apply-prod.log", timeout: 1800)
         #expect(apply.log == "/g/deploy/apply-prod.log")
         #expect(apply.timeout == Command.Timeout(seconds: 1800, grace: 120))
         #expect(apply.stopsSlowly)
-        let asking = Terraform.apply(
-            directory: "tf", varFile: "/v.tfvars", imageTag: "abc1234", autoApprove: false, log: "/l")
-        #expect(asking.log == nil && asking.input == .terminal, "terraform's own question needs the terminal")
     }
 }

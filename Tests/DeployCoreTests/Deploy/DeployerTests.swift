@@ -11,7 +11,8 @@ import Testing
     /// The phases of the commands run, in order, with repeats collapsed: the shape of a deploy.
     static func phases(_ commands: [String]) -> [String] {
         let named: [(String, String)] = [
-            ("git ", "git"), ("terraform -chdir=infra/terraform/aws apply", "apply"), ("terraform", "terraform"),
+            ("git ", "git"), ("terraform -chdir=infra/terraform/aws apply", "apply"),
+            ("terraform -chdir=infra/terraform/aws plan", "plan"), ("terraform", "terraform"),
             ("aws sts", "account"), ("aws configure", "account"), ("aws ecr describe-images", "ecr"),
             ("aws s3api head-object", "buckets"), ("aws ecs", "ecs"), ("docker build", "build"),
             ("aws ecr get-login-password", "login"), ("docker push", "push"), ("pnpm", "spa"),
@@ -27,15 +28,23 @@ import Testing
         let run = await platform.run(Self.deploy + ["--jobs", "1"])
 
         #expect(run.error == nil, "\(run.err)")
-        let steps = Self.phases(platform.commands).drop { $0 != "build" }
+        let steps = Self.phases(platform.commands).drop { $0 != "plan" }
         #expect(
             Array(steps) == [
-                "build", "login", "push", "spa", "upload", "invalidate", "mark", "ecr", "apply", "ecs", "health",
-            ])
+                "plan", "terraform", "build", "login", "push", "spa", "upload", "invalidate", "mark", "apply", "ecs",
+                "health",
+            ],
+            "with --yes (and --jobs 1) the plan is the first step; an image pushed here needs no check before the apply"
+        )
         #expect(
-            Set(Self.phases(platform.commands).prefix { $0 != "build" }) == [
-                "git", "terraform", "account", "ecr", "buckets", "ecs",
-            ])
+            Set(Self.phases(platform.commands).prefix { $0 != "plan" })
+                == ["git", "terraform", "account", "ecr", "buckets", "ecs"])
+        let plan = try #require(platform.commands.first { $0.contains(" plan ") })
+        let file = try #require(plan.split(separator: " ").first { $0.hasPrefix("-out=") }?.dropFirst(5))
+        #expect(
+            platform.commands.contains { $0.hasSuffix(" apply -input=false -no-color \(file)") },
+            "the apply applies that plan")
+        #expect(!FileManager.default.fileExists(atPath: String(file)), "the plan file is gone when the deploy ends")
         #expect(platform.live == ["auth": ScriptedPlatform.head, "billing": ScriptedPlatform.head])
         #expect(run.out.contains("Account   123456789012  (arn:aws:iam::123456789012:user/ops)"))
         #expect(run.out.contains("Rolls     auth 0000000 → abc1234\n          billing 0000000 → abc1234"))
@@ -88,7 +97,11 @@ import Testing
 
         #expect(run.error == nil, "\(run.err)")
         #expect(
-            Set(Self.phases(platform.commands)).isSubset(of: ["git", "terraform", "account", "ecr", "buckets", "ecs"]))
+            Set(Self.phases(platform.commands)).isSubset(of: [
+                "git", "terraform", "plan", "account", "ecr", "buckets", "ecs",
+            ]),
+            "a dry run only reads: the plan is read-only")
+        #expect(run.err.contains("Plan      2 to replace, 2 to update"))
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
         #expect(document["result"] as? String == "dry run")
         #expect(
@@ -115,8 +128,8 @@ import Testing
 
         #expect(run.error == nil, "\(run.err)")
         #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.head])
-        let apply = try #require(platform.commands(of: "terraform").first { $0.contains(" apply ") })
-        #expect(apply.contains(#"image_tags={"auth":"0000000","billing":"abc1234"}"#))
+        let plan = try #require(platform.commands(of: "terraform").first { $0.contains(" plan ") })
+        #expect(plan.contains(#"image_tags={"auth":"0000000","billing":"abc1234"}"#))
         #expect(platform.history.last?.mode == .changed)
     }
 

@@ -16,7 +16,12 @@ extension EndToEnd.Second {
                 separatedBy: "\nThen, until every service is steady (at most 15m), and once each is:\n")
             #expect(parts.count == 2, "the checks after the apply are listed after it")
             let commands = parts[0].split(separator: "\n").filter { $0.first?.isNumber == true }
-            #expect(commands.count == 1 + 9 + 1 + 9 + 2 + 2 + 2 + 2 + 9 + 1)
+            #expect(
+                commands.count == 1 + 1 + 9 + 1 + 9 + 2 + 2 + 2 + 2 + 1,
+                "the plan, the steps (no check of a pushed image), the apply")
+            #expect(
+                commands.first?.contains(
+                    "[plan] terraform -chdir=infra/terraform/aws plan -input=false -detailed-exitcode") == true)
             let checks = parts.last?.split(separator: "\n") ?? []
             #expect(
                 checks.count == 1 + 9 * 2,
@@ -28,10 +33,12 @@ extension EndToEnd.Second {
             #expect(checks.first.map(String.init) == firstCheck)
             #expect(checks.last?.hasSuffix("/v1/scheduling/docs") == true)
             #expect(
-                commands.first?.contains("[build deps] docker build -f infra/docker/service.Dockerfile --target deps")
+                commands.dropFirst().first?.contains(
+                    "[build deps] docker build -f infra/docker/service.Dockerfile --target deps")
                     == true)
-            #expect(commands.last?.contains("[apply] terraform -chdir=infra/terraform/aws apply -var-file=") == true)
-            #expect(commands.last?.contains("-var image_tag=\(sha)") == true)
+            #expect(commands.first?.contains("-var image_tag=\(sha)") == true, "the plan carries the variables")
+            #expect(commands.last?.contains("[apply] terraform -chdir=infra/terraform/aws apply -input=false ") == true)
+            #expect(commands.last?.hasSuffix(".tfplan") == true, "the apply applies the plan, nothing else")
             #expect(
                 run.stdout.contains(
                     "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin "

@@ -131,15 +131,23 @@ extension EndToEnd.Second {
             #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
         }
 
+        /// An image this run pushed is in ECR (the registry accepted it); one it did not push is looked up: here
+        /// the tag terraform keeps auth on while billing rolls, gone from ECR since (a lifecycle rule, by hand).
         @Test func anImageMissingFromECRAtApplyTimeIsRefused() throws {
             let sandbox = try Sandbox()
+            #expect(sandbox.deploy(Self.full + ["--skip-spas"]).status == 0)
+            let live = sandbox.head
+            sandbox.commit("services/billing/src/index.js", "console.log('billing v2');\n")
+            _ = sandbox.aws([
+                "ecr", "batch-delete-image", "--repository-name", "auth", "--image-ids", "imageTag=\(live)",
+            ])
             let serial = sandbox.terraformSerial
-            sandbox.fault("docker push-lost auth")
-            let run = sandbox.deploy(Self.full + ["--skip-spas"])
+            let run = sandbox.deploy(["--changed"] + Self.full)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("the image of auth is not in ECR, so terraform was not applied"))
+            #expect(
+                run.stderr.contains("the image of auth is not in ECR, so terraform was not applied"), "\(run.stderr)")
             #expect(sandbox.terraformSerial == serial)
-            #expect(sandbox.liveImage("billing").hasSuffix(":seed"))
+            #expect(sandbox.liveImage("billing").hasSuffix(":\(live)"))
         }
     }
 }

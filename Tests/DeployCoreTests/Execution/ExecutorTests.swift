@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ExecutorTests {
     static let quickRetry = RetryPolicy(attempts: 3, backoff: [0])
-    let steps = try! ReleaseStepsTests.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"]).steps
+    let steps = try! ReleaseStepsTests.release(["--var-file", "prod.tfvars", "--profile", "p"]).steps
 
     @Test func runsEveryStepInOrder() async {
         let runner = FakeRunner()

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func theJSONSummaryMatchesWhatRan() throws {
-        var release = try ReleaseStepsTests.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"])
+        var release = try ReleaseStepsTests.release(["--var-file", "prod.tfvars", "--profile", "p"])
         release.markInRegistry(["auth"])
         let steps = release.steps
         let outcomes = [

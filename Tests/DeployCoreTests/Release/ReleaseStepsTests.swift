@@ -26,40 +26,61 @@ import Testing
         let steps = try Self.release(["--var-file", "prod.tfvars", "--profile", "p", "-y"]).steps
         #expect(
             steps.map(\.label) == [
-                "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth", "push billing",
-                "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
-                "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "check auth",
-                "check billing", "apply",
-            ])
-        #expect(steps[14].action == .run(AWS.describeImage(repository: "auth", tag: "abc1234")))
-        #expect(steps[12].action == .run(AWS.markBuild(bucket: "platform-prod-admin-ui", tag: "abc1234")))
+                "plan", "build deps", "build auth", "build billing", "login \(Self.registry)", "push auth",
+                "push billing", "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
+                "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "apply",
+            ], "with --yes the plan runs alongside; a pushed image needs no check")
+        let planFile = "/repo/.git/deploy/plans/plan-default-\(getpid()).tfplan"
         #expect(
-            steps[1].action
+            steps[0].action
+                == .run(
+                    Terraform.plan(
+                        directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars", imageTag: "abc1234",
+                        out: planFile,
+                        color: false)))
+        #expect(steps[13].action == .run(AWS.markBuild(bucket: "platform-prod-admin-ui", tag: "abc1234")))
+        #expect(
+            steps[2].action
                 == .run(
                     Docker.buildService(
                         "auth", dockerfile: "infra/docker/service.Dockerfile", image: "\(Self.registry)/auth:abc1234")))
         #expect(
-            steps[3].action
+            steps[4].action
                 == .pipe(AWS.ecrLoginPassword(region: "eu-west-1"), into: Docker.login(registry: Self.registry)))
         #expect(
             steps.last?.action
                 == .run(
-                    Terraform.apply(
-                        directory: "infra/terraform/aws", varFile: "/repo/prod.tfvars",
-                        imageTag: "abc1234", autoApprove: true, color: false,
+                    Terraform.applyPlan(
+                        directory: "infra/terraform/aws", planFile: planFile, color: false,
                         log: "/repo/.git/deploy/apply-default.log", timeout: 30 * 60)))
+        let reviewed = try Self.release(["--var-file", "prod.tfvars", "--profile", "p"]).steps
+        #expect(reviewed.first?.label == "build deps", "without --yes the plan is made before the question")
     }
 
-    @Test func imagesAlreadyInECRAreNeitherBuiltNorPushedButStillVerified() throws {
-        var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p", "-y"])
+    @Test func imagesAlreadyInECRAreNeitherBuiltNorPushed() throws {
+        var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p"])
         release.images[0].inRegistry = true
         #expect(
             release.steps.map(\.label) == [
-                "build deps", "build billing", "login \(Self.registry)", "push billing", "check auth", "check billing",
-                "apply",
+                "build deps", "build billing", "login \(Self.registry)", "push billing", "apply",
             ])
         release.images[1].inRegistry = true
-        #expect(release.steps.map(\.label) == ["check auth", "check billing", "apply"])
+        #expect(release.steps.map(\.label) == ["apply"], "found in ECR by this run: no second look")
+    }
+
+    @Test func theTagsOfServicesThatDoNotRollAreLookedUpBeforeTheApply() throws {
+        var release = try Self.release(["--var-file", "prod.tfvars", "--skip-spas", "--profile", "p"])
+        release.images = [release.images[1]]
+        var pinned = release.images[0]
+        (pinned.service, pinned.tag, pinned.repositoryURL) = ("auth", "0ld0ld0", "\(Self.registry)/auth")
+        release.pinned = [pinned]
+        #expect(
+            release.steps.map(\.label) == [
+                "build deps", "build billing", "login \(Self.registry)", "push billing", "check auth", "apply",
+            ])
+        #expect(release.steps[4].action == .run(AWS.describeImage(repository: "auth", tag: "0ld0ld0")))
+        release.apply?.nothingToApply = true
+        #expect(release.steps.count == 4, "a plan without changes: nothing to check, nothing to apply")
     }
 
     @Test func aBucketHoldingThisBuildIsSkippedWhole() throws {
@@ -78,11 +99,10 @@ import Testing
         let steps = release.steps
         #expect(
             steps.map(\.label) == [
-                "login \(Self.registry)", "build deps", "build auth", "build billing", "check auth", "check billing",
-                "apply",
+                "plan", "login \(Self.registry)", "build deps", "build auth", "build billing", "apply",
             ])
         #expect(
-            steps[2].action.commands[0].argv == [
+            steps[3].action.commands[0].argv == [
                 "docker", "buildx", "build", "--builder", "k8s", "-f", "infra/docker/service.Dockerfile", "--build-arg",
                 "SERVICE=auth",
                 "--build-arg", "PUPPETEER_SKIP_DOWNLOAD=true",
@@ -92,9 +112,9 @@ import Testing
                 "-t", "\(Self.registry)/auth:abc1234", "--push", ".",
             ])
         #expect(
-            Schedule.prerequisites(of: steps)[1] == [0],
+            Schedule.prerequisites(of: steps)[2] == [1],
             "the dependency layer is built after the login (its cache is pushed)")
-        #expect(Schedule.prerequisites(of: steps)[2] == [1, 0])
+        #expect(Schedule.prerequisites(of: steps)[3] == [2, 1])
     }
 
     @Test func skipSPAsAndSkipTerraform() throws {

@@ -23,6 +23,8 @@ final class ScriptedPlatform: Sendable {
         var failing: [String] = []
         /// What `git diff` says changed between the parent and HEAD.
         var changedPaths: [String] = []
+        /// Saved plans by file: the image each service it changes gets.
+        var plans: [String: [String: String]] = [:]
     }
 
     let folder = TemporaryFolder("scripted")
@@ -137,11 +139,34 @@ extension ScriptedPlatform {
         switch arguments.dropFirst().first {
         case "workspace": return .ok("prod")
         case "output": return .ok(outputs(services))
+        case "plan":
+            let (file, changes) = state.withLock { model in plan(arguments, services: services, in: &model) }
+            FileManager.default.createFile(atPath: file, contents: Data("plan".utf8))
+            return RunResult(status: .exited(changes.isEmpty ? 0 : 2))
+        case "show":
+            return .ok(state.withLock { show($0.plans[arguments.last ?? ""] ?? [:]) })
         case "apply":
-            state.withLock { apply(arguments, services: services, to: &$0) }
+            state.withLock { model in
+                for (service, tag) in model.plans[arguments.last ?? ""] ?? [:] {
+                    model.revisions[service, default: []].append(tag)
+                }
+            }
             return .ok()
         default: return .ok()
         }
+    }
+
+    /// `terraform show -json` of a plan: each changed service's task definition replaced, its service updated.
+    static func show(_ changes: [String: String]) -> String {
+        let rows = changes.keys.sorted().flatMap { service in
+            [
+                #"{"address": "module.service[\"\#(service)\"].aws_ecs_task_definition.this", "#
+                    + #""change": {"actions": ["delete", "create"]}}"#,
+                #"{"address": "module.service[\"\#(service)\"].aws_ecs_service.this", "#
+                    + #""change": {"actions": ["update"]}}"#,
+            ]
+        }
+        return #"{"resource_changes": [\#(rows.joined(separator: ", "))]}"#
     }
 
     static func outputs(_ services: [String]) -> String {
@@ -160,7 +185,8 @@ extension ScriptedPlatform {
     }
 
     /// What an apply does to ECS: each service it rolls runs a new revision with its tag.
-    static func apply(_ arguments: [String], services: [String], to model: inout State) {
+    /// What a plan with these variables and targets changes: the services whose image tag would change.
+    static func plan(_ arguments: [String], services: [String], in model: inout State) -> (String, [String: String]) {
         func variable(_ name: String) -> String? {
             arguments.first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
         }
@@ -172,10 +198,14 @@ extension ScriptedPlatform {
         let rolled =
             targets.isEmpty
             ? services : services.filter { service in targets.contains { $0.contains("\"\(service)\"") } }
+        var changes: [String: String] = [:]
         for service in rolled {
             let new = tags?[service] ?? tag
-            if model.revisions[service]?.last != new { model.revisions[service, default: []].append(new) }
+            if model.revisions[service]?.last != new { changes[service] = new }
         }
+        let file = variable("-out") ?? "?"
+        model.plans[file] = changes
+        return (file, changes)
     }
 
     static func aws(_ arguments: [String], state: Model) -> RunResult {

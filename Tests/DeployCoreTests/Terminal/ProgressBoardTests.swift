@@ -27,7 +27,6 @@ import Testing
                 "registry login    queued",
                 "admin-ui          waiting",
                 "simulator         queued",
-                "image checks      queued",
                 "terraform apply   queued",
             ])
         #expect(lines.allSatisfy { !$0.contains("\u{1B}") })

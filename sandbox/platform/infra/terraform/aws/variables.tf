@@ -50,3 +50,9 @@ variable "deploy_bucket" {
   type        = string
   default     = ""
 }
+
+variable "note" {
+  description = "Sets terraform_data.note (see main.tf); empty for none."
+  type        = string
+  default     = ""
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// terraform's plan comes first: shown in the summary before the `y` (or made alongside the builds with --yes),
+/// a failing or destroying plan stops the deploy before anything changes, and exactly that plan is applied.
+extension EndToEnd.First {
+    @Suite struct PlanBeforeBuildTests {
+        static let deploy = ["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--skip-spas"]
+
+        @Test func theSummaryShowsThePlanAndWithYesTheBuildsDoNotWaitForIt() throws {
+            let sandbox = try Sandbox()
+            #expect(sandbox.deploy(Self.deploy + ["--yes"]).status == 0)
+            sandbox.commit("packages/shared/src/index.js", "export const version = 2;\n")
+            let dockerCalls = sandbox.calls("docker").count
+
+            let preview = sandbox.deploy(Self.deploy + ["--dry-run"])
+            #expect(preview.status == 0, "\(preview.stderr)")
+            #expect(preview.stdout.contains("Plan      9 to replace, 9 to update\n"), "\(preview.stdout)")
+            #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.task_definition  -/+ replace 9"))
+            #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.service  ~ update 9"))
+            #expect(preview.stdout.contains("          nothing else changes\n"))
+            #expect(sandbox.calls("docker").count == dockerCalls, "the dry run built nothing")
+
+            let run = sandbox.deploy(Self.deploy + ["--yes", "--output", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let terraform = try #require(document["terraform"] as? [String: Any])
+            #expect(terraform["counts"] as? [String: Int] == ["replace": 9, "update": 9])
+            #expect((terraform["changes"] as? [[String: Any]])?.count == 18)
+            let steps = try #require(document["steps"] as? [[String: Any]])
+            func step(_ label: String) -> (start: Double, end: Double) {
+                let row = steps.first { $0["label"] as? String == label } ?? [:]
+                let start = row["startedAt"] as? Double ?? .infinity
+                return (start, start + (row["seconds"] as? Double ?? 0))
+            }
+            #expect(step("build deps").start < step("plan").end, "the builds started before the plan ended")
+            #expect(step("apply").start >= step("push scheduling").end)
+            for service in sandbox.services { #expect(sandbox.liveImage(service).hasSuffix(":\(sandbox.head)")) }
+            #expect(Self.plans(sandbox).isEmpty, "the plan file is gone after the deploy")
+        }
+
+        @Test func aFailingPlanStopsTheDeployBeforeAnyBuild() throws {
+            let sandbox = try Sandbox(services: 3)
+            let tfvars = sandbox.terraformDir.appendingPathComponent("tfvars/sandbox.tfvars")
+            let text = try String(contentsOf: tfvars, encoding: .utf8)
+            try text.replacingOccurrences(of: "expose_api_docs = true", with: "expose_api_docs = \"sometimes\"")
+                .write(to: tfvars, atomically: true, encoding: .utf8)
+            let serial = sandbox.terraformSerial
+
+            let run = sandbox.deploy(Self.deploy)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("Invalid value for input variable"), "\(run.stderr)")
+            #expect(run.stderr.contains("deploy: error: terraform plan exited with 1: nothing is applied"))
+            #expect(sandbox.calls("docker").isEmpty, "nothing was built")
+            #expect(!run.stdout.contains("Account"), "no summary of a deploy that cannot happen")
+
+            let alongside = sandbox.deploy(Self.deploy + ["--yes"])
+            #expect(alongside.status == 1)
+            #expect(alongside.stderr.contains("Invalid value for input variable"))
+            #expect(
+                !sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" }, "no push after the plan failed")
+            #expect(sandbox.terraformSerial == serial)
+            #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
+            #expect(Self.plans(sandbox).isEmpty, "the plan file is gone after a failure too")
+        }
+
+        @Test func whatTheCommitChangesBesidesTheImagesIsListedByAddressAndApplied() throws {
+            let sandbox = try Sandbox(services: 3)
+            sandbox.commit(
+                "infra/terraform/aws/extra.tf", "resource \"terraform_data\" \"extra\" {\n  input = \"x\"\n}\n")
+
+            let run = sandbox.deploy(Self.deploy + ["--yes", "--output", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("          + create  terraform_data.extra"), "\(run.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let changes = ((document["terraform"] as? [String: Any])?["changes"] as? [[String: String]]) ?? []
+            #expect(changes.contains(["address": "terraform_data.extra", "action": "create"]))
+            #expect(sandbox.terraformResources.contains("terraform_data.extra"))
+        }
+
+        @Test func aDestroyIsRefusedUnlessAllowed() throws {
+            let sandbox = try Sandbox(services: 3)
+            #expect(Self.note(sandbox, "by hand").status == 0)
+            let serial = sandbox.terraformSerial
+
+            let refused = sandbox.deploy(Self.deploy + ["--yes"])
+            #expect(refused.status == 1)
+            #expect(
+                refused.stderr.contains(
+                    "terraform's plan would destroy terraform_data.note[0] (more than a service's task definition)"),
+                "\(refused.stderr)")
+            #expect(sandbox.terraformSerial == serial)
+            #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
+
+            let preview = sandbox.deploy(Self.deploy + ["--dry-run", "--allow-destroy"])
+            #expect(preview.status == 0, "\(preview.stderr)")
+            #expect(preview.stdout.contains("          - destroy  terraform_data.note[0]"))
+            #expect(sandbox.calls("docker").filter { $0.count > 1 && $0[1] == "push" }.isEmpty)
+        }
+
+        @Test func aPlanThatWentStaleIsNotApplied() throws {
+            let sandbox = try Sandbox(services: 3)
+            let deploy = sandbox.startDeploy(
+                Self.deploy + ["--yes", "--jobs", "1"], environment: ["SANDBOX_BUILD_SECONDS": "1"])
+            let said = deploy.scratch.url.appendingPathComponent("err")
+            #expect(Shell.waitFor("Plan      ", in: said), "the plan was made and summed up")
+            // Another apply, as a teammate's by hand, while the builds run.
+            #expect(Self.note(sandbox, "meanwhile").status == 0)
+
+            let run = deploy.wait()
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("Saved plan is stale"), "\(run.stderr)")
+            #expect(run.stderr.contains("Run deploy again: the images are in ECR, so it only plans and applies"))
+            #expect(sandbox.terraformResources.contains("terraform_data.note"))
+            #expect(sandbox.liveImage("auth").hasSuffix(":seed"), "nothing of the stale plan was applied")
+            #expect(Self.plans(sandbox).isEmpty)
+        }
+
+        @Test func aRerunWithNothingToApplySkipsTheApplyAndTheWatchButAsksTheHealthURLs() throws {
+            let sandbox = try Sandbox(services: 3)
+            #expect(sandbox.deploy(Self.deploy + ["--yes"]).status == 0)
+            let serial = sandbox.terraformSerial
+            let (health, rollout) = (sandbox.healthRequests.count, Self.rolloutCalls(sandbox))
+
+            let run = sandbox.deploy(Self.deploy + ["--yes", "--output", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("Plan      no changes: nothing to apply, no rollout to watch"))
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let steps = (document["steps"] as? [[String: Any]])?.compactMap { $0["label"] as? String } ?? []
+            #expect(steps == ["plan"], "images in ECR, nothing to apply: only the plan ran")
+            let rollouts = (document["verification"] as? [[String: Any]])?.compactMap { $0["rollout"] as? String }
+            #expect(rollouts == ["unchanged", "unchanged", "unchanged"])
+            #expect(sandbox.terraformSerial == serial)
+            #expect(Self.rolloutCalls(sandbox) == rollout + 1, "what ECS runs was read once, and no rollout watched")
+            #expect(sandbox.healthRequests.count == health + 3 * 2)
+        }
+
+        /// `terraform_data.note` applied by hand, as a teammate's change to the state.
+        static func note(_ sandbox: Sandbox, _ text: String) -> Shell.Result {
+            Shell.run(
+                [
+                    "terraform", "-chdir=\(sandbox.terraformDir.path)", "apply", "-auto-approve", "-input=false",
+                    "-var-file=tfvars/sandbox.tfvars", "-var", "image_tag=seed", "-var", "note=\(text)",
+                    "-target=terraform_data.note",
+                ], environment: sandbox.environment)
+        }
+
+        static func plans(_ sandbox: Sandbox) -> [String] {
+            let folder = sandbox.platform.appendingPathComponent(".git/deploy/plans")
+            return (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        }
+
+        static func rolloutCalls(_ sandbox: Sandbox) -> Int {
+            sandbox.calls("aws").filter { $0.contains("describe-services") }.count
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#!/bin/sh
+# Registers the new task definition revision and points the ECS service at it.
+set -eu
+arn=$(aws ecs register-task-definition --family "$FAMILY" \
+  --container-definitions "[{\"name\":\"app\",\"image\":\"$IMAGE\",\"memory\":512,\"essential\":true}]" \
+  --query taskDefinition.taskDefinitionArn --output text)
+aws ecs update-service --cluster "$CLUSTER" --service "$SERVICE" --task-definition "$arn" \
+  --query service.taskDefinition --output text
