@@ -36,12 +36,17 @@ public enum DeployError: Error, Equatable, Sendable {
     /// SIGINT or SIGTERM arrived.
     case interrupted(signal: Int32)
     /// The apply went through but a rolled service is not serving: one line per service, then what to do.
-    case verificationFailed([String], next: String)
+    case verificationFailed([VerificationProblem], next: String)
+    /// `--rollback-on-failure`: the deploy failed, and its failed services were rolled back (`rollback` is how
+    /// that ended: nil when it succeeded).
+    indirect case rolledBackAfterFailure(DeployError, rolledBack: String, rollback: DeployError?)
 
     public var exitCode: Int32 {
         switch self {
         case .usage, .configuration: return 2
-        case .interrupted(let signal), .applyStopped(.interrupted(let signal)): return 128 + signal
+        case .interrupted(let signal), .applyStopped(.interrupted(let signal)),
+            .rolledBackAfterFailure(_, _, .some(.interrupted(let signal))):
+            return 128 + signal
         default: return 1
         }
     }
@@ -87,7 +92,43 @@ public enum DeployError: Error, Equatable, Sendable {
             return "interrupted by \(SignalName.of(signal)): no new step was started"
         case .verificationFailed(let problems, let next):
             return "terraform was applied, but the new code is not serving:\n"
-                + problems.map { "  - \($0)" }.joined(separator: "\n") + "\n" + next
+                + problems.map { "  - \($0.text)" }.joined(separator: "\n") + "\n" + next
+        case .rolledBackAfterFailure(let failure, let services, let rollback):
+            return Self.afterRollback(failure.message, services, rollback?.message)
+        }
+    }
+
+    /// The deploy's failure without its way back (taken already), then how the rollback ended.
+    private static func afterRollback(_ failure: String, _ services: String, _ rollback: String?) -> String {
+        let ended =
+            rollback.map { "the rollback of \(services) failed too: \($0)" }
+            ?? "rolled back \(services) (--rollback-on-failure): see its summary above"
+        return failure.split(separator: "\n").prefix { !$0.hasPrefix("to return to") }.joined(separator: "\n") + "\n"
+            + ended
+    }
+
+    /// The message in one line: its first, and the first thing it lists when that ends in a colon.
+    var headline: String {
+        if case .rolledBackAfterFailure(let failure, let services, let rollback) = self {
+            return failure.headline + "; "
+                + (rollback.map { "the rollback of \(services) failed too: \($0.headline)" }
+                    ?? "rolled back \(services)")
+        }
+        let lines = message.split(separator: "\n").map(String.init)
+        guard let first = lines.first else { return "" }
+        guard first.hasSuffix(":"), lines.count > 1 else { return first }
+        return first + " " + lines[1].trimmingCharacters(in: .whitespaces).trimmingPrefix("- ")
+    }
+
+    /// The message without the diagnosis under each failed rollout, where that is kept apart (the history, JSON).
+    var brief: String {
+        switch self {
+        case .verificationFailed(let problems, let next):
+            return DeployError.verificationFailed(problems.map { VerificationProblem(line: $0.line) }, next: next)
+                .message
+        case .rolledBackAfterFailure(let failure, let services, let rollback):
+            return Self.afterRollback(failure.brief, services, rollback?.brief)
+        default: return message
         }
     }
 

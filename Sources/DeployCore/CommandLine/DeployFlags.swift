@@ -4,7 +4,8 @@ enum DeployFlags {
         FlagSpec(
             "var-file", value: "path",
             help:
-                "tfvars for terraform plan and apply (required unless --skip-tf); looked up in the current folder, then in "
+                "tfvars for terraform plan and apply (required unless --skip-tf); looked up in the current folder, "
+                + "then in "
                 + "the terraform folder"
         ),
         FlagSpec(
@@ -52,12 +53,24 @@ enum DeployFlags {
             "wait-timeout", value: "time",
             help: "how long the rollout may take before the deploy fails, such as 90s, 15m (default 15m)"),
         FlagSpec(
+            "fail-after", value: "n",
+            help:
+                "fail a rollout once n tasks of its new revision failed, without waiting for ECS's circuit breaker "
+                + "(default 3; 0: wait for ECS)"),
+        FlagSpec(
+            "rollback-on-failure",
+            help: "when the rollout or health check fails, roll the failed services back to their earlier tags at once"
+        ),
+        FlagSpec(
             "apply-timeout", value: "time",
             help: "how long terraform apply may run before it is stopped and the deploy fails (default 30m)"),
         FlagSpec(
             "to", value: "sha",
             help: "deploy rollback: the tag to return to (default: the one each service ran before the last deploy)"),
         FlagSpec("limit", value: "n", help: "deploy history: show the last n deploys (default 20)"),
+        FlagSpec(
+            "show", value: "n",
+            help: "deploy history: the nth most recent deploy in full, with why its rollouts failed (1: the last)"),
         FlagSpec("verbose", help: "show every command before it runs, and every changed path of --changed"),
         FlagSpec("quiet", short: "q", help: "show only the summary, questions and errors"),
         FlagSpec(

@@ -26,7 +26,7 @@ extension DeployPlan {
     /// `deploy` itself: a full, `--services`, `--skip-tf` or `--changed` deploy.
     private static func fullPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan
     {
-        try only(flags, allowedBy: "deploy", except: ["to", "limit"])
+        try only(flags, allowedBy: "deploy", except: ["to", "limit", "show"])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = flags.isSet("changed") ? .changed : .full
         plan.skipSPAs = flags.isSet("skip-spas")
@@ -35,6 +35,7 @@ extension DeployPlan {
         plan.allowRedeploy = flags.isSet("allow-redeploy")
         plan.allowDirty = flags.isSet("allow-dirty")
         plan.forceRebuild = flags.isSet("force-rebuild")
+        plan.rollbackOnFailure = flags.isSet("rollback-on-failure")
         try readBuildFlags(flags, into: &plan)
         if plan.skipTerraform && (flags.isSet("no-verify") || flags.value("wait-timeout") != nil) {
             throw .usage(
@@ -85,6 +86,12 @@ extension DeployPlan {
         plan.allowDestroy = flags.isSet("allow-destroy")
         plan.waitTimeout = try time(flags, "wait-timeout") ?? plan.waitTimeout
         plan.applyTimeout = try time(flags, "apply-timeout") ?? plan.applyTimeout
+        if let text = flags.value("fail-after") {
+            guard let number = Int(text), number >= 0 else {
+                throw .usage("--fail-after takes a whole number of failed tasks, such as 3 (0: wait for ECS)")
+            }
+            plan.failAfter = number
+        }
         return plan
     }
 
@@ -96,7 +103,8 @@ extension DeployPlan {
             flags, allowedBy: "deploy rollback",
             [
                 "var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
-                "wait-timeout", "apply-timeout", "allow-destroy", "to", "verbose", "quiet", "output", "directory",
+                "wait-timeout", "apply-timeout", "fail-after", "allow-destroy", "to", "verbose", "quiet", "output",
+                "directory",
             ])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = .rollback
@@ -114,7 +122,8 @@ extension DeployPlan {
         -> DeployPlan
     {
         try only(
-            flags, allowedBy: "deploy history", ["var-file", "workspace", "limit", "output", "directory", "profile"])
+            flags, allowedBy: "deploy history",
+            ["var-file", "workspace", "limit", "show", "output", "directory", "profile"])
         var plan = DeployPlan()
         plan.profile = try profile(flags, environment: environment)
         plan.varFile = flags.value("var-file")
@@ -126,6 +135,12 @@ extension DeployPlan {
                 throw .usage("--limit takes a whole number above 0, such as --limit 10")
             }
             plan.historyLimit = number
+        }
+        if let text = flags.value("show") {
+            guard let number = Int(text), number > 0 else {
+                throw .usage("--show takes the position of a deploy in deploy history, 1 for the last: --show 1")
+            }
+            plan.historyShow = number
         }
         if let workspace = plan.workspace, !Names.isWorkspaceName(workspace) {
             throw .usage("'\(workspace)' is not a valid terraform workspace name")
@@ -143,7 +158,7 @@ extension DeployPlan {
     }
 
     /// Flags that belong to one subcommand only.
-    private static let owners = ["to": "deploy rollback", "limit": "deploy history"]
+    private static let owners = ["to": "deploy rollback", "limit": "deploy history", "show": "deploy history"]
 
     private static func only(_ flags: ParsedFlags, allowedBy command: String, except refused: Set<String>)
         throws(DeployError)
@@ -276,6 +291,11 @@ extension DeployPlan {
                 "--skip-tf rolls nothing, so nothing can be rolled back or redeployed: drop --allow-rollback and "
                     + "--allow-redeploy"
             )
+        }
+        if rollbackOnFailure && (skipTerraform || !verify) {
+            throw .usage(
+                "--rollback-on-failure acts on a failed verification, which --skip-tf and --no-verify leave out: drop "
+                    + "one or the other")
         }
         if assumeYes && profile == nil {
             throw .usage("--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE")

@@ -33,34 +33,64 @@ extension Deployer {
         }
         run.shared = try await takeSharedLock(run)
         let ended = await outcome { () async throws(DeployError) in try await confirmAndRun(run) }
-        await run.shared?.release()
-        if case .failure(let error) = ended {
-            // A deploy that was summed up ends with its outcome on stdout, failed or not (`deployed <sha>`).
-            reporter.result("failed: " + (error.message.split(separator: "\n").first.map(String.init) ?? ""))
+        var failure: DeployError?
+        switch ended {
+        case .failure(let error): failure = error
+        case .success(let ran):
+            failure = ran.failure
+            var document = ran.document
+            if plan.rollbackOnFailure, let failed = ran.failure, case .verificationFailed = failed {
+                let (ended, rollback) = await rollBackFailed(run, ran.verifications, after: failed)
+                failure = ended
+                document?.rollback = rollback
+            }
+            if let document { reporter.document(document.json) }
         }
-        try ended.get()
+        await run.shared?.release()
+        if let failure {
+            // A deploy that was summed up ends with its outcome on stdout, failed or not (`deployed <sha>`).
+            reporter.result("failed: " + failure.headline)
+            throw failure
+        }
     }
 
-    /// The typed `y`, then the steps and the verification, recorded however they end.
-    private func confirmAndRun(_ run: Run) async throws(DeployError) {
-        let release = run.release
-        if !plan.assumeYes { try prompt.confirm(question(release, run.deployment)) }
+    /// How the steps and the verification of a run ended, and (with --output json) its document, not yet written.
+    struct Ran: Sendable {
+        var verifications: [Verification]
+        var failure: DeployError?
+        var document: DeploySummary?
+    }
+
+    /// The typed `y`, then the steps and the verification.
+    private func confirmAndRun(_ run: Run) async throws(DeployError) -> Ran {
+        if !plan.assumeYes { try prompt.confirm(question(run.release, run.deployment)) }
         // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
         children.hold()
         defer { children.release() }
-        await recordStart(run)
         run.shared?.startHeartbeat(every: lockTiming.heartbeat)
+        return await runSteps(run)
+    }
+
+    /// The steps and the verification, recorded however they end.
+    func runSteps(_ run: Run) async -> Ran {
+        let release = run.release
+        await recordStart(run)
+        let began = Date()
         var (outcomes, failure) = await executor(for: run).run(release.steps)
         var verifications: [Verification] = []
         if failure == nil, let checks = release.checks {
-            (verifications, failure) = await verify(checks, run.session, watch: run.plan.plan?.hasChanges != false)
+            let applied = outcomes.first { $0.step.phase == .apply }.map { began.addingTimeInterval($0.started) }
+            (verifications, failure) = await verify(
+                checks, run.session, watch: run.plan.plan?.hasChanges != false, since: applied ?? Date())
         }
-        await close(run, outcomes, verifications, failure)
-        if let failure { throw failure }
-        reporter.result(
-            plan.mode == .rollback
-                ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
-                : "deployed \(release.tag)")
+        let document = await close(run, outcomes, verifications, failure)
+        if failure == nil {
+            reporter.result(
+                plan.mode == .rollback
+                    ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
+                    : "deployed \(release.tag)")
+        }
+        return Ran(verifications: verifications, failure: failure, document: document)
     }
 
     /// The walk of this run: it stops when the shared lock is taken over or the plan fails; the plan made with
@@ -99,13 +129,21 @@ extension Deployer {
     }
 
     /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
-    private func verify(_ checks: Checks, _ session: Session, watch: Bool) async -> ([Verification], DeployError?) {
+    private func verify(_ checks: Checks, _ session: Session, watch: Bool, since: Date) async
+        -> ([Verification], DeployError?)
+    {
         let verifier = Verifier(
             runner: session.runner, reporter: reporter, children: children, cache: session.cache,
             live: board(checks.steps))
-        switch await outcome({ () async throws(DeployError) in try await verifier.verify(checks, watch: watch) }) {
+        switch await outcome({ () async throws(DeployError) in
+            try await verifier.verify(checks, watch: watch, since: since)
+        }) {
         case .success(let results):
-            let problems = results.compactMap(\.problem)
+            let problems = results.compactMap { result in
+                result.problem.map {
+                    VerificationProblem(line: $0, why: result.diagnosis.map(DiagnosisText.lines) ?? [])
+                }
+            }
             return (results, problems.isEmpty ? nil : .verificationFailed(problems, next: nextStep()))
         case .failure(let error):
             if case .interrupted = error {

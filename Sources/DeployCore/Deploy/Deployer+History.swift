@@ -27,9 +27,10 @@ extension Deployer {
                     + "checkout or pass -C <dir>")
         }
         let named = plan.workspace ?? plan.varFile.map(Preflight.workspaceName(varFile:))
+        let limit = plan.historyShow ?? plan.historyLimit
         let records: [HistoryRecord]
         if let (store, place) = try await sharedPlace(workspace: named, gitDirectory: gitDirectory) {
-            records = try await SharedHistory(store: store, place: place).newest(plan.historyLimit).map(\.record)
+            records = try await SharedHistory(store: store, place: place).newest(limit).map(\.record)
         } else {
             let files =
                 named.map { [HistoryFile(gitDirectory: gitDirectory, workspace: $0)] }
@@ -37,13 +38,29 @@ extension Deployer {
             // A file is in the order its deploys ended; several are merged by time.
             let all =
                 files.count == 1 ? files[0].records() : files.flatMap { $0.records() }.sorted { $0.time < $1.time }
-            records = Array(all.suffix(plan.historyLimit))
+            records = Array(all.suffix(limit))
         }
         let newestFirst = Array(records.reversed())
+        if let position = plan.historyShow { return try show(newestFirst, position) }
         if plan.json {
             reporter.document(JSONText.document(newestFirst, fallback: "[]"))
         } else {
             reporter.result(HistoryText.table(newestFirst))
+        }
+    }
+
+    /// `deploy history --show n`: one deploy in full, with why its rollouts failed.
+    private func show(_ newestFirst: [HistoryRecord], _ position: Int) throws(DeployError) {
+        guard position <= newestFirst.count else {
+            throw .refused(
+                "deploy history holds \(newestFirst.count) deploy(s) here, so there is no deploy \(position) back: "
+                    + "see deploy history")
+        }
+        let record = newestFirst[position - 1]
+        if plan.json {
+            reporter.document(JSONText.document(record, fallback: "{}"))
+        } else {
+            reporter.result(HistoryText.record(record))
         }
     }
 

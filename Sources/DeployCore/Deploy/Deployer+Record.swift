@@ -43,9 +43,11 @@ extension Deployer {
         await recordShared(record, run)
     }
 
-    /// The closing table, the history (this clone's file, and the shared object) and the JSON document: for
-    /// every deploy that got past the `y`.
-    func close(_ run: Run, _ outcomes: [StepOutcome], _ verifications: [Verification], _ failure: DeployError?) async {
+    /// The closing table, the history (this clone's file, and the shared object) and (with --output json) the
+    /// document, for the caller to write: for every deploy that got past the `y`.
+    func close(_ run: Run, _ outcomes: [StepOutcome], _ verifications: [Verification], _ failure: DeployError?) async
+        -> DeploySummary?
+    {
         let (release, deployment) = (run.release, run.deployment)
         let ran = Set(outcomes.map(\.step.label))
         let notRun = release.steps.filter { !ran.contains($0.label) }
@@ -61,13 +63,13 @@ extension Deployer {
         await recordShared(record, run)
         // The apply ended under this deploy's watch: its log has been shown.
         if let log = release.apply?.log { try? FileManager.default.removeItem(atPath: log) }
-        guard plan.json else { return }
+        guard plan.json else { return nil }
         var summary = DeploySummary(
             release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
         summary.verification = DeploySummary.checks(verifications)
         summary.terraform = run.plan.plan.map { PlanSummaryText.document($0) }
         summary.history = history.url.path
-        reporter.document(summary.json)
+        return summary
     }
 
     /// This clone's lock is ours now, so an apply log still there was left by a deploy that was killed: its

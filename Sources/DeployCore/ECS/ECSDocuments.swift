@@ -13,9 +13,12 @@ enum ECSDocuments {
         for service in services where (service["status"] as? String) != "INACTIVE" {
             guard let name = service["serviceName"] as? String else { continue }
             let deployments = ((service["deployments"] as? [[String: Any]]) ?? []).map(deployment)
+            let events = ((service["events"] as? [[String: Any]]) ?? []).map {
+                ECSService.Event(at: date($0["createdAt"]), message: $0["message"] as? String ?? "")
+            }
             found[name] = ECSService(
                 name: name, taskDefinition: service["taskDefinition"] as? String ?? "?",
-                deployments: deployments)
+                deployments: deployments, events: events)
         }
         return found
     }
@@ -25,7 +28,31 @@ enum ECSDocuments {
             id: row["id"] as? String ?? "?", status: row["status"] as? String ?? "?",
             taskDefinition: row["taskDefinition"] as? String ?? "?",
             rolloutState: row["rolloutState"] as? String, reason: row["rolloutStateReason"] as? String,
-            running: row["runningCount"] as? Int ?? 0, desired: row["desiredCount"] as? Int ?? 0)
+            running: row["runningCount"] as? Int ?? 0, desired: row["desiredCount"] as? Int ?? 0,
+            failedTasks: row["failedTasks"] as? Int ?? 0)
+    }
+
+    /// A time as the aws CLI prints it: ISO 8601 (its default), or seconds since 1970.
+    static func date(_ value: Any?) -> Date? {
+        if let seconds = value as? Double { return Date(timeIntervalSince1970: seconds) }
+        guard let text = value as? String else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    /// `2026-11-29T10:42:07Z`.
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// `10:42:07`, in UTC.
+    static func clock(_ date: Date) -> String {
+        String(iso(date).dropFirst(11).prefix(8))
     }
 
     /// `describe-task-definition`: the images of its containers.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One ECS service as `aws ecs describe-services` reports it: the task definition it runs and its
 /// deployments, what a rollout is judged on.
 struct ECSService: Equatable, Sendable {
@@ -11,11 +13,22 @@ struct ECSService: Equatable, Sendable {
         var reason: String?
         var running: Int
         var desired: Int
+        /// ECS's count of the deployment's tasks that failed to start, to run or their health checks: what its
+        /// circuit breaker counts.
+        var failedTasks = 0
+    }
+
+    /// One of the service's events (`has started 1 tasks`, `has reached a steady state`).
+    struct Event: Equatable, Sendable {
+        var at: Date?
+        var message: String
     }
 
     var name: String
     var taskDefinition: String
     var deployments: [Deployment]
+    /// Newest first, as ECS lists them.
+    var events: [Event] = []
 
     /// Every task definition the service names: the one it runs and those of its deployments.
     var taskDefinitions: Set<String> { Set([taskDefinition] + deployments.map(\.taskDefinition)) }

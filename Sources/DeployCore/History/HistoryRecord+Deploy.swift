@@ -23,7 +23,7 @@ extension HistoryRecord {
             StepTime(step: $0.step.label, seconds: ($0.seconds * 1000).rounded() / 1000, result: $0.result)
         }
         self.result = result ?? DeployResult(error)
-        self.error = error?.message
+        self.error = error?.brief
         self.seconds = (seconds * 10).rounded() / 10
     }
 
@@ -31,14 +31,14 @@ extension HistoryRecord {
     private static func services(_ release: Release, _ previous: [String: String], _ verifications: [Verification])
         -> [Service]
     {
-        let ended = Dictionary(verifications.map { ($0.service, ($0.rollout.result, $0.steadySeconds)) }) { first, _ in
-            first
-        }
+        let ended = Dictionary(verifications.map { ($0.service, $0) }) { first, _ in first }
         return release.images.map { image in
-            let (rollout, steady) = ended[image.service] ?? (nil, nil)
+            let verification = ended[image.service]
             return Service(
                 service: image.service, tag: image.tag, previousTag: previous[image.service],
-                rollout: rollout, steadySeconds: steady.map { ($0 * 10).rounded() / 10 })
+                rollout: verification?.rollout.result,
+                steadySeconds: verification?.steadySeconds.map { ($0 * 10).rounded() / 10 },
+                diagnosis: verification?.diagnosis)
         }
     }
 }

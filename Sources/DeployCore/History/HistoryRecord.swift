@@ -19,6 +19,8 @@ struct HistoryRecord: Codable, Equatable, Sendable {
         /// How its rollout ended; nil when not verified.
         var rollout: RolloutResult?
         var steadySeconds: Double?
+        /// Why its rollout failed or timed out, kept past ECS's purge of stopped tasks.
+        var diagnosis: RolloutDiagnosis? = nil
     }
 
     struct SPA: Codable, Equatable, Sendable {

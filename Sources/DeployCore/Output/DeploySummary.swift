@@ -31,8 +31,12 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
         var service: String
         var rollout: RolloutResult
         var steadySeconds: Double?
+        /// Seconds from the end of the apply to the end of its watch, however it ended.
+        var seconds: Double?
         var problem: String?
         var checks: [Answer]
+        /// Why it failed or timed out: ECS's events, the stopped tasks, their last log lines.
+        var diagnosis: RolloutDiagnosis?
     }
 
     var tag: String
@@ -52,6 +56,23 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     var planned: [String]?
     /// What terraform's plan changes: counts by action, and each changed address with its action.
     var terraform: PlanSummaryText.Document?
+    /// `--rollback-on-failure`: how the rollback of the failed services went.
+    var rollback: Rollback?
+
+    /// A rollback that followed this deploy, in short.
+    struct Rollback: Encodable, Equatable, Sendable {
+        var result: DeployResult
+        var error: String?
+        var images: [Image]
+        var steps: [StepRow]
+        var verification: [Check]
+        var history: String?
+
+        init(_ summary: DeploySummary) {
+            (result, error, images, steps) = (summary.result, summary.error, summary.images, summary.steps)
+            (verification, history) = (summary.verification, summary.history)
+        }
+    }
 
     init(
         release: Release, outcomes: [StepOutcome], notRun: [Step], seconds: Double, error: DeployError?,
@@ -59,7 +80,7 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
     ) {
         tag = release.tag
         self.result = result ?? DeployResult(error)
-        self.error = error?.message
+        self.error = error?.brief
         self.seconds = Self.rounded(seconds)
         images = release.images.map {
             Image(service: $0.service, image: $0.reference, built: Self.pushed(outcomes, release).contains($0.service))
@@ -87,8 +108,12 @@ public struct DeploySummary: Encodable, Equatable, Sendable {
             Check(
                 service: verification.service, rollout: verification.rollout.result,
                 steadySeconds: verification.steadySeconds.map(rounded),
+                seconds: verification.rollout.seconds.map(rounded),
                 problem: verification.problem,
-                checks: verification.answers.map { Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts) }
+                checks: verification.answers.map {
+                    Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts)
+                },
+                diagnosis: verification.diagnosis
             )
         }
     }

@@ -29,6 +29,41 @@ enum HistoryText {
         return lines.joined(separator: "\n")
     }
 
+    /// One deploy in full (`deploy history --show`): who, where, each service with how its rollout ended, the
+    /// error, why each failed rollout failed, and the steps.
+    static func record(_ record: HistoryRecord) -> String {
+        var lines = [
+            "\(record.time)  \(record.workspace)  \(record.result.rawValue)  \(record.mode.rawValue)  \(record.head)",
+            "by        \(record.by.user)\(record.by.host.map { "@\($0)" } ?? "")  (\(record.by.arn))",
+            "account   \(record.account) (\(record.region)), took \(duration(record.seconds))",
+        ]
+        let width = record.services.map(\.service.count).max() ?? 0
+        for (index, service) in record.services.enumerated() {
+            let tags = service.previousTag.map { "\($0) → \(service.tag)" } ?? service.tag
+            let rollout = service.rollout.map { "  \($0.rawValue)" } ?? ""
+            let steady = service.steadySeconds.map { " in \(WaitTime.tenths($0))" } ?? ""
+            lines.append(
+                (index == 0 ? "services  " : "          ")
+                    + "\(service.service.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                    + "\(tags)\(rollout)\(steady)"
+            )
+        }
+        if let error = record.error {
+            lines.append(
+                "error     "
+                    + error.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n          "))
+        }
+        for service in record.services {
+            guard let diagnosis = service.diagnosis else { continue }
+            lines.append("why \(service.service) did not roll:")
+            lines += DiagnosisText.lines(diagnosis).map { "    " + $0 }
+        }
+        lines += record.steps.map {
+            "step      \($0.result == .ok ? "ok    " : "FAILED")  \(WaitTime.tenths($0.seconds))  \($0.step)"
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// `auth seed → 1a2b3c4, billing 1a2b3c4` (no arrow when the previous tag is unknown or the same).
     static func services(_ services: [HistoryRecord.Service]) -> String {
         let shown = services.prefix(6).map { service in

@@ -52,12 +52,18 @@ public struct DeployPlan: Equatable, Sendable {
     var verify = true
     /// `--wait-timeout`: how long the rollout may take, in seconds.
     var waitTimeout: Double = 15 * 60
+    /// `--fail-after`: a rollout fails once this many tasks of its new revision failed (0: when ECS says so).
+    var failAfter = 3
+    /// `--rollback-on-failure`: when the verification fails, the failed services go back to their earlier tags.
+    var rollbackOnFailure = false
     /// `--apply-timeout`: how long terraform apply may run, in seconds.
     var applyTimeout: Double = 30 * 60
     /// `deploy rollback --to <sha>`: the tag to return to, instead of the one recorded before the last deploy.
     var rollbackTo: String?
     /// `deploy history --limit N`.
     var historyLimit = 20
+    /// `deploy history --show N`: the Nth most recent deploy in full (1 is the last).
+    var historyShow: Int?
 
     init() {}
 

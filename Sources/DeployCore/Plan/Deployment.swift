@@ -79,3 +79,17 @@ extension Deployment {
         previousTags = live
     }
 }
+
+extension Deployment {
+    /// `--rollback-on-failure`: these services back to these tags, from what ECS runs now, as a rollback of its
+    /// own (its plan, its start).
+    func rollingBack(to targets: [String: String], live: [String: String], plan: DeployPlan) throws(DeployError)
+        -> Deployment
+    {
+        var rollback = try Deployment(
+            plan: plan, workspace: workspace, head: head, facts: facts, terraformWorkspace: terraformWorkspace)
+        (rollback.exposesDocs, rollback.color, rollback.account) = (exposesDocs, color, account)
+        rollback.rollBack(to: targets, live: live)
+        return rollback
+    }
+}

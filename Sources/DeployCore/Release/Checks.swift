@@ -17,6 +17,8 @@ struct Checks: Equatable, Sendable {
     var timeout: Double
     /// False when terraform has no `api_base_url` output: the rollouts are still watched.
     var checksHealth: Bool
+    /// `--fail-after`: this many failed tasks of a new revision fail its rollout at once (0: ECS decides).
+    var failAfter = 3
 
     /// From the release's images and terraform's outputs. Nil with --no-verify or when nothing is applied.
     static func resolve(_ deployment: Deployment, images: [Release.Image], applies: Bool) throws(DeployError) -> Checks?
@@ -39,7 +41,8 @@ struct Checks: Equatable, Sendable {
                 image: image.reference, urls: urls)
         }
         return Checks(
-            cluster: cluster, rollouts: rollouts, timeout: deployment.plan.waitTimeout, checksHealth: base != nil)
+            cluster: cluster, rollouts: rollouts, timeout: deployment.plan.waitTimeout, checksHealth: base != nil,
+            failAfter: deployment.plan.failAfter)
     }
 }
 

@@ -6,6 +6,14 @@ enum RolloutProgress: Equatable, Sendable {
     case rolling(String)
     /// The new deployment failed, or ECS rolled it back: never a success.
     case failed(String)
+
+    /// What ECS says, in a few words.
+    var detail: String {
+        switch self {
+        case .steady: return "steady"
+        case .rolling(let detail), .failed(let detail): return detail
+        }
+    }
 }
 
 /// Judges a rollout from one `describe-services` answer. Pure. The new deployment is the one with the
@@ -19,9 +27,7 @@ enum RolloutJudge {
         if service.deployments.contains(where: { runsImage($0.taskDefinition) == nil }) {
             return .rolling("reading its task definitions")
         }
-        let candidates = service.deployments.filter { runsImage($0.taskDefinition) == true }
-        guard let new = candidates.max(by: { revisionNumber($0.taskDefinition) < revisionNumber($1.taskDefinition) })
-        else {
+        guard let new = newDeployment(service, runsImage: runsImage) else {
             if settling { return .rolling("waiting for ECS to list the new deployment") }
             return .failed(
                 "no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; "
@@ -46,6 +52,13 @@ enum RolloutJudge {
             detail += ", old deployment(s) still running \(old.map(\.running).reduce(0, +)) task(s)"
         }
         return .rolling(detail)
+    }
+
+    /// The deployment of the newest revision among those that run the applied image.
+    static func newDeployment(_ service: ECSService, runsImage: (String) -> Bool?) -> ECSService.Deployment? {
+        service.deployments.filter { runsImage($0.taskDefinition) == true }.max {
+            revisionNumber($0.taskDefinition) < revisionNumber($1.taskDefinition)
+        }
     }
 
     static func revisionNumber(_ arn: String) -> Int {

@@ -17,6 +17,14 @@ struct Verification: Equatable, Sendable {
         /// Nothing was applied (the plan had no changes): there was no rollout to watch.
         case unchanged
 
+        /// Seconds from the end of the apply to its end; nil when there was no rollout.
+        var seconds: Double? {
+            switch self {
+            case .steady(let seconds), .failed(_, let seconds), .timedOut(_, let seconds): return seconds
+            case .unchanged: return nil
+            }
+        }
+
         /// How it ended, as JSON and the history name it.
         var result: RolloutResult {
             switch self {
@@ -43,6 +51,8 @@ struct Verification: Equatable, Sendable {
     var rollout: Rollout
     /// Empty when the rollout did not end steady, or terraform names no `api_base_url`.
     var answers: [Answer] = []
+    /// Why the rollout failed or timed out, as ECS and the logs said right after.
+    var diagnosis: RolloutDiagnosis? = nil
 
     var passed: Bool { problem == nil }
 

@@ -24,8 +24,11 @@ struct Verifier: Sendable {
         self.live = live
     }
 
-    /// `watch`: false when nothing was applied (the plan had no changes): no rollout, only the URLs.
-    func verify(_ checks: Checks, watch: Bool = true) async throws(DeployError) -> [Verification] {
+    /// `watch`: false when nothing was applied (the plan had no changes): no rollout, only the URLs. `since`: when
+    /// the apply began (ECS's events before it are not this deploy's).
+    func verify(_ checks: Checks, watch: Bool = true, since: Date = Date()) async throws(DeployError)
+        -> [Verification]
+    {
         if !checks.checksHealth { reporter.note("==> health not checked: terraform has no 'api_base_url' output") }
         reporter.note(
             watch
@@ -34,9 +37,11 @@ struct Verifier: Sendable {
                 : "==> nothing was applied, so no rollout to watch: checking that the services answer")
         live?.start()
         defer { live?.stop() }
-        let endings: [(key: String, value: Verification.Rollout)] =
-            watch ? try await self.watch(checks) : checks.rollouts.map { ($0.service, .unchanged) }
-        var verifications = endings.map { Verification(service: $0.key, rollout: $0.value) }
+        let endings: [(key: String, value: RolloutWatch.Ending)] =
+            watch
+            ? try await self.watch(checks)
+            : checks.rollouts.map { ($0.service, RolloutWatch.Ending(rollout: .unchanged)) }
+        var verifications = try await diagnose(endings, checks, since: since)
         let healthy = verifications.map { $0.steadySeconds != nil || $0.rollout == .unchanged }
         for (position, answer) in try await askHealth(checks, steady: healthy) {
             verifications[position].answers.append(answer)
@@ -44,23 +49,51 @@ struct Verifier: Sendable {
         return verifications
     }
 
+    /// Each service's verification so far, with the diagnosis of each rollout that did not end steady (read at
+    /// once across them).
+    private func diagnose(_ endings: [(key: String, value: RolloutWatch.Ending)], _ checks: Checks, since: Date)
+        async throws(DeployError) -> [Verification]
+    {
+        let diagnoser = Diagnoser(runner: runner)
+        let names = Dictionary(uniqueKeysWithValues: checks.rollouts.map { ($0.service, $0.ecsName) })
+        let failed = endings.filter { $0.value.rollout.result == .failed || $0.value.rollout.result == .timedOut }
+        if !failed.isEmpty {
+            reporter.note("==> reading why \(failed.map(\.key).joined(separator: ", ")) did not roll")
+        }
+        let diagnoses = await concurrentMap(failed, limit: 4) { (ending) -> (String, RolloutDiagnosis) in
+            let (service, end) = ending
+            let diagnosis = await diagnoser.diagnose(
+                cluster: checks.cluster, ecsName: names[service] ?? service, service: end.service,
+                revision: end.revision, since: since)
+            return (service, diagnosis)
+        }
+        if let signal = children.interruption { throw .interrupted(signal: signal) }
+        let found = Dictionary(diagnoses) { first, _ in first }
+        return endings.map { Verification(service: $0.key, rollout: $0.value.rollout, diagnosis: found[$0.key]) }
+    }
+
     /// How each rollout ended, in the order of `checks.rollouts`; one that ECS never answered for timed out.
-    private func watch(_ checks: Checks) async throws(DeployError) -> [(key: String, value: Verification.Rollout)] {
+    private func watch(_ checks: Checks) async throws(DeployError) -> [(key: String, value: RolloutWatch.Ending)] {
         // The board's rows are `checks.steps`: a rollout's row is its position.
         let positions = Dictionary(uniqueKeysWithValues: checks.rollouts.enumerated().map { ($1.service, $0) })
         let begun = Date()
         for position in checks.rollouts.indices { live?.update(position, .running(since: begun)) }
-        let endings = try await RolloutWatch(runner: runner, cache: cache, children: children)
-            .watch(checks) { [reporter, live] service, progress, elapsed in
-                switch progress {
-                case .steady: live?.update(positions[service]!, .done(seconds: elapsed))
-                case .failed: live?.update(positions[service]!, .failed)
-                case .rolling: break
-                }
-                reporter.note("[rollout \(service)] " + Self.describe(progress, elapsed))
+        var watch = RolloutWatch(runner: runner, cache: cache, children: children)
+        watch.failAfter = checks.failAfter
+        let endings = try await watch.watch(checks) { [reporter, live] service, progress, elapsed in
+            switch progress {
+            case .steady: live?.update(positions[service]!, .done(seconds: elapsed))
+            case .failed: live?.update(positions[service]!, .failed)
+            case .rolling: break
             }
+            reporter.note("[rollout \(service)] " + Self.describe(progress, elapsed))
+        }
         return checks.rollouts.map { rollout in
-            (rollout.service, endings[rollout.service] ?? .timedOut("ECS never answered", seconds: checks.timeout))
+            (
+                rollout.service,
+                endings[rollout.service]
+                    ?? RolloutWatch.Ending(rollout: .timedOut("ECS never answered", seconds: checks.timeout))
+            )
         }
     }
 

@@ -61,10 +61,45 @@ import Testing
         (["--skip-tf", "--profile", "-x"], "--profile needs a value: --profile <name>"),
         (["--skip-tf", "--profile=a b"], "'a b' is not a valid AWS profile name"),
         (["--skip-tf", "extra"], "unexpected argument 'extra'; see deploy --help"),
+        (
+            ["--var-file", "x", "--fail-after", "-1"],
+            "--fail-after takes a whole number of failed tasks, such as 3 (0: wait for ECS)"
+        ),
+        (
+            ["--var-file", "x", "--rollback-on-failure", "--no-verify"],
+            "--rollback-on-failure acts on a failed verification, which --skip-tf and --no-verify leave out: drop "
+                + "one or the other"
+        ),
+        (
+            ["history", "--show", "0"],
+            "--show takes the position of a deploy in deploy history, 1 for the last: --show 1"
+        ),
+        (["--var-file", "x", "--show", "1"], "--show is only used by deploy history; see deploy --help"),
+        (
+            ["rollback", "--var-file", "x", "--rollback-on-failure"],
+            "--rollback-on-failure is not used by deploy rollback; see deploy --help"
+        ),
     ])
     func badInput(arguments: [String], message: String) {
         #expect(throws: DeployError.usage(message)) { try DeployPlan.parse(arguments, environment: [:]) }
         #expect(DeployError.usage(message).exitCode == 2)
+    }
+
+    @Test func failingFastAndRollingBackOnFailure() throws {
+        guard
+            case .deploy(let plan) = try DeployPlan.parse(
+                ["--var-file", "x", "--fail-after", "0", "--rollback-on-failure"], environment: [:])
+        else {
+            Issue.record("not a deploy")
+            return
+        }
+        #expect(plan.failAfter == 0 && plan.rollbackOnFailure)
+        guard case .deploy(let defaults) = try DeployPlan.parse(["--var-file", "x"], environment: [:]) else { return }
+        #expect(defaults.failAfter == 3 && !defaults.rollbackOnFailure)
+        guard case .history(let history) = try DeployPlan.parse(["history", "--show", "2"], environment: [:]) else {
+            return
+        }
+        #expect(history.historyShow == 2)
     }
 
     @Test func statusTakesOnlyReadingFlags() throws {

@@ -142,7 +142,7 @@ import Testing
             Issue.record("expected a failed verification, got \(String(describing: run.error))")
             return
         }
-        #expect(problems == ["auth: the new deployment FAILED: scripted"])
+        #expect(problems.map(\.line) == ["auth: the new deployment FAILED: scripted"])
         #expect(next == "to return to the tags that ran before, run: deploy rollback --var-file tfvars/prod.tfvars")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
         #expect(document["result"] as? String == "failed")
@@ -151,6 +151,33 @@ import Testing
                 "failed", "steady",
             ])
         #expect(platform.history.last?.services.map(\.rollout) == [.failed, .steady])
+    }
+
+    @Test func rollbackOnFailureReturnsTheFailedServicesAndStillFails() async throws {
+        let platform = ScriptedPlatform()
+        platform.model.withLock { $0.rollouts["auth@\(ScriptedPlatform.head)"] = "FAILED" }
+        let run = await platform.run(Self.deploy + ["--rollback-on-failure", "--output", "json"])
+
+        guard case .rolledBackAfterFailure(.verificationFailed, let services, nil) = run.error else {
+            Issue.record("expected a rolled-back failure, got \(String(describing: run.error))")
+            return
+        }
+        #expect(services == "auth to 0000000")
+        #expect(run.error?.exitCode == 1)
+        #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.head])
+        #expect(
+            platform.commands(of: "docker").filter { $0.contains("build") }.count == 3, "the rollback built nothing")
+        #expect(platform.history.map(\.mode) == [.full, .rollback])
+        #expect(platform.history.map(\.result) == [.failed, .deployed])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(document["result"] as? String == "failed")
+        let rollback = try #require(document["rollback"] as? [String: Any])
+        #expect(rollback["result"] as? String == "deployed")
+        #expect((rollback["verification"] as? [[String: Any]])?.compactMap { $0["rollout"] as? String } == ["steady"])
+        #expect(
+            run.error?.message.hasSuffix("rolled back auth to 0000000 (--rollback-on-failure): see its summary above")
+                == true)
+        #expect(run.err.contains("--rollback-on-failure: rolling back auth to 0000000"))
     }
 
     @Test func aRollbackReturnsTheLastDeploysServicesWithoutBuildingAndRefusesATagNotInECR() async throws {

@@ -28,6 +28,9 @@ extension EndToEnd.First {
                 #expect(sandbox.invalidationCount(spa) == 1)
             }
             #expect(sandbox.terraformResources.count == 18)
+            #expect(
+                !sandbox.calls("aws").contains { $0.starts(with: ["ecs", "list-tasks"]) || $0.first == "logs" },
+                "a healthy rollout reads no stopped task and no log")
             #expect(run.stdout.contains("deployed \(sha)"))
             #expect(run.stderr.contains("[push auth] "), "child output is prefixed with its step")
             #expect(

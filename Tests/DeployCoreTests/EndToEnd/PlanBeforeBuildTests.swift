@@ -83,19 +83,25 @@ extension EndToEnd.First {
             #expect(Self.note(sandbox, "by hand").status == 0)
             let serial = sandbox.terraformSerial
 
-            let refused = sandbox.deploy(Self.deploy + ["--yes"])
+            // Reviewed before the question: refused before anything is built.
+            let refused = sandbox.deploy(Self.deploy)
             #expect(refused.status == 1)
             #expect(
                 refused.stderr.contains(
                     "terraform's plan would destroy terraform_data.note[0] (more than a service's task definition)"),
                 "\(refused.stderr)")
+            #expect(sandbox.calls("docker").isEmpty)
+
+            // With --yes the plan ends while the builds run: they stop, and nothing is applied.
+            let alongside = sandbox.deploy(Self.deploy + ["--yes"])
+            #expect(alongside.status == 1)
+            #expect(alongside.stderr.contains("terraform's plan would destroy terraform_data.note[0]"))
             #expect(sandbox.terraformSerial == serial)
             #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
 
             let preview = sandbox.deploy(Self.deploy + ["--dry-run", "--allow-destroy"])
             #expect(preview.status == 0, "\(preview.stderr)")
             #expect(preview.stdout.contains("          - destroy  terraform_data.note[0]"))
-            #expect(sandbox.calls("docker").filter { $0.count > 1 && $0[1] == "push" }.isEmpty)
         }
 
         @Test func aPlanThatWentStaleIsNotApplied() throws {

@@ -42,6 +42,29 @@ import Testing
         #expect(HistoryText.table([]) == "no deploys recorded yet")
     }
 
+    @Test func oneDeployInFullWithWhyItsRolloutFailed() {
+        var record = Self.record(
+            .full, result: .failed, head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", "aaaaaaa")])
+        (record.services[0].rollout, record.services[0].steadySeconds) = (.failed, nil)
+        record.services[0].diagnosis = RolloutDiagnosis(
+            events: ["10:42:07 (service prod-auth) has started 1 tasks"],
+            tasks: [
+                StoppedTask(
+                    id: "t1", taskDefinition: "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:8",
+                    stoppedAt: "2026-11-26T10:42:30Z", stopCode: "EssentialContainerExited", stoppedReason: nil,
+                    containers: [.init(name: "app", exitCode: 1, logs: ["Error: boom"])])
+            ])
+        record.error = "terraform was applied, but the new code is not serving:\n  - auth: the new deployment FAILED"
+        let text = HistoryText.record(record).split(separator: "\n").map(String.init)
+        #expect(text.first == "2026-11-26T10:00:00Z  prod  failed  full  bbbbbbb")
+        #expect(text.contains("services  auth     aaaaaaa → bbbbbbb  failed"))
+        #expect(text.contains("          billing  aaaaaaa → bbbbbbb  steady in 12.0s"))
+        #expect(text.contains("error     terraform was applied, but the new code is not serving:"))
+        #expect(text.contains("why auth did not roll:"))
+        #expect(text.contains("    task t1 of prod-auth:8 stopped at 10:42:30: EssentialContainerExited"))
+        #expect(text.contains("        | Error: boom"))
+    }
+
     static let history = [
         record(.full, head: "aaaaaaa", [("auth", "0000000"), ("billing", "0000000")]),
         record(.services, head: "bbbbbbb", [("auth", "aaaaaaa"), ("billing", "aaaaaaa")]),

@@ -17,7 +17,8 @@ final class ScriptedPlatform: Sendable {
         var tags: [String: Set<String>] = [:]
         /// ECS: service → the tag of each task definition revision, oldest first; it runs the last.
         var revisions: [String: [String]] = [:]
-        /// Rollouts that do not end steady: service → the rolloutState its new deployment reports.
+        /// Rollouts that do not end steady: service (or `service@tag`, that tag only) → the rolloutState its new
+        /// deployment reports.
         var rollouts: [String: String] = [:]
         /// Actions whose rendered command contains one of these fail with exit 1.
         var failing: [String] = []
@@ -232,7 +233,7 @@ extension ScriptedPlatform {
             guard let revisions = model.revisions[service] else { return nil }
             let tag = revisions.last!
             let arn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-\(service)-\(tag):\(revisions.count)"
-            let state = model.rollouts[service] ?? "COMPLETED"
+            let state = model.rollouts["\(service)@\(tag)"] ?? model.rollouts[service] ?? "COMPLETED"
             return #"{"serviceName": "\#(name)", "status": "ACTIVE", "taskDefinition": "\#(arn)", "deployments": [{"#
                 + #""id": "d", "status": "PRIMARY", "taskDefinition": "\#(arn)", "rolloutState": "\#(state)", "#
                 + #""rolloutStateReason": "scripted", "runningCount": 1, "desiredCount": 1}]}"#

@@ -14,10 +14,24 @@ import Testing
         timeout: 0.5, checksHealth: false)
 
     /// One describe-services answer per round, in order (the last repeats); task definitions by ARN.
-    static func ecs(_ rounds: [String?]) -> FakeRunner {
+    static func ecs(_ rounds: [String?], stopped: @escaping @Sendable (Int) -> [String] = { _ in [] })
+        -> FakeRunner
+    {
         let round = Mutex(0)
         return FakeRunner { action in
             let arguments = action.commands[0].arguments
+            if arguments.contains("list-tasks") {
+                let arns = stopped(round.withLock { $0 }).indices.map {
+                    #""arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/t\#($0)""#
+                }
+                return RunResult(
+                    status: .exited(0), stdout: Data(#"{"taskArns": [\#(arns.joined(separator: ","))]}"#.utf8))
+            }
+            if arguments.contains("describe-tasks") {
+                return RunResult(
+                    status: .exited(0),
+                    stdout: Data(#"{"tasks": [\#(stopped(round.withLock { $0 }).joined(separator: ","))]}"#.utf8))
+            }
             if arguments.contains("describe-task-definition") {
                 let arn = arguments[arguments.firstIndex(of: "--task-definition")! + 1]
                 let image = arn == new ? Self.image : "123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth:0000000"
@@ -40,18 +54,64 @@ import Testing
         }
     }
 
-    static func deployment(_ status: String, _ arn: String, _ state: String, running: Int) -> String {
+    static func deployment(_ status: String, _ arn: String, _ state: String, running: Int, failed: Int = 0) -> String {
         #"{"id": "ecs-svc/\#(arn.suffix(1))", "status": "\#(status)", "taskDefinition": "\#(arn)", "#
-            + #""rolloutState": "\#(state)", "runningCount": \#(running), "desiredCount": 1}"#
+            + #""rolloutState": "\#(state)", "runningCount": \#(running), "desiredCount": 1, "#
+            + #""failedTasks": \#(failed)}"#
     }
 
-    static func watch(_ runner: FakeRunner) async throws -> ([String: Verification.Rollout], [RolloutProgress]) {
+    /// A stopped task of `arn` whose one container exited with `code`, `seconds` after a fixed time.
+    static func stoppedTask(_ arn: String, exit code: Int, at seconds: Int) -> String {
+        #"{"taskArn": "arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/x\#(seconds)", "#
+            + #""taskDefinitionArn": "\#(arn)", "#
+            + #""stopCode": "EssentialContainerExited", "stoppedReason": "Essential container in task exited", "#
+            + #""stoppedAt": "2026-11-29T10:42:\#(10 + seconds).000000+00:00", "#
+            + #""containers": [{"name": "app", "exitCode": \#(code)}]}"#
+    }
+
+    @Test func threeFailedTasksOfTheNewRevisionFailTheRolloutBeforeECSDoes() async throws {
+        let failing = (1...4).map { failed in
+            Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0, failed: failed) + ","
+                + Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)
+        }
+        let runner = Self.ecs(failing) { rounds in
+            // As many stopped tasks of the new revision as ECS counts, and one of the old revision.
+            (0..<min(rounds, 4)).map { Self.stoppedTask(Self.new, exit: 1, at: $0) } + [
+                Self.stoppedTask(Self.old, exit: 1, at: 9)
+            ]
+        }
+        let (endings, _) = try await Self.watch(runner)
+        guard case .failed(let why, _) = endings["auth"] else {
+            Issue.record("not failed: \(String(describing: endings["auth"]))")
+            return
+        }
+        #expect(why.hasPrefix("3 tasks of prod-auth:8 failed, the last: app exited with 1;"), "\(why)")
+        #expect(why.contains("(--fail-after 3), while ECS goes on trying on its own"))
+        let lists = runner.actions.filter { $0.commands[0].arguments.contains("list-tasks") }
+        #expect(lists.count == 3, "the stopped tasks are read only when ECS counts one more failed task")
+    }
+
+    @Test func aHealthyRolloutReadsNoTaskAndFailAfterZeroLeavesItToECS() async throws {
+        let healthy = Self.ecs([Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 1)])
+        _ = try await Self.watch(healthy)
+        #expect(!healthy.actions.contains { $0.commands[0].arguments.contains("list-tasks") })
+
+        let failing = Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0, failed: 5)
+        let patient = Self.ecs([failing]) { _ in (0..<5).map { Self.stoppedTask(Self.new, exit: 1, at: $0) } }
+        let (endings, _) = try await Self.watch(patient, failAfter: 0)
+        #expect(endings["auth"].map { if case .timedOut = $0 { true } else { false } } == true)
+        #expect(!patient.actions.contains { $0.commands[0].arguments.contains("list-tasks") })
+    }
+
+    static func watch(_ runner: FakeRunner, failAfter: Int = 3) async throws
+        -> ([String: Verification.Rollout], [RolloutProgress])
+    {
         let seen = Mutex<[RolloutProgress]>([])
         let watch = RolloutWatch(
             runner: runner, cache: TaskDefinitionCache(file: nil), children: ChildRegistry(), pauses: [0.01],
-            settling: 0)
+            settling: 0, failAfter: failAfter)
         let endings = try await watch.watch(checks) { _, progress, _ in seen.withLock { $0.append(progress) } }
-        return (endings, seen.withLock { $0 })
+        return (endings.mapValues(\.rollout), seen.withLock { $0 })
     }
 
     @Test func rollingThenSteadyAcrossRounds() async throws {
