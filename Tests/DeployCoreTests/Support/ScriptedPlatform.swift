@@ -142,7 +142,7 @@ extension ScriptedPlatform {
         case "output": return .ok(outputs(services))
         case "plan":
             let (file, changes) = state.withLock { model in plan(arguments, services: services, in: &model) }
-            FileManager.default.createFile(atPath: file, contents: Data("plan".utf8))
+            _ = FileManager.default.createFile(atPath: file, contents: Data("plan".utf8))
             return RunResult(status: .exited(changes.isEmpty ? 0 : 2))
         case "show":
             return .ok(state.withLock { show($0.plans[arguments.last ?? ""] ?? [:]) })
