@@ -31,14 +31,15 @@ extension HistoryRecord {
     private static func services(_ release: Release, _ previous: [String: String], _ verifications: [Verification])
         -> [Service]
     {
-        let ended = Dictionary(verifications.map { ($0.service, $0) }) { first, _ in first }
+        // Tuples rather than the verifications themselves: the 6.3 optimizer crashes on the latter (CopyPropagation).
+        let ended = Dictionary(
+            verifications.map { ($0.service, ($0.rollout.result, $0.steadySeconds, $0.diagnosis)) }
+        ) { first, _ in first }
         return release.images.map { image in
-            let verification = ended[image.service]
+            let (rollout, steady, diagnosis) = ended[image.service] ?? (nil, nil, nil)
             return Service(
-                service: image.service, tag: image.tag, previousTag: previous[image.service],
-                rollout: verification?.rollout.result,
-                steadySeconds: verification?.steadySeconds.map { ($0 * 10).rounded() / 10 },
-                diagnosis: verification?.diagnosis)
+                service: image.service, tag: image.tag, previousTag: previous[image.service], rollout: rollout,
+                steadySeconds: steady.map { ($0 * 10).rounded() / 10 }, diagnosis: diagnosis)
         }
     }
 }
