@@ -19,8 +19,7 @@ extension Deployer {
         var release = try Release(resolving: deployment)
         defer { removePlan(release) }
         let planning = try planRead(release, session)
-        let present = try await RegistryCheck(runner: session.runner).present(release.images)
-        let missing = release.images.filter { !present.contains($0.service) }
+        let missing = try await missingFromRegistry(release, session)
         if !missing.isEmpty {
             throw .refused(
                 "not rolling back: \(missing.map { "\($0.service):\($0.tag)" }.joined(separator: ", ")) not in ECR, "
@@ -35,5 +34,11 @@ extension Deployer {
         let planned = try await planned(planning, &release)
         reporter.result(SummaryText.text(release, deployment, account: who, plan: planned))
         try await carryOut(release, deployment, session, planned: planned)
+    }
+
+    /// A rollback's images whose tag ECR does not hold: a rollback never builds, so any of them refuses it.
+    func missingFromRegistry(_ release: Release, _ session: Session) async throws(DeployError) -> [Release.Image] {
+        let present = try await RegistryCheck(runner: session.runner).present(release.images)
+        return release.images.filter { !present.contains($0.service) }
     }
 }

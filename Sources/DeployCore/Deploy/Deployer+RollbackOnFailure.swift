@@ -50,8 +50,7 @@ extension Deployer {
         var release = try Release(resolving: deployment)
         defer { removePlan(release) }
         let planning = try planRead(release, session)
-        let present = try await RegistryCheck(runner: session.runner).present(release.images)
-        let missing = release.images.filter { !present.contains($0.service) }
+        let missing = try await missingFromRegistry(release, session)
         if !missing.isEmpty {
             throw .refused(
                 "\(missing.map { "\($0.service):\($0.tag)" }.joined(separator: ", ")) not in ECR, and a rollback never "
