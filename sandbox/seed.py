@@ -7,6 +7,7 @@ import sys
 import boto3
 
 from fake_image import put_image
+from task_definition import app_container
 
 tfvars_path, services = sys.argv[1], sys.argv[2:]
 env = "sandbox"
@@ -24,7 +25,7 @@ for name, tag in [(s, "seed") for s in services] + [("slack-agent", "independent
     family = f"{env}-{name}"
     arn = ecs.register_task_definition(
         family=family,
-        containerDefinitions=[{"name": "app", "image": f"{uri}:{tag}", "memory": 512, "essential": True}],
+        containerDefinitions=[app_container(family, f"{uri}:{tag}")],
     )["taskDefinition"]["taskDefinitionArn"]
     ecs.create_service(cluster=cluster, serviceName=family, taskDefinition=arn, desiredCount=1)
 

@@ -6,6 +6,7 @@ import sys
 import boto3
 
 from fake_image import put_image
+from task_definition import app_container
 
 tag, services = sys.argv[1], sys.argv[2:]
 session = boto3.Session()
@@ -15,6 +16,6 @@ for name in services:
     put_image(ecr, name, tag, reference=f"{uri}:{tag}")
     family = f"sandbox-{name}"
     arn = ecs.register_task_definition(
-        family=family, containerDefinitions=[{"name": "app", "image": f"{uri}:{tag}", "memory": 512, "essential": True}],
+        family=family, containerDefinitions=[app_container(family, f"{uri}:{tag}")],
     )["taskDefinition"]["taskDefinitionArn"]
     ecs.update_service(cluster="platform-sandbox", service=family, taskDefinition=arn)

@@ -1,0 +1,63 @@
+import Foundation
+
+extension ResourceCheck {
+    /// The cluster, every service in it, and each service's task definition sending its logs to CloudWatch
+    /// (awslogs), where a failed rollout's explanation is read from.
+    func ecsLines() async -> [CheckLine] {
+        guard let cluster = facts.clusterName else { return [] }
+        switch await outcome({ () async throws(DeployError) in try await runner.queryText(AWS.activeCluster(cluster)) })
+        {
+        case .failure(let error): return [.fail("ecs", error)]
+        case .success(let found) where found.isEmpty:
+            return [
+                .fail(
+                    "ecs", "cluster '\(cluster)' does not exist or is not active",
+                    fix: "create it (terraform apply), or correct ecs_cluster_name")
+            ]
+        case .success: break
+        }
+        let names = Dictionary(uniqueKeysWithValues: services.map { ($0, facts.serviceNames[$0] ?? $0) })
+        let found: [String: ECSService]
+        switch await outcome({ () async throws(DeployError) in
+            try await reader.services(names.values.sorted(), cluster: cluster)
+        }) {
+        case .failure(let error): return [.fail("ecs", error)]
+        case .success(let services): found = services
+        }
+        let missing = services.filter { found[names[$0] ?? $0] == nil }
+        let serviceLines =
+            [.ok("ecs", "cluster \(cluster) is active")]
+            + missing.map { service in
+                CheckLine.fail(
+                    "ecs", "\(service): service '\(names[service] ?? service)' not found in cluster \(cluster)",
+                    fix: "create it (terraform apply), or correct ecs_service_names[\"\(service)\"]")
+            } + Self.passed("ecs", services.count - missing.count, "services exist")
+        let definitions = services.compactMap { service in
+            found[names[service] ?? service].map { (service, $0.taskDefinition) }
+        }
+        return serviceLines + (await logLines(definitions))
+    }
+
+    /// One line per task definition whose containers do not all log through awslogs.
+    private func logLines(_ definitions: [(String, String)]) async -> [CheckLine] {
+        let lines = await concurrentMap(definitions, limit: 4) { [runner] service, arn -> CheckLine? in
+            let name = arn.split(separator: "/").last.map(String.init) ?? arn
+            switch await outcome({ () async throws(DeployError) in
+                try await runner.query(AWS.describeTaskDefinition(arn))
+            }) {
+            case .failure(let error): return .fail("logs", error)
+            case .success(let data):
+                let details = TaskDocuments.details(data)
+                let silent = details?.containers.filter { $0.logs == nil }.map(\.name) ?? ["(unreadable)"]
+                guard !silent.isEmpty else { return nil }
+                return .fail(
+                    "logs",
+                    "\(service): task definition \(name): container \(silent.joined(separator: ", ")) has no awslogs "
+                        + "log configuration, so a failed rollout cannot show its logs",
+                    fix: "give its containers logConfiguration { logDriver = \"awslogs\" }")
+            }
+        }
+        let failures = lines.compactMap { $0 }
+        return failures + Self.passed("logs", definitions.count - failures.count, "task definitions log to awslogs")
+    }
+}

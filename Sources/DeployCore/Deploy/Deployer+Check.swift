@@ -1,0 +1,61 @@
+import Foundation
+
+extension Deployer {
+    /// `deploy check --var-file F`: every read-only check a deploy makes, and what a deploy would find out only
+    /// late, all at once, one line each with its fix; exit 1 when any fails. Never builds, writes or locks.
+    public func check() async throws(DeployError) {
+        let tools = await ToolCheck(runner: makeRunner(environment, startDirectory), path: environment["PATH"])
+            .lines()
+        let lines = tools + (await environmentLines())
+        if plan.json {
+            reporter.document(CheckText.json(lines))
+        } else {
+            reporter.result(CheckText.table(lines))
+        }
+        let failed = lines.count(where: { $0.verdict == .fail })
+        if failed > 0 {
+            throw .refused("\(failed) of \(lines.count) checks failed: the environment is not ready to be deployed to")
+        }
+    }
+
+    /// The workspace, the account, terraform's outputs, then the resources they name.
+    private func environmentLines() async -> [CheckLine] {
+        let workspace: Workspace
+        switch await outcome({ () async throws(DeployError) in try await openWorkspace() }) {
+        case .failure(let error): return [.fail("workspace", error), .skipped("aws", "needs the workspace")]
+        case .success(let opened): workspace = opened
+        }
+        let session = session(for: workspace)
+        async let account = outcome { () async throws(DeployError) in
+            try await session.queries.account(profile: workspace.profile, environment: environment)
+        }
+        let facts: EnvironmentFacts
+        var lines = [CheckLine.ok("workspace", "\(workspace.services.count) services in \(workspace.root.path)")]
+        switch await outcome({ () async throws(DeployError) in try await resolve(workspace, session) }) {
+        case .failure(let error):
+            return lines + [
+                .fail("terraform", error), accountLine(await account), .skipped("aws", "needs the outputs"),
+            ]
+        case .success(let deployment):
+            facts = deployment.facts
+            lines.append(.ok("terraform", "workspace \(deployment.workspaceName), outputs read"))
+        }
+        lines.append(accountLine(await account))
+        let spas = workspace.config.spas.map(\.name)
+        lines += OutputCheck(facts: facts, services: workspace.services, spas: spas).lines()
+        guard case .success = await account else { return lines + [.skipped("aws", "needs working credentials")] }
+        let resources = ResourceCheck(
+            runner: session.runner, reader: ECSReader(runner: session.runner, cache: session.cache), facts: facts,
+            services: workspace.services, spas: spas)
+        return lines + (await resources.lines())
+    }
+
+    private func accountLine(_ account: Result<Account, DeployError>) -> CheckLine {
+        switch account {
+        case .success(let account):
+            .ok("account", "\(account.id) as \(account.arn) (profile \(account.profile), region \(account.region))")
+        case .failure(.preflight(let problems)): .fail("account", problems.joined(separator: "; "))
+        case .failure(let error): .fail("account", error)
+        }
+    }
+}

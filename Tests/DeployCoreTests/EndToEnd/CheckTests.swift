@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `deploy check` against the sandbox: every finding read back from the emulator, and nothing written anywhere.
+extension EndToEnd.Second {
+    @Suite struct CheckTests {
+        static let check = ["check", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox"]
+
+        @Test func aReadyEnvironmentPassesEveryCheckAndNothingChanges() throws {
+            let sandbox = try Sandbox(services: 3)
+            let (serial, live, keys) = (sandbox.terraformSerial, sandbox.snapshot().live, sandbox.sharedKeys)
+
+            let run = sandbox.deploy(Self.check)
+
+            #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+            #expect(!run.stdout.contains("FAIL") && run.stdout.hasSuffix("checks passed\n"), "\(run.stdout)")
+            for line in [
+                "ok    terraform   terraform 1.", "ok    account     123456789012 as ",
+                "ok    ecr         3 repositories exist",
+                "ok    s3          spa simulator: bucket platform-sandbox-simulator exists",
+                "ok    ecs         3 services exist", "ok    logs        3 task definitions log to awslogs",
+                "ok    api         http://127.0.0.1:",
+            ] {
+                #expect(run.stdout.contains(line), "\(line)")
+            }
+            #expect(sandbox.calls("docker").allSatisfy { $0 == ["docker", "--version"] })
+            #expect(sandbox.terraformSerial == serial && sandbox.snapshot().live == live && sandbox.sharedKeys == keys)
+            #expect(
+                !FileManager.default.fileExists(atPath: sandbox.platform.appendingPathComponent(".git/deploy").path))
+        }
+
+        @Test func aMissingRepositoryBucketAndServiceAreEachNamedInOneRun() throws {
+            let sandbox = try Sandbox(services: 3)
+            _ = sandbox.aws(["ecr", "delete-repository", "--repository-name", "auth", "--force"])
+            _ = sandbox.aws(["s3", "rb", "s3://platform-sandbox-simulator", "--force"])
+            _ = sandbox.aws([
+                "ecs", "delete-service", "--cluster", "platform-sandbox", "--service", "sandbox-patient-api", "--force",
+            ])
+
+            let run = sandbox.deploy(Self.check + ["--output", "json"])
+
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(run.stderr.contains("3 of 28 checks failed: the environment is not ready to be deployed to"))
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let checks = document["checks"] as? [[String: Any]] ?? []
+            let failed = checks.filter { $0["verdict"] as? String == "fail" }.map { $0["says"] as? String ?? "" }
+            #expect(document["result"] as? String == "not ready")
+            #expect(
+                failed == [
+                    "auth: repository 'auth' does not exist",
+                    "spa simulator: bucket 'platform-sandbox-simulator' does not exist or cannot be read "
+                        + "(An error occurred (404) when calling the HeadBucket operation: Not Found)",
+                    "patient-api: service 'sandbox-patient-api' not found in cluster platform-sandbox",
+                ], "\(failed)")
+            #expect(checks.contains { $0["says"] as? String == "2 repositories exist" })
+        }
+    }
+}
