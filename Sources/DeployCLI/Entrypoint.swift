@@ -22,7 +22,7 @@ struct Entrypoint {
 
     static func run(arguments: [String], reporter: Reporter) async throws(DeployError) {
         switch try DeployPlan.parse(arguments, environment: ProcessInfo.processInfo.environment) {
-        case .help: print(Usage.text, terminator: "")
+        case .help(let command): print(Usage.text(for: command), terminator: "")
         case .version: print(Version.current)
         case .deploy(let plan): try await deployer(plan, reporter).run()
         case .status(let plan): try await deployer(plan, reporter).status()
@@ -30,6 +30,11 @@ struct Entrypoint {
         case .history(let plan): try await deployer(plan, reporter).history()
         case .rollback(let plan): try await deployer(plan, reporter).run()
         case .unlock(let plan): try await deployer(plan, reporter).unlock()
+        case .check(let plan): try await deployer(plan, reporter).check()
+        case .completions(let shell): print(CompletionScript.text(for: shell), terminator: "")
+        case .completionWords(let list):
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            for word in list.words(from: here, environment: ProcessInfo.processInfo.environment) { print(word) }
         }
     }
 

@@ -75,8 +75,11 @@ enum DeployFlags {
         FlagSpec("quiet", short: "q", help: "show only the summary, questions and errors"),
         FlagSpec(
             "output", value: "format",
-            help: "text (default) or json: the closing summary (or deploy status) as one JSON document on stdout"),
+            help: "text or json (default text): the closing summary (or deploy status) as one JSON document on stdout"),
         FlagSpec("directory", short: "C", value: "dir", help: "run as if deploy was started in <dir>"),
+        FlagSpec(
+            "list", value: "kind", hidden: true,
+            help: "deploy completions: the services, profiles or var-files a completion offers, one per line"),
         FlagSpec("help", short: "h", help: "show this help"),
         FlagSpec("version", help: "show the version"),
     ]

@@ -5,28 +5,30 @@ extension DeployPlan {
     /// so bad input fails before anything runs.
     public static func parse(_ arguments: [String], environment: [String: String]) throws(DeployError) -> Invocation {
         let flags = try FlagParser(DeployFlags.all).parse(arguments)
-        if flags.isSet("help") { return .help }
+        let command = try flags.arguments.first.map(Subcommand.named) ?? .deploy
+        let operands = Array(flags.arguments.dropFirst())
+        if let extra = operands.dropFirst(command.operands.isEmpty ? 0 : 1).first {
+            throw .usage("unexpected argument '\(extra)'; see \(command.title) --help")
+        }
+        if flags.isSet("help") { return .help(command) }
         if flags.isSet("version") { return .version }
-        let command = flags.arguments.first
-        if let extra = flags.arguments.dropFirst().first {
-            throw .usage("unexpected argument '\(extra)'; see deploy --help")
-        }
+        try only(flags, allowedBy: command)
         switch command {
-        case "status": return .status(try statusPlan(flags, environment: environment))
-        case "prune": return .prune(try prunePlan(flags, environment: environment))
-        case "history": return .history(try historyPlan(flags, environment: environment))
-        case "unlock": return .unlock(try unlockPlan(flags, environment: environment))
-        case "rollback": return .rollback(try rollbackPlan(flags, environment: environment))
-        case .some(let other): throw .usage("unexpected argument '\(other)'; see deploy --help")
-        case .none: break
+        case .deploy: return .deploy(try fullPlan(flags, environment: environment))
+        case .status: return .status(try statusPlan(flags, environment: environment))
+        case .prune: return .prune(try prunePlan(flags, environment: environment))
+        case .history: return .history(try historyPlan(flags, environment: environment))
+        case .unlock: return .unlock(try unlockPlan(flags, environment: environment))
+        case .rollback: return .rollback(try rollbackPlan(flags, environment: environment))
+        case .check: return .check(try checkPlan(flags, environment: environment))
+        case .completions: return try completions(flags, shell: operands.first)
+        case .help: return .help(try operands.first.map(Subcommand.named) ?? .deploy)
         }
-        return .deploy(try fullPlan(flags, environment: environment))
     }
 
     /// `deploy` itself: a full, `--services`, `--skip-tf` or `--changed` deploy.
     private static func fullPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan
     {
-        try only(flags, allowedBy: "deploy", except: ["to", "limit", "show"])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = flags.isSet("changed") ? .changed : .full
         plan.skipSPAs = flags.isSet("skip-spas")
@@ -99,13 +101,6 @@ extension DeployPlan {
     private static func rollbackPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
         -> DeployPlan
     {
-        try only(
-            flags, allowedBy: "deploy rollback",
-            [
-                "var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify",
-                "wait-timeout", "apply-timeout", "fail-after", "allow-destroy", "to", "verbose", "quiet", "output",
-                "directory",
-            ])
         var plan = try deployPlan(flags, environment: environment)
         plan.mode = .rollback
         plan.rollbackTo = flags.value("to")
@@ -121,9 +116,6 @@ extension DeployPlan {
     private static func historyPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
         -> DeployPlan
     {
-        try only(
-            flags, allowedBy: "deploy history",
-            ["var-file", "workspace", "limit", "show", "output", "directory", "profile"])
         var plan = DeployPlan()
         plan.profile = try profile(flags, environment: environment)
         plan.varFile = flags.value("var-file")
@@ -148,23 +140,50 @@ extension DeployPlan {
         return plan
     }
 
-    /// Refuses a flag the subcommand does not use, so a typo'd intent never silently does something else.
-    private static func only(_ flags: ParsedFlags, allowedBy command: String, _ allowed: Set<String>)
-        throws(DeployError)
-    {
-        if let other = (Set(flags.values.keys).union(flags.switches)).subtracting(allowed).sorted().first {
-            throw .usage("--\(other) is not used by \(command); see deploy --help")
+    /// Refuses a flag the command does not use, so a typo'd intent never silently does something else.
+    private static func only(_ flags: ParsedFlags, allowedBy command: Subcommand) throws(DeployError) {
+        let given = Set(flags.values.keys).union(flags.switches)
+        guard let other = given.subtracting(command.flagNames).sorted().first else { return }
+        let users = Subcommand.allCases.filter { $0.flagNames.contains(other) }
+        if users.count == 1, let owner = users.first, owner != .deploy {
+            throw .usage("--\(other) is only used by \(owner.title); see \(owner.title) --help")
         }
+        throw .usage("--\(other) is not used by \(command.title); see \(command.title) --help")
     }
 
-    /// Flags that belong to one subcommand only.
-    private static let owners = ["to": "deploy rollback", "limit": "deploy history", "show": "deploy history"]
-
-    private static func only(_ flags: ParsedFlags, allowedBy command: String, except refused: Set<String>)
-        throws(DeployError)
+    /// `deploy check` reads only: where, which account, how to print.
+    private static func checkPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
+        -> DeployPlan
     {
-        if let other = (Set(flags.values.keys).union(flags.switches)).intersection(refused).sorted().first {
-            throw .usage("--\(other) is only used by \(owners[other] ?? "another subcommand"); see deploy --help")
+        var plan = DeployPlan()
+        plan.dryRun = true
+        plan.varFile = flags.value("var-file")
+        plan.workspace = flags.value("workspace")
+        plan.directory = flags.value("directory")
+        plan.json = try outputIsJSON(flags)
+        plan.profile = try profile(flags, environment: environment)
+        if plan.varFile == nil {
+            throw .usage("deploy check needs --var-file: for example deploy check --var-file tfvars/sandbox.tfvars")
+        }
+        try plan.checkCombinations()
+        return plan
+    }
+
+    /// `deploy completions bash|zsh|fish`, or the words a completion offers (`--list services`).
+    private static func completions(_ flags: ParsedFlags, shell: String?) throws(DeployError) -> Invocation {
+        switch (shell, flags.value("list")) {
+        case (nil, nil): throw .usage("deploy completions needs a shell: deploy completions bash, zsh or fish")
+        case (let name?, nil):
+            guard let shell = Shell(rawValue: name) else {
+                throw .usage("deploy completions \(name): give bash, zsh or fish")
+            }
+            return .completions(shell)
+        case (nil, let kind?):
+            guard let list = CompletionList(rawValue: kind) else {
+                throw .usage("--list \(kind): give services, profiles or var-files")
+            }
+            return .completionWords(list)
+        case (_?, _?): throw .usage("deploy completions takes a shell or --list, not both")
         }
     }
 
@@ -172,7 +191,6 @@ extension DeployPlan {
     private static func statusPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
         -> DeployPlan
     {
-        try only(flags, allowedBy: "deploy status", ["var-file", "profile", "verbose", "quiet", "output", "directory"])
         var plan = DeployPlan()
         plan.mode = .changed
         plan.dryRun = true
@@ -190,7 +208,6 @@ extension DeployPlan {
     /// `deploy prune` runs two docker commands: it takes -y, and the profile that reads the shared lock.
     private static func prunePlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) -> DeployPlan
     {
-        try only(flags, allowedBy: "deploy prune", ["yes", "profile", "output"])
         var plan = DeployPlan()
         plan.assumeYes = flags.isSet("yes")
         plan.json = try outputIsJSON(flags)
@@ -202,7 +219,6 @@ extension DeployPlan {
     private static func unlockPlan(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError)
         -> DeployPlan
     {
-        try only(flags, allowedBy: "deploy unlock", ["var-file", "workspace", "profile", "yes", "directory", "quiet"])
         var plan = DeployPlan()
         plan.varFile = flags.value("var-file")
         plan.workspace = flags.value("workspace")

@@ -4,11 +4,16 @@ struct FlagSpec: Equatable, Sendable {
     let short: Character?
     let valueName: String?
     let help: String
+    /// Left out of the help: a helper the completion scripts call, not an operator.
+    let hidden: Bool
 
-    init(_ name: String, short: Character? = nil, value valueName: String? = nil, help: String) {
+    init(
+        _ name: String, short: Character? = nil, value valueName: String? = nil, hidden: Bool = false, help: String
+    ) {
         self.name = name
         self.short = short
         self.valueName = valueName
+        self.hidden = hidden
         self.help = help
     }
 

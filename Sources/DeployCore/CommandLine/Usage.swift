@@ -1,41 +1,81 @@
 import Foundation
 
-/// The text `deploy --help` prints.
+/// The text `deploy --help`, `deploy <command> --help` and `deploy help <command>` print.
 public enum Usage {
-    public static var text: String {
-        let width = DeployFlags.all.map(\.synopsis.count).max() ?? 0
-        let lines = DeployFlags.all.map { spec in
-            "  " + spec.synopsis.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.help
+    /// `deploy --help`.
+    public static var text: String { text(for: .deploy) }
+
+    public static func text(for command: Subcommand) -> String {
+        let heading =
+            command == .deploy
+            ? "deploy \(Version.current): \(command.summary)."
+            : "\(command.title): \(command.summary)."
+        var parts = [heading, "Usage:\n" + command.usage.map { "  " + $0 }.joined(separator: "\n")]
+        if let details = details(command) { parts.append(details) }
+        if command == .deploy { parts.append(commands) }
+        parts.append("Options:\n" + options(command.flags))
+        if command != .completions && command != .help { parts.append(exitCodes) }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The other commands, one line each.
+    private static var commands: String {
+        let width = Subcommand.words.map(\.rawValue.count).max() ?? 0
+        let lines = Subcommand.words.map { command in
+            "  " + command.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary
         }
-        return """
-            deploy \(Version.current): build, push and roll the platform to AWS.
+        return "Commands (deploy help <command> for each):\n" + lines.joined(separator: "\n")
+    }
 
-            Usage:
-              deploy --var-file tfvars/<env>.tfvars [options]    full deploy: images, SPAs, terraform apply
-              deploy --var-file tfvars/<env>.tfvars --changed    only the services changed since they went live
-              deploy --skip-tf --services a,b                    push images only; nothing rolls
-              deploy status [--output json]                      what --changed would deploy, and why; read-only
-              deploy history [--limit n] [--output json]         the recorded deploys (the team's with a deploy
-                                                                 bucket, else this clone's), newest first
-              deploy rollback --var-file tfvars/<env>.tfvars     the last deploy's services back to the tags they ran
-                              [--services a,b] [--to sha]        before it (or to --to); nothing is built
-              deploy unlock --var-file tfvars/<env>.tfvars       remove the workspace's shared lock (a dead deploy's),
-                                                                 naming its holder, after a typed y
-              deploy prune [-y]                                  docker builder prune -af; docker image prune -af
+    private static func options(_ flags: [FlagSpec]) -> String {
+        let width = flags.map(\.synopsis.count).max() ?? 0
+        return flags.map { spec in
+            "  " + spec.synopsis.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.help
+        }.joined(separator: "\n")
+    }
 
-            Order: build images, push to ECR, build and upload SPAs, invalidate CloudFront, terraform apply,
-            then wait until ECS is steady and each rolled service's /health answers 200 (--no-verify skips).
-            A failed step stops the deploy; terraform is never applied after a failure.
+    private static let exitCodes = """
+        Exit codes: 0 done, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input,
+        130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
+        """
+
+    /// What the usage lines alone do not say.
+    private static func details(_ command: Subcommand) -> String? {
+        switch command {
+        case .deploy:
+            """
+            Order: terraform plan (shown before anything is built; with --yes it runs alongside the builds), build
+            images, push to ECR, build and upload SPAs, invalidate CloudFront, apply that plan, then wait until ECS
+            is steady and each rolled service's /health answers 200 (--no-verify skips). A failed step stops the
+            deploy; terraform is never applied after a failure, nor when an image it names is not in ECR.
             One deploy per workspace at a time: with a deploy_bucket terraform output, a lock every operator sees
             (s3://<bucket>/deploy/<workspace>/lock.json), else this clone's. Each deploy is recorded there
             (deploy/<workspace>/history/) and in .git/deploy/history-<workspace>.jsonl.
-
-            Options:
-            \(lines.joined(separator: "\n"))
-
-            Exit codes: 0 deployed, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input,
-            130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
-
             """
+        case .status:
+            "Reads each service's live image from ECS and prints DEPLOY or skip with the reason, as --changed would."
+        case .history:
+            "The team's history with a deploy_bucket terraform output (--var-file says which), else this clone's."
+        case .rollback:
+            """
+            Each service of the last deploy goes back to the tag it ran before (or to --to): the images must still
+            be in ECR; terraform's plan is shown and applied as for a deploy, then the rollout is verified.
+            """
+        case .unlock: "Only for a lock whose deploy is dead: deploy unlock names its holder and asks for a typed y."
+        case .check:
+            """
+            Tools, workspace, account, terraform outputs, ECR repositories, SPA buckets, CloudFront distributions,
+            the ECS cluster and services, container logs and the API: one line each, with its fix. Exit 0 when all
+            pass. Never builds, writes or takes a lock.
+            """
+        case .prune: "Never volumes. Inside the platform checkout it first takes every workspace's deploy lock."
+        case .completions:
+            """
+            bash:  source <(deploy completions bash)        (or install it: make install)
+            zsh:   deploy completions zsh > "${fpath[1]}/_deploy"
+            fish:  deploy completions fish > ~/.config/fish/completions/deploy.fish
+            """
+        case .help: nil
+        }
     }
 }

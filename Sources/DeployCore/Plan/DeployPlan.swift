@@ -107,7 +107,8 @@ extension Invocation {
 
 /// What one run of `deploy` is asked to do.
 public enum Invocation: Equatable, Sendable {
-    case help
+    /// `--help`, `deploy <command> --help` or `deploy help <command>`: that command's usage.
+    case help(Subcommand)
     case version
     case deploy(DeployPlan)
     /// `deploy status`: the `--changed` plan, read-only, as a table or JSON.
@@ -120,4 +121,10 @@ public enum Invocation: Equatable, Sendable {
     case rollback(DeployPlan)
     /// `deploy unlock`: removes the workspace's shared lock, naming its holder, after a typed `y`.
     case unlock(DeployPlan)
+    /// `deploy check`: every read-only check a deploy makes, all at once.
+    case check(DeployPlan)
+    /// `deploy completions <shell>`: the completion script.
+    case completions(Shell)
+    /// `deploy completions --list <kind>`: the words a completion offers, one per line.
+    case completionWords(CompletionList)
 }

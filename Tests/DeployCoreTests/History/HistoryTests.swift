@@ -166,7 +166,7 @@ import Testing
         #expect(
             plan.mode == .rollback && plan.rollbackTo == "abc1234" && plan.services == ["auth"] && plan.rollsSubset
                 && !plan.shipsSPAs)
-        #expect(throws: DeployError.usage("--builder is not used by deploy rollback; see deploy --help")) {
+        #expect(throws: DeployError.usage("--builder is not used by deploy rollback; see deploy rollback --help")) {
             try DeployPlan.parse(["rollback", "--var-file", "p.tfvars", "--builder", "b"], environment: [:])
         }
         #expect(
@@ -175,7 +175,7 @@ import Testing
         ) {
             try DeployPlan.parse(["rollback"], environment: [:])
         }
-        #expect(throws: DeployError.usage("--to is only used by deploy rollback; see deploy --help")) {
+        #expect(throws: DeployError.usage("--to is only used by deploy rollback; see deploy rollback --help")) {
             try DeployPlan.parse(["--var-file", "p.tfvars", "--to", "abc1234"], environment: [:])
         }
         #expect(

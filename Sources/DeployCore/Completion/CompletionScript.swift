@@ -1,0 +1,24 @@
+/// `deploy completions <shell>`: the script for one shell, written from the subcommand table.
+public enum CompletionScript {
+    public static func text(for shell: Shell) -> String {
+        switch shell {
+        case .bash: BashCompletion.script
+        case .zsh: ZshCompletion.script
+        case .fish: FishCompletion.script
+        }
+    }
+
+    /// The flags a command offers, as the help lists them, with their one-letter aliases.
+    static func flags(of command: Subcommand) -> [FlagSpec] {
+        command.flags.filter { command == .deploy || $0.name != "version" }
+    }
+
+    /// Every flag that takes a value: the word after it is that value, not a command.
+    static var valueFlags: [FlagSpec] { DeployFlags.all.filter(\.takesValue) }
+
+    /// A flag's help up to its first pause or default, short enough for a menu.
+    static func shortHelp(_ spec: FlagSpec) -> String {
+        let cut = ["; ", ": ", " (default"].compactMap { spec.help.range(of: $0)?.lowerBound }.min()
+        return String(spec.help[..<(cut ?? spec.help.endIndex)])
+    }
+}

@@ -1,0 +1,82 @@
+/// The fish script: `complete` lines for each command's flags, conditioned on the command typed so far.
+enum FishCompletion {
+    static var script: String {
+        """
+        # fish completion for deploy \(Version.current), written by `deploy completions fish`.
+        function __deploy_list
+            set -l deploy (commandline -opc)[1]
+            $deploy completions --list $argv 2>/dev/null
+        end
+
+        function __deploy_services
+            set -l prefix (string replace -r '[^,]*$' '' -- (commandline -ct))
+            for name in (__deploy_list services)
+                echo $prefix$name
+            end
+        end
+
+        # The command typed so far: the first word that is neither a flag nor a flag's value.
+        function __deploy_command
+            set -l tokens (commandline -opc)
+            set -e tokens[1]
+            set -l skip 0
+            for token in $tokens
+                if test $skip = 1
+                    set skip 0
+                    continue
+                end
+                switch $token
+                    case \(CompletionScript.valueFlags.map(names).joined(separator: " "))
+                        set skip 1
+                    case '-*'
+                    case '*'
+                        echo $token
+                        return
+                end
+            end
+            echo deploy
+        end
+
+        complete -c deploy -f
+        \(lines.joined(separator: "\n"))
+
+        """
+    }
+
+    private static func names(_ spec: FlagSpec) -> String {
+        (spec.short.map { "-\($0) " } ?? "") + "--\(spec.name)"
+    }
+
+    private static var lines: [String] {
+        (Subcommand.allCases).flatMap { command in
+            let when = "-n '__deploy_command | string match -q \(command.rawValue)'"
+            let operands =
+                command == .deploy
+                ? Subcommand.words.map { "complete -c deploy \(when) -a \($0.rawValue) -d \(quote($0.summary))" }
+                : command.operands.map { "complete -c deploy \(when) -a \($0)" }
+            return operands + CompletionScript.flags(of: command).map { flag($0, when: when) }
+        }
+    }
+
+    private static func flag(_ spec: FlagSpec, when: String) -> String {
+        let short = spec.short.map { " -s \($0)" } ?? ""
+        let value = spec.takesValue ? " -x" + values(CompletionValue.of(spec)) : ""
+        return
+            "complete -c deploy \(when)\(short) -l \(spec.name)\(value) -d \(quote(CompletionScript.shortHelp(spec)))"
+    }
+
+    private static func values(_ value: CompletionValue) -> String {
+        switch value {
+        case .varFile: " -a '(__deploy_list var-files; __fish_complete_suffix .tfvars)'"
+        case .services: " -a '(__deploy_services)'"
+        case .profiles: " -a '(__deploy_list profiles)'"
+        case .directory: " -a '(__fish_complete_directories)'"
+        case .choices(let words): " -a '\(words.joined(separator: " "))'"
+        case .free: ""
+        }
+    }
+
+    private static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+}
