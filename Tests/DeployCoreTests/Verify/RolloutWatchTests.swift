@@ -9,9 +9,13 @@ import Testing
     static let new = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:8"
     static let old = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-auth:7"
     static let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth:abc1234"
-    static let checks = Checks(
-        cluster: "platform-prod", rollouts: [.init(service: "auth", ecsName: "prod-auth", image: image, urls: [])],
-        timeout: 0.5, checksHealth: false)
+    /// The rollout of auth, with a timeout: long where the test expects an ending before it, so a loaded machine
+    /// cannot time it out; short where the timeout is what is tested.
+    static func checks(timeout: Double = 60) -> Checks {
+        Checks(
+            cluster: "platform-prod", rollouts: [.init(service: "auth", ecsName: "prod-auth", image: image, urls: [])],
+            timeout: timeout, checksHealth: false)
+    }
 
     /// One describe-services answer per round, in order (the last repeats); task definitions by ARN.
     static func ecs(_ rounds: [String?], stopped: @escaping @Sendable (Int) -> [String] = { _ in [] })
@@ -98,19 +102,21 @@ import Testing
 
         let failing = Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0, failed: 5)
         let patient = Self.ecs([failing]) { _ in (0..<5).map { Self.stoppedTask(Self.new, exit: 1, at: $0) } }
-        let (endings, _) = try await Self.watch(patient, failAfter: 0)
+        let (endings, _) = try await Self.watch(patient, failAfter: 0, timeout: 0.5)
         #expect(endings["auth"].map { if case .timedOut = $0 { true } else { false } } == true)
         #expect(!patient.actions.contains { $0.commands[0].arguments.contains("list-tasks") })
     }
 
-    static func watch(_ runner: FakeRunner, failAfter: Int = 3) async throws
+    static func watch(_ runner: FakeRunner, failAfter: Int = 3, timeout: Double = 60) async throws
         -> ([String: Verification.Rollout], [RolloutProgress])
     {
         let seen = Mutex<[RolloutProgress]>([])
         let watch = RolloutWatch(
             runner: runner, cache: TaskDefinitionCache(file: nil), children: ChildRegistry(), pauses: [0.01],
             settling: 0, failAfter: failAfter)
-        let endings = try await watch.watch(checks) { _, progress, _ in seen.withLock { $0.append(progress) } }
+        let endings = try await watch.watch(checks(timeout: timeout)) { _, progress, _ in
+            seen.withLock { $0.append(progress) }
+        }
         return (endings.mapValues(\.rollout), seen.withLock { $0 })
     }
 
@@ -145,7 +151,7 @@ import Testing
         let rolling =
             Self.deployment("PRIMARY", Self.new, "IN_PROGRESS", running: 0) + ","
             + Self.deployment("ACTIVE", Self.old, "COMPLETED", running: 1)
-        let (endings, _) = try await Self.watch(Self.ecs([rolling]))
+        let (endings, _) = try await Self.watch(Self.ecs([rolling]), timeout: 0.5)
         #expect(
             endings["auth"]
                 == .timedOut("0/1 tasks of prod-auth:8, old deployment(s) still running 1 task(s)", seconds: 0.5))
@@ -159,7 +165,7 @@ import Testing
         let watch = RolloutWatch(
             runner: Self.ecs([rolling]), cache: TaskDefinitionCache(file: nil), children: children, pauses: [5])
         await #expect(throws: DeployError.interrupted(signal: SIGINT)) {
-            try await watch.watch(Self.checks) { _, _, _ in }
+            try await watch.watch(Self.checks()) { _, _, _ in }
         }
     }
 }
