@@ -8,7 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 dir=${1:-$(mktemp -d "${TMPDIR:-/tmp}/deploy-sandbox.XXXXXX")}
 
-swift build --package-path "$root" >/dev/null
+# The build's progress shows: on a fresh clone it is most of the wait.
+echo "== building deploy"
+swift build --package-path "$root"
 deploy="$(swift build --package-path "$root" --show-bin-path)/deploy"
 bash "$here/up.sh" "$dir"
 trap 'bash "$here/down.sh" "$dir"' EXIT
