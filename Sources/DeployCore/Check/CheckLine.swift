@@ -31,6 +31,17 @@ struct CheckLine: Equatable, Sendable, Encodable {
         CheckLine(area: area, verdict: .skipped, says: says)
     }
 
-    /// A failed read, as its error says it (the message carries its own fix).
-    static func fail(_ area: String, _ error: DeployError) -> CheckLine { .fail(area, error.message) }
+    /// A failed read, on one line: a command with what it said last and what to look at, or the error's own
+    /// message, which carries its fix.
+    static func fail(_ area: String, _ error: DeployError) -> CheckLine {
+        switch error {
+        case .queryFailed(let command, let status, let output):
+            let said = output.last.map { ": \($0)" } ?? ""
+            return .fail(
+                area, "`\(command)` \(status.phrase)\(said)",
+                fix: "check that the profile may make this call (its IAM policy), and the network")
+        case .preflight(let problems): return .fail(area, problems.joined(separator: "; "))
+        default: return .fail(area, error.message)
+        }
+    }
 }

@@ -47,8 +47,10 @@ extension ResourceCheck {
             }) {
             case .failure(let error): return .fail("logs", error)
             case .success(let data):
-                let details = TaskDocuments.details(data)
-                let silent = details?.containers.filter { $0.logs == nil }.map(\.name) ?? ["(unreadable)"]
+                guard let details = TaskDocuments.details(data) else {
+                    return .fail("logs", "\(service): the containers of task definition \(name) could not be read")
+                }
+                let silent = details.containers.filter { $0.logs == nil }.map(\.name)
                 guard !silent.isEmpty else { return nil }
                 return .fail(
                     "logs",

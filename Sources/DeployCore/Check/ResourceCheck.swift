@@ -9,14 +9,17 @@ struct ResourceCheck: Sendable {
     let facts: EnvironmentFacts
     let services: [String]
     let spas: [String]
+    /// The workspace's shared lock, with a deploy bucket.
+    let lock: DeployBucket?
 
     func lines() async -> [CheckLine] {
+        async let held = lockLines()
         async let repositories = repositoryLines()
         async let buckets = bucketLines()
         async let distributions = distributionLines()
         async let ecs = ecsLines()
         async let api = apiLines()
-        return await repositories + buckets + distributions + ecs + api
+        return await held + repositories + buckets + distributions + ecs + api
     }
 
     private func repositoryLines() async -> [CheckLine] {
@@ -25,7 +28,11 @@ struct ResourceCheck: Sendable {
         let names: [String]
         switch await outcome({ () async throws(DeployError) in try await runner.query(AWS.repositoryNames()) }) {
         case .failure(let error): return [.fail("ecr", error)]
-        case .success(let data): names = (try? JSONDecoder().decode([String].self, from: data)) ?? []
+        case .success(let data):
+            guard let decoded = try? JSONDecoder().decode([String].self, from: data) else {
+                return [.fail("ecr", "`aws ecr describe-repositories` printed no list of repository names")]
+            }
+            names = decoded
         }
         let missing = wanted.filter { !names.contains(Self.repositoryName($0.1)) }
         return missing.map { service, url in
@@ -45,12 +52,14 @@ struct ResourceCheck: Sendable {
         }
         let buckets = spaBuckets + (facts.deployBucket.map { [("deploy", $0, "deploy_bucket")] } ?? [])
         return await concurrentMap(buckets, limit: 4) { [runner] owner, bucket, output in
-            let result = try? await runner.check(.run(AWS.headBucket(bucket)))
-            guard let result, !result.status.succeeded else { return .ok("s3", "\(owner): bucket \(bucket) exists") }
-            let said = result.tail.last.map { " (\($0))" } ?? ""
-            return .fail(
-                "s3", "\(owner): bucket '\(bucket)' does not exist or cannot be read\(said)",
-                fix: "create it (terraform apply), or correct \(output)")
+            switch await outcome({ () async throws(DeployError) in try await runner.query(AWS.headBucket(bucket)) }) {
+            case .success: return .ok("s3", "\(owner): bucket \(bucket) exists")
+            case .failure(.queryFailed(_, _, let said)):
+                return .fail(
+                    "s3", "\(owner): bucket '\(bucket)' does not exist or cannot be read (\(said.last ?? "no answer"))",
+                    fix: "create it (terraform apply), or correct \(output)")
+            case .failure(let error): return .fail("s3", error)
+            }
         }
     }
 
@@ -63,24 +72,56 @@ struct ResourceCheck: Sendable {
             case .success(let status): return .ok("cloudfront", "spa \(spa): distribution \(id) \(status)")
             case .failure(.queryFailed(_, _, let output)):
                 return .fail(
-                    "cloudfront", "spa \(spa): distribution '\(id)' not found (\(output.last ?? "no answer"))",
+                    "cloudfront",
+                    "spa \(spa): distribution '\(id)' not found or cannot be read (\(output.last ?? "no answer"))",
                     fix: "correct cloudfront_distribution_ids[\"\(spa)\"]")
             case .failure(let error): return .fail("cloudfront", error)
             }
         }
     }
 
+    /// The API answers at all, and not with a 5xx (a load balancer without a healthy target).
     private func apiLines() async -> [CheckLine] {
         guard let url = facts.apiBaseURL else { return [] }
-        let result = try? await runner.check(.run(Curl.status(url + "/")))
-        let code = result.flatMap { Int(String(decoding: $0.stdout, as: UTF8.self)) } ?? 0
-        guard code == 0 else { return [.ok("api", "\(url) answers (HTTP \(code))")] }
-        let said = result?.tail.last.map { " (\($0))" } ?? ""
-        return [
-            .fail(
-                "api", "nothing answers at \(url)\(said)",
-                fix: "check its DNS name and load balancer, or correct the api_base_url output")
-        ]
+        switch await outcome({ () async throws(DeployError) in try await runner.check(.run(Curl.status(url + "/"))) }) {
+        case .failure(let error): return [.fail("api", error)]
+        case .success(let result):
+            let code = Int(String(decoding: result.stdout, as: UTF8.self)) ?? 0
+            if code == 0 {
+                let said = result.tail.last.map { " (\($0))" } ?? ""
+                return [
+                    .fail(
+                        "api", "nothing answers at \(url)\(said)",
+                        fix: "check its DNS name and load balancer, or correct the api_base_url output")
+                ]
+            }
+            if code >= 500 {
+                return [
+                    .fail(
+                        "api", "\(url) answers HTTP \(code)",
+                        fix: "check the load balancer's targets and the services' logs")
+                ]
+            }
+            return [.ok("api", "\(url) answers (HTTP \(code))")]
+        }
+    }
+
+    /// Whether a deploy holds the workspace's shared lock now: a deploy started now would wait for it.
+    private func lockLines() async -> [CheckLine] {
+        guard let lock else { return [] }
+        let read = AWS.readObject(bucket: lock.bucket, key: lock.lockKey)
+        switch await outcome({ () async throws(DeployError) in try await runner.query(read) }) {
+        case .success(let body):
+            let holder = LockHolder.decode(body)?.description ?? "a deploy it does not name"
+            return [
+                .fail(
+                    "lock", "\(lock.lockURL) is held by \(holder)",
+                    fix: "wait for that deploy, or run deploy unlock if it is dead")
+            ]
+        case .failure(.queryFailed(_, _, let said)) where said.contains(where: { $0.contains("404") }):
+            return [.ok("lock", "no deploy holds workspace '\(lock.workspace)'")]
+        case .failure(let error): return [.fail("lock", error)]
+        }
     }
 
     /// "9 repositories exist", when any passed.

@@ -5,24 +5,30 @@ struct ToolCheck: Sendable {
     let runner: any CommandRunner
     let path: String?
 
-    /// What a deploy runs, and how each says its version.
-    static let tools: [Command] = [
-        Command("git", ["--version"]), Terraform.version(), Command("aws", ["--version"]),
-        Command("docker", ["--version"]), Command("pnpm", ["--version"]), Command("curl", ["--version"]),
+    /// What a deploy runs, and how each says its version; docker's engine answers separately from its CLI.
+    static let tools: [(area: String, command: Command)] = [
+        ("git", Command("git", ["--version"])), ("terraform", Terraform.version()),
+        ("aws", Command("aws", ["--version"])),
+        ("docker", Command("docker", ["--version"])),
+        ("docker engine", Command("docker", ["info", "--format", "{{.ServerVersion}}"])),
+        ("pnpm", Command("pnpm", ["--version"])), ("curl", Command("curl", ["--version"])),
     ]
 
     func lines() async -> [CheckLine] {
-        await concurrentMap(Self.tools, limit: Self.tools.count) { [runner, path] command in
+        await concurrentMap(Self.tools, limit: Self.tools.count) { [runner, path] area, command in
             do throws(DeployError) {
                 _ = try ExecutableLookup.find(command.tool, path: path)
             } catch {
-                return .fail(command.tool, error)
+                return .fail(area, error)
             }
             switch await outcome({ () async throws(DeployError) in try await runner.query(command) }) {
-            case .failure(let error): return .fail(command.tool, error)
-            case .success(let output) where command.tool == "terraform": return Self.terraform(output)
-            case .success(let output):
-                return .ok(command.tool, Self.version(output))
+            case .failure(let error) where area == "docker engine":
+                return .fail(
+                    area, "the docker engine does not answer (\(error.output.last ?? error.message))",
+                    fix: "start Docker (or its daemon), or deploy with --builder <remote BuildKit>")
+            case .failure(let error): return .fail(area, error)
+            case .success(let output) where area == "terraform": return Self.terraform(output)
+            case .success(let output): return .ok(area, Self.version(output))
             }
         }
     }

@@ -27,3 +27,10 @@ extension AWS {
             ])
     }
 }
+
+extension AWS {
+    /// Prints an object's body on stdout, writing nothing on disk: `deploy check` reads the lock with it.
+    static func readObject(bucket: String, key: String) -> Command {
+        Command("aws", ["s3", "cp", "s3://\(bucket)/\(key)", "-", "--only-show-errors"])
+    }
+}

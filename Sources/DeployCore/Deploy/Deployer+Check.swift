@@ -7,6 +7,7 @@ extension Deployer {
         let tools = await ToolCheck(runner: makeRunner(environment, startDirectory), path: environment["PATH"])
             .lines()
         let lines = tools + (await environmentLines())
+        if let signal = children.interruption { throw .interrupted(signal: signal) }
         if plan.json {
             reporter.document(CheckText.json(lines))
         } else {
@@ -29,24 +30,27 @@ extension Deployer {
         async let account = outcome { () async throws(DeployError) in
             try await session.queries.account(profile: workspace.profile, environment: environment)
         }
-        let facts: EnvironmentFacts
+        let deployment: Deployment
         var lines = [CheckLine.ok("workspace", "\(workspace.services.count) services in \(workspace.root.path)")]
         switch await outcome({ () async throws(DeployError) in try await resolve(workspace, session) }) {
         case .failure(let error):
             return lines + [
                 .fail("terraform", error), accountLine(await account), .skipped("aws", "needs the outputs"),
             ]
-        case .success(let deployment):
-            facts = deployment.facts
+        case .success(let resolved):
+            deployment = resolved
             lines.append(.ok("terraform", "workspace \(deployment.workspaceName), outputs read"))
         }
         lines.append(accountLine(await account))
+        lines += await CheckoutCheck(runner: session.runner, root: workspace.root, minimumFreeGB: plan.minimumFreeGB)
+            .lines()
         let spas = workspace.config.spas.map(\.name)
-        lines += OutputCheck(facts: facts, services: workspace.services, spas: spas).lines()
+        lines += OutputCheck(facts: deployment.facts, services: workspace.services, spas: spas).lines()
         guard case .success = await account else { return lines + [.skipped("aws", "needs working credentials")] }
         let resources = ResourceCheck(
-            runner: session.runner, reader: ECSReader(runner: session.runner, cache: session.cache), facts: facts,
-            services: workspace.services, spas: spas)
+            runner: session.runner, reader: ECSReader(runner: session.runner, cache: session.cache),
+            facts: deployment.facts,
+            services: workspace.services, spas: spas, lock: deployment.bucket)
         return lines + (await resources.lines())
     }
 
@@ -54,7 +58,6 @@ extension Deployer {
         switch account {
         case .success(let account):
             .ok("account", "\(account.id) as \(account.arn) (profile \(account.profile), region \(account.region))")
-        case .failure(.preflight(let problems)): .fail("account", problems.joined(separator: "; "))
         case .failure(let error): .fail("account", error)
         }
     }

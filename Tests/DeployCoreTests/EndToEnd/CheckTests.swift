@@ -15,22 +15,32 @@ extension EndToEnd.Second {
             #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
             #expect(!run.stdout.contains("FAIL") && run.stdout.hasSuffix("checks passed\n"), "\(run.stdout)")
             for line in [
-                "ok    terraform   terraform 1.", "ok    account     123456789012 as ",
-                "ok    ecr         3 repositories exist",
-                "ok    s3          spa simulator: bucket platform-sandbox-simulator exists",
-                "ok    ecs         3 services exist", "ok    logs        3 task definitions log to awslogs",
-                "ok    api         http://127.0.0.1:",
+                "ok    terraform      terraform 1.", "ok    account        123456789012 as ",
+                "ok    docker engine  27.3.1", "ok    git            no uncommitted changes to tracked files",
+                "ok    lock           no deploy holds workspace 'sandbox'", "ok    ecr            3 repositories exist",
+                "ok    s3             spa simulator: bucket platform-sandbox-simulator exists",
+                "ok    ecs            3 services exist", "ok    logs           3 task definitions log to awslogs",
+                "ok    api            http://127.0.0.1:",
             ] {
                 #expect(run.stdout.contains(line), "\(line)")
             }
-            #expect(sandbox.calls("docker").allSatisfy { $0 == ["docker", "--version"] })
+            #expect(sandbox.calls("docker").allSatisfy { $0 == ["docker", "--version"] || $0[1] == "info" })
             #expect(sandbox.terraformSerial == serial && sandbox.snapshot().live == live && sandbox.sharedKeys == keys)
             #expect(
                 !FileManager.default.fileExists(atPath: sandbox.platform.appendingPathComponent(".git/deploy").path))
         }
 
-        @Test func aMissingRepositoryBucketAndServiceAreEachNamedInOneRun() throws {
+        @Test func aMissingRepositoryBucketAndServiceAndAHeldLockAreEachNamedInOneRun() throws {
             let sandbox = try Sandbox(services: 3)
+            let holder =
+                #"{"arn": "arn:aws:iam::123456789012:user/ops-b", "user": "ops-b", "host": "laptop-9", "#
+                + #""pid": 4242, "sha": "abc1234", "mode": "full", "started": "2026-11-29T10:00:00Z", "#
+                + #""heartbeat": "2026-11-29T10:00:00Z"}"#
+            let body = sandbox.folder.write("lock.json", holder)
+            _ = sandbox.aws([
+                "s3api", "put-object", "--bucket", "platform-sandbox-deploy", "--key", "deploy/sandbox/lock.json",
+                "--body", body.path,
+            ])
             _ = sandbox.aws(["ecr", "delete-repository", "--repository-name", "auth", "--force"])
             _ = sandbox.aws(["s3", "rb", "s3://platform-sandbox-simulator", "--force"])
             _ = sandbox.aws([
@@ -40,7 +50,7 @@ extension EndToEnd.Second {
             let run = sandbox.deploy(Self.check + ["--output", "json"])
 
             #expect(run.status == 1, "\(run.stderr)")
-            #expect(run.stderr.contains("3 of 28 checks failed: the environment is not ready to be deployed to"))
+            #expect(run.stderr.contains("4 of 32 checks failed: the environment is not ready to be deployed to"))
             let document = try #require(
                 try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let checks = document["checks"] as? [[String: Any]] ?? []
@@ -48,6 +58,8 @@ extension EndToEnd.Second {
             #expect(document["result"] as? String == "not ready")
             #expect(
                 failed == [
+                    "s3://platform-sandbox-deploy/deploy/sandbox/lock.json is held by ops-b on laptop-9 (pid 4242, "
+                        + "arn:aws:iam::123456789012:user/ops-b), deploying abc1234 (full) since 2026-11-29T10:00:00Z",
                     "auth: repository 'auth' does not exist",
                     "spa simulator: bucket 'platform-sandbox-simulator' does not exist or cannot be read "
                         + "(An error occurred (404) when calling the HeadBucket operation: Not Found)",
