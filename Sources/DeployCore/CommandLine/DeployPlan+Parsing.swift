@@ -4,13 +4,18 @@ extension DeployPlan {
     /// Flags to an invocation. Everything that can be checked without touching the disk is checked here,
     /// so bad input fails before anything runs.
     public static func parse(_ arguments: [String], environment: [String: String]) throws(DeployError) -> Invocation {
-        let flags = try FlagParser(DeployFlags.all).parse(arguments)
+        let flags = try FlagParser(DeployFlags.all) { word in
+            let command = word.flatMap(Subcommand.init(rawValue:)) ?? .deploy
+            return (command.flags, "\(command.title) --help")
+        }.parse(arguments)
         let command = try flags.arguments.first.map(Subcommand.named) ?? .deploy
         let operands = Array(flags.arguments.dropFirst())
         if let extra = operands.dropFirst(command.operands.isEmpty ? 0 : 1).first {
             throw .usage("unexpected argument '\(extra)'; see \(command.title) --help")
         }
-        if flags.isSet("help") { return .help(command) }
+        if flags.isSet("help") {
+            return .help(command == .help ? try operands.first.map(Subcommand.named) ?? .help : command)
+        }
         if flags.isSet("version") { return .version }
         try only(flags, allowedBy: command)
         switch command {

@@ -88,8 +88,3 @@ public enum Subcommand: String, CaseIterable, Sendable {
     /// Its flags as the help lists them: hidden ones left out.
     var flags: [FlagSpec] { DeployFlags.all.filter { flagNames.contains($0.name) && !$0.hidden } }
 }
-
-/// The shells `deploy completions` writes a script for.
-public enum Shell: String, CaseIterable, Sendable {
-    case bash, zsh, fish
-}

@@ -16,9 +16,12 @@ public enum CompletionScript {
     /// Every flag that takes a value: the word after it is that value, not a command.
     static var valueFlags: [FlagSpec] { DeployFlags.all.filter(\.takesValue) }
 
-    /// A flag's help up to its first pause or default, short enough for a menu.
+    /// A flag's help up to its first pause or default, short enough for a menu; without the command it
+    /// belongs to (`deploy history: ...`), which the menu already shows.
     static func shortHelp(_ spec: FlagSpec) -> String {
-        let cut = ["; ", ": ", " (default"].compactMap { spec.help.range(of: $0)?.lowerBound }.min()
-        return String(spec.help[..<(cut ?? spec.help.endIndex)])
+        var help = Substring(spec.help)
+        if help.hasPrefix("deploy "), let colon = help.range(of: ": ") { help = help[colon.upperBound...] }
+        let cut = ["; ", ": ", " (default"].compactMap { help.range(of: $0)?.lowerBound }.min()
+        return String(help[..<(cut ?? help.endIndex)])
     }
 }

@@ -53,7 +53,10 @@ enum FishCompletion {
             let operands =
                 command == .deploy
                 ? Subcommand.words.map { "complete -c deploy \(when) -a \($0.rawValue) -d \(quote($0.summary))" }
-                : command.operands.map { "complete -c deploy \(when) -a \($0)" }
+                : command.operands.map { operand in
+                    let none = "; and not __fish_seen_subcommand_from \(command.operands.joined(separator: " "))"
+                    return "complete -c deploy \(when.dropLast())\(none)' -a \(operand)"
+                }
             return operands + CompletionScript.flags(of: command).map { flag($0, when: when) }
         }
     }

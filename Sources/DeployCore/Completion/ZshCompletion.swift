@@ -46,7 +46,7 @@ enum ZshCompletion {
                 operands.isEmpty ? [] : ["'\(position.count + 1):argument:(\(operands.joined(separator: " ")))'"]
             let pattern = command == .deploy ? "*" : command.rawValue
             let arguments = (specs + position + operand).joined(separator: " \\\n                ")
-            return "        \(pattern)) _arguments -s : \\\n                \(arguments) ;;"
+            return "        \(pattern)) _arguments : \\\n                \(arguments) ;;"
         }.joined(separator: "\n")
     }
 

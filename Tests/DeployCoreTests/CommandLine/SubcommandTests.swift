@@ -80,3 +80,25 @@ import Testing
         }
     }
 }
+
+extension SubcommandTests {
+    @Test func everyFlagACommandNamesExists() {
+        let known = Set(DeployFlags.all.map(\.name))
+        for command in Subcommand.allCases { #expect(command.flagNames.isSubset(of: known), "\(command)") }
+    }
+}
+
+extension SubcommandTests {
+    @Test func aMistypedFlagIsMatchedAgainstTheCommandsOwnFlags() throws {
+        #expect(throws: DeployError.usage("unknown option '--verbse'. Did you mean '--verbose'?")) {
+            try DeployPlan.parse(["status", "--verbse"], environment: [:])
+        }
+        #expect(throws: DeployError.usage("unknown option '--servics'; see deploy status --help")) {
+            try DeployPlan.parse(["status", "--servics"], environment: [:])
+        }
+        #expect(throws: DeployError.usage("unknown option '--servics'. Did you mean '--services'?")) {
+            try DeployPlan.parse(["--servics"], environment: [:])
+        }
+        #expect(try DeployPlan.parse(["help", "status", "--help"], environment: [:]) == .help(.status))
+    }
+}

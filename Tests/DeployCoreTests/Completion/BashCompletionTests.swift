@@ -8,9 +8,12 @@ import Testing
 
     init() throws { checkout = try CompletionCheckout() }
 
-    /// What the completion offers for `line` (completing its last word).
+    /// What the completion offers for `line` (completing its last word), split into words as bash splits it:
+    /// at spaces, and around `=`.
     func complete(_ line: String) -> [String] {
-        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { "'\($0)'" }
+        let split = line.replacingOccurrences(of: "=", with: " = ").split(
+            separator: " ", omittingEmptySubsequences: false)
+        let words = split.map { "'\($0)'" }
         let script = """
             source <(deploy completions bash)
             COMP_WORDS=(\(words.joined(separator: " "))); COMP_CWORD=\(words.count - 1)
@@ -33,6 +36,24 @@ import Testing
         #expect(complete("deploy --services au") == ["audit", "auth"])
         #expect(complete("deploy --services aut") == ["auth"])
         #expect(complete("deploy --services auth,bi") == ["auth,billing"])
+    }
+
+    @Test func aValueAfterAnEqualsSignIsCompletedAndSkipped() {
+        #expect(complete("deploy --output=j") == ["json"])
+        #expect(complete("deploy --services=au") == ["audit", "auth"])
+        #expect(complete("deploy --workspace=prod check --v") == ["--var-file"])
+    }
+
+    /// A file name is offered as it is, never run: bash's compgen -W would expand `$(...)` in it.
+    @Test func aFileNameIsNeverExpanded() {
+        checkout.folder.write("infra/terraform/aws/tfvars/$(touch PWNED).tfvars", "")
+        #expect(complete("deploy --var-file tfvars/$") == ["tfvars/$(touch PWNED).tfvars"])
+        #expect(!FileManager.default.fileExists(atPath: checkout.folder.url.appendingPathComponent("PWNED").path))
+    }
+
+    @Test func anOperandIsOfferedOnce() {
+        #expect(complete("deploy completions bash ") == ["--help"])
+        #expect(complete("deploy help status ") == ["--help"])
     }
 
     @Test func commandsValuesAndVarFilesAreOffered() {

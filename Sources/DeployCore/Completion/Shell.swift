@@ -1,0 +1,4 @@
+/// The shells `deploy completions` writes a script for.
+public enum Shell: String, CaseIterable, Sendable {
+    case bash, zsh, fish
+}
