@@ -38,7 +38,7 @@ extension EndToEnd.First {
         }
 
         @Test func theRegistryPasswordTravelsOnlyThroughAPipe() throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             let run = sandbox.deploy(["--skip-tf", "--skip-spas", "--services", "auth"] + Self.yes)
             let password = sandbox.registryPassword
 
@@ -56,18 +56,18 @@ extension EndToEnd.First {
         }
 
         @Test func imageOnlyPushOfTwoServicesChangesNothingLive() throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             let sha = sandbox.head
             let serial = sandbox.terraformSerial
 
-            let run = sandbox.deploy(["--skip-tf", "--services", "auth,billing"] + Self.yes)
+            let run = sandbox.deploy(["--skip-tf", "--services", "auth,patient-api"] + Self.yes)
 
             #expect(run.status == 0, "\(run.stderr)")
             #expect(sandbox.calls("pnpm").isEmpty)
             #expect(sandbox.bucketKeys("platform-sandbox-admin-ui") == ["stale.html"])
             #expect(sandbox.invalidationCount("admin-ui") == 0 && sandbox.invalidationCount("simulator") == 0)
             #expect(sandbox.imageTags("auth").contains(sha))
-            #expect(sandbox.imageTags("billing").contains(sha))
+            #expect(sandbox.imageTags("patient-api").contains(sha))
             #expect(!sandbox.imageTags("clinical-api").contains(sha))
             let snapshot = sandbox.snapshot()
             for service in sandbox.services { #expect(snapshot.image(service).hasSuffix(":seed")) }
@@ -76,42 +76,43 @@ extension EndToEnd.First {
         }
 
         @Test func servicesWithTerraformRollOnlyThoseServices() throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             _ = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
             let before = sandbox.head
             sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
             let state = sandbox.terraformInstances
 
-            let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--services", "auth,billing"] + Self.yes)
+            let run = sandbox.deploy(
+                ["--var-file", "tfvars/sandbox.tfvars", "--services", "auth,patient-api"] + Self.yes)
 
             #expect(run.status == 0, "\(run.stderr)")
             let snapshot = sandbox.snapshot()
             for service in sandbox.services {
-                let expected = ["auth", "billing"].contains(service) ? sandbox.head : before
+                let expected = ["auth", "patient-api"].contains(service) ? sandbox.head : before
                 #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(expected)")
             }
             let changed = Set(
                 sandbox.terraformInstances.filter { state[$0.key] != $0.value }.keys.map {
                     $0.split(separator: "\"")[1]
                 })
-            #expect(changed == ["auth", "billing"])
+            #expect(changed == ["auth", "patient-api"])
         }
 
         /// The `y` covers the plan the summary showed: terraform applies exactly it and asks nothing more.
         @Test func withoutYesOneQuestionCoversThePlan() throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             let run = sandbox.deployOnTerminal(
                 ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox"],
                 answering: [("Type y to continue", "y")])
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("Plan      18 to create"))
+            #expect(run.stdout.contains("Plan      6 to create"))
             #expect(!run.stderr.contains("Do you want to perform these actions"))
             #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
         }
 
         @Test(arguments: [("SIGINT", 130), ("SIGTERM", 143)])
         func aSignalDuringBuildsStopsEverythingAndAppliesNothing(signal: String, code: Int) throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             let serial = sandbox.terraformSerial
             var environment = sandbox.environment
             environment["SANDBOX_DOCKER_SECONDS"] = "30"
@@ -141,7 +142,7 @@ extension EndToEnd.First {
         }
 
         @Test func skipSPAsRunsNoPnpmS3OrCloudFront() throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--skip-spas"] + Self.yes)
 
             #expect(run.status == 0, "\(run.stderr)")
@@ -152,14 +153,14 @@ extension EndToEnd.First {
         }
 
         @Test func aFailedPushStopsTheDeployBeforeAnythingRolls() throws {
-            let sandbox = try Sandbox()
-            sandbox.fault("docker push billing")
+            let sandbox = try Sandbox(services: 3)
+            sandbox.fault("docker push patient-api")
             let serial = sandbox.terraformSerial
 
             let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
 
             #expect(run.status == 1)
-            #expect(run.stderr.contains("deploy: error: step 'push billing' exited with 1"))
+            #expect(run.stderr.contains("deploy: error: step 'push patient-api' exited with 1"))
             #expect(run.stderr.contains("not authorized to perform: ecr:CompleteLayerUpload"))
             #expect(run.stdout.contains("not run") && run.stdout.contains("apply"))
             #expect(sandbox.terraformSerial == serial)
@@ -227,7 +228,7 @@ extension EndToEnd.Second {
         }
 
         @Test func aRemoteBuilderBuildsAndPushesWithASharedCache() throws {
-            let sandbox = try Sandbox()
+            let sandbox = try Sandbox(services: 3)
             let run = sandbox.deploy([
                 "--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes", "--builder",
                 "k8s-builder",
