@@ -32,9 +32,10 @@ struct Entrypoint {
         case .unlock(let plan): try await deployer(plan, reporter).unlock()
         case .check(let plan): try await deployer(plan, reporter).check()
         case .completions(let shell): print(CompletionScript.text(for: shell), terminator: "")
-        case .completionWords(let list):
+        case .completionWords(let list, let directory):
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            for word in list.words(from: here, environment: ProcessInfo.processInfo.environment) { print(word) }
+            let folder = directory.map { URL(fileURLWithPath: $0, relativeTo: here) } ?? here
+            for word in list.words(from: folder, environment: ProcessInfo.processInfo.environment) { print(word) }
         }
     }
 

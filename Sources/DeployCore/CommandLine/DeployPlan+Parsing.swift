@@ -187,7 +187,7 @@ extension DeployPlan {
             guard let list = CompletionList(rawValue: kind) else {
                 throw .usage("--list \(kind): give services, profiles or var-files")
             }
-            return .completionWords(list)
+            return .completionWords(list, directory: flags.value("directory"))
         case (_?, _?): throw .usage("deploy completions takes a shell or --list, not both")
         }
     }

@@ -80,7 +80,7 @@ public enum Subcommand: String, CaseIterable, Sendable {
         case .unlock: ["var-file", "workspace", "profile", "yes", "directory", "quiet", "help"]
         case .check: ["var-file", "workspace", "profile", "output", "directory", "help"]
         case .prune: ["yes", "profile", "output", "help"]
-        case .completions: ["list", "help"]
+        case .completions: ["list", "directory", "help"]
         case .help: ["help"]
         }
     }

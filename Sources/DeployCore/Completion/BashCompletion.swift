@@ -5,7 +5,8 @@ enum BashCompletion {
     static var script: String {
         """
         # bash completion for deploy \(Version.current), written by `deploy completions bash`.
-        _deploy_list() { "$1" completions --list "$2" 2>/dev/null; }
+        # The words deploy lists for $2, in the checkout -C names when one was typed.
+        _deploy_list() { "$1" ${directory:+-C "$directory"} completions --list "$2" 2>/dev/null; }
 
         # Adds each line of stdin that starts with $2 to the offer, after the prefix $1.
         _deploy_offer() {
@@ -18,13 +19,17 @@ enum BashCompletion {
 
         _deploy() {
             local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-            local deploy=${COMP_WORDS[0]/#\\~/$HOME} command="" operand="" words="" i
+            local deploy=${COMP_WORDS[0]/#\\~/$HOME} command="" operand="" directory="" words="" flag i
             COMPREPLY=()
             # bash splits --flag=value into --flag, = and value.
             if [[ $cur == = ]]; then cur=""; elif [[ $prev == = ]]; then prev=${COMP_WORDS[COMP_CWORD-2]}; fi
             for (( i = 1; i < COMP_CWORD; i++ )); do
                 case ${COMP_WORDS[i]} in
-                    \(valueFlagPattern)) [[ ${COMP_WORDS[i+1]} == = ]] && (( i++ )); (( i++ )) ;;
+                    \(valueFlagPattern))
+                        flag=${COMP_WORDS[i]}
+                        [[ ${COMP_WORDS[i+1]} == = ]] && (( i++ ))
+                        (( i++ ))
+                        [[ $flag == -C || $flag == --directory ]] && directory=${COMP_WORDS[i]/#\\~/$HOME} ;;
                     -*) ;;
                     *) if [[ -z $command ]]; then command=${COMP_WORDS[i]}; else operand=${COMP_WORDS[i]}; fi ;;
                 esac

@@ -3,9 +3,19 @@ enum FishCompletion {
     static var script: String {
         """
         # fish completion for deploy \(Version.current), written by `deploy completions fish`.
+        # The words deploy lists for $argv, in the checkout -C names when one was typed.
         function __deploy_list
-            set -l deploy (commandline -opc)[1]
-            $deploy completions --list $argv 2>/dev/null
+            set -l tokens (commandline -opc)
+            set -l directory
+            for i in (seq 2 (count $tokens))
+                switch $tokens[$i]
+                    case -C --directory
+                        set directory -C $tokens[(math $i + 1)]
+                    case '--directory=*'
+                        set directory -C (string replace -- --directory= '' $tokens[$i])
+                end
+            end
+            $tokens[1] $directory completions --list $argv 2>/dev/null
         end
 
         function __deploy_services

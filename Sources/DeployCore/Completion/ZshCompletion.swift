@@ -6,7 +6,11 @@ enum ZshCompletion {
         #compdef deploy
         # zsh completion for deploy \(Version.current), written by `deploy completions zsh`.
 
-        _deploy_list() { _call_program $1 ${words[1]} completions --list $1 2>/dev/null }
+        # The words deploy lists for $1, in the checkout -C names when one was typed.
+        _deploy_list() {
+            local directory=${opt_args[-C]:-${opt_args[--directory]}}
+            _call_program $1 ${words[1]} ${directory:+-C ${(q)directory}} completions --list $1 2>/dev/null
+        }
         _deploy_services() { local -a names; names=(${(f)"$(_deploy_list services)"}); _values -s , service $names }
         _deploy_profiles() { local -a names; names=(${(f)"$(_deploy_list profiles)"}); compadd -a names }
         _deploy_var_files() {

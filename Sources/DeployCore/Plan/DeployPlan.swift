@@ -125,6 +125,6 @@ public enum Invocation: Equatable, Sendable {
     case check(DeployPlan)
     /// `deploy completions <shell>`: the completion script.
     case completions(Shell)
-    /// `deploy completions --list <kind>`: the words a completion offers, one per line.
-    case completionWords(CompletionList)
+    /// `deploy completions --list <kind> [-C dir]`: the words a completion offers, one per line.
+    case completionWords(CompletionList, directory: String?)
 }

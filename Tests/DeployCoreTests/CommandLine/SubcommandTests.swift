@@ -46,8 +46,11 @@ import Testing
     @Test func completionsTakeAShellOrAList() throws {
         #expect(try DeployPlan.parse(["completions", "zsh"], environment: [:]) == .completions(.zsh))
         #expect(
-            try DeployPlan.parse(["completions", "--list", "services"], environment: [:]) == .completionWords(.services)
-        )
+            try DeployPlan.parse(["completions", "--list", "services"], environment: [:])
+                == .completionWords(.services, directory: nil))
+        #expect(
+            try DeployPlan.parse(["-C", "repo", "completions", "--list", "services"], environment: [:])
+                == .completionWords(.services, directory: "repo"))
         for (arguments, message) in [
             (["completions"], "deploy completions needs a shell: deploy completions bash, zsh or fish"),
             (["completions", "tcsh"], "deploy completions tcsh: give bash, zsh or fish"),

@@ -10,7 +10,7 @@ import Testing
 
     /// What the completion offers for `line` (completing its last word), split into words as bash splits it:
     /// at spaces, and around `=`.
-    func complete(_ line: String) -> [String] {
+    func complete(_ line: String, in folder: URL? = nil) -> [String] {
         let split = line.replacingOccurrences(of: "=", with: " = ").split(
             separator: " ", omittingEmptySubsequences: false)
         let words = split.map { "'\($0)'" }
@@ -20,7 +20,7 @@ import Testing
             _deploy
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let run = checkout.run(["bash", "-c", script])
+        let run = checkout.run(["bash", "-c", script], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         return run.lines
     }
@@ -51,8 +51,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: checkout.folder.url.appendingPathComponent("PWNED").path))
     }
 
+    /// `-C dir` typed before: the services of that checkout, asked from anywhere.
+    @Test func theServicesOfTheCheckoutDashCNamesAreOffered() {
+        let elsewhere = TemporaryFolder("elsewhere")
+        #expect(complete("deploy -C \(checkout.folder.path) --services bi", in: elsewhere.url) == ["billing"])
+        #expect(complete("deploy --directory=\(checkout.folder.path) --services bi", in: elsewhere.url) == ["billing"])
+        #expect(complete("deploy --services bi", in: elsewhere.url).isEmpty)
+    }
+
     @Test func anOperandIsOfferedOnce() {
-        #expect(complete("deploy completions bash ") == ["--help"])
+        #expect(complete("deploy completions bash ") == ["--directory", "--help"])
         #expect(complete("deploy help status ") == ["--help"])
     }
 

@@ -12,11 +12,12 @@ struct CompletionCheckout {
         folder.write("infra/terraform/aws/tfvars/sandbox.tfvars", "")
     }
 
-    /// Runs `argv` in the checkout, with `deploy` on PATH; its stdout lines.
-    func run(_ argv: [String]) -> (status: Int32, lines: [String], stderr: String) {
+    /// Runs `argv` in the checkout (or `folder`), with `deploy` on PATH; its stdout lines.
+    func run(_ argv: [String], in folder: URL? = nil) -> (status: Int32, lines: [String], stderr: String) {
         let bin = URL(fileURLWithPath: Sandbox.deployBinary).deletingLastPathComponent().path
         let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let result = Shell.run(argv, environment: ["PATH": path, "HOME": folder.path], directory: folder.url)
+        let result = Shell.run(
+            argv, environment: ["PATH": path, "HOME": self.folder.path], directory: folder ?? self.folder.url)
         return (result.status, result.stdout.split(separator: "\n").map(String.init), result.stderr)
     }
 }

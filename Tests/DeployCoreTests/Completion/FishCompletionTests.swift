@@ -10,10 +10,11 @@ import Testing
     init() throws { checkout = try CompletionCheckout() }
 
     /// The candidates (without their descriptions) for `line`, or nil without fish.
-    func complete(_ line: String) -> [String]? {
+    func complete(_ line: String, in folder: URL? = nil) -> [String]? {
         let path = ProcessInfo.processInfo.environment["PATH"]
         guard (try? ExecutableLookup.find("fish", path: path)) != nil else { return nil }
-        let run = checkout.run(["fish", "--no-config", "-c", "deploy completions fish | source; complete -C '\(line)'"])
+        let run = checkout.run(
+            ["fish", "--no-config", "-c", "deploy completions fish | source; complete -C '\(line)'"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         return run.lines.map { String($0.prefix { $0 != "\t" }) }
     }
@@ -26,5 +27,7 @@ import Testing
         #expect(complete("deploy his") == ["history"])
         #expect(complete("deploy status --ver") == ["--verbose"])
         #expect(complete("deploy --var-file tfvars/") == ["tfvars/sandbox.tfvars"])
+        let elsewhere = TemporaryFolder("elsewhere")
+        #expect(complete("deploy -C \(checkout.folder.path) --services bi", in: elsewhere.url) == ["billing"])
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// `deploy rollback`: one command back to what ran before the last deploy, never building, never
 /// pointing ECS at a tag the registry does not hold.
-extension EndToEnd.First {
+extension EndToEnd.Second {
     @Suite struct RollbackTests {
         static let deploy = ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--yes"]
         static let rollback = ["rollback", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"]
