@@ -80,7 +80,10 @@ enum FishCompletion {
 
     private static func values(_ value: CompletionValue) -> String {
         switch value {
-        case .varFile: " -a '(__deploy_list var-files; __fish_complete_suffix .tfvars)'"
+        case .varFile:
+            // The files of the word without its `--var-file=`, which fish puts back in front of each.
+            " -a '(__deploy_list var-files; __fish_complete_suffix (commandline -ct | string replace -r -- \"^--[^=]*=\" \"\") "
+                + ".tfvars)'"
         case .services: " -a '(__deploy_services)'"
         case .profiles: " -a '(__deploy_list profiles)'"
         case .directory: " -a '(__fish_complete_directories)'"

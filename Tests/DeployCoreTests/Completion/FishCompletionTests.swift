@@ -27,6 +27,8 @@ import Testing
         #expect(complete("deploy his") == ["history"])
         #expect(complete("deploy status --ver") == ["--verbose"])
         #expect(complete("deploy --var-file tfvars/") == ["tfvars/sandbox.tfvars"])
+        let afterEquals = complete("deploy --var-file=") ?? []
+        #expect(afterEquals.contains("--var-file=infra/") && !afterEquals.contains { $0.hasPrefix("--var-file=--") })
         let elsewhere = TemporaryFolder("elsewhere")
         #expect(complete("deploy -C \(checkout.folder.path) --services bi", in: elsewhere.url) == ["billing"])
     }
