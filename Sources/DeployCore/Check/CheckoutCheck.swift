@@ -6,6 +6,8 @@ struct CheckoutCheck: Sendable {
     let runner: any CommandRunner
     let root: URL
     let minimumFreeGB: Int
+    /// With a remote builder the images are built there, not on this disk.
+    var builder: String?
 
     func lines() async -> [CheckLine] {
         let dirty: CheckLine
@@ -22,6 +24,7 @@ struct CheckoutCheck: Sendable {
     }
 
     private func disk() -> CheckLine {
+        if let builder { return .ok("disk", "images are built on builder \(builder), not on this disk") }
         guard let free = Preflight.freeGB(at: root.path) else { return .skipped("disk", "free space unknown") }
         let text = String(format: "%.1f GB free at %@", free, root.path)
         guard free < Double(minimumFreeGB) else { return .ok("disk", text) }

@@ -4,18 +4,24 @@ import Foundation
 struct ToolCheck: Sendable {
     let runner: any CommandRunner
     let path: String?
+    /// `--builder`: the remote BuildKit builder that builds instead of the local engine.
+    var builder: String?
 
-    /// What a deploy runs, and how each says its version; docker's engine answers separately from its CLI.
-    static let tools: [(area: String, command: Command)] = [
-        ("git", Command("git", ["--version"])), ("terraform", Terraform.version()),
-        ("aws", Command("aws", ["--version"])),
-        ("docker", Command("docker", ["--version"])),
-        ("docker engine", Command("docker", ["info", "--format", "{{.ServerVersion}}"])),
-        ("pnpm", Command("pnpm", ["--version"])), ("curl", Command("curl", ["--version"])),
-    ]
+    /// What a deploy runs, and how each says its version; what builds (the local engine, or the remote
+    /// builder) answers separately from docker's CLI.
+    var tools: [(area: String, command: Command)] {
+        let builds =
+            builder.map { ("docker builder", Command("docker", ["buildx", "inspect", $0])) }
+            ?? ("docker engine", Command("docker", ["info", "--format", "{{.ServerVersion}}"]))
+        return [
+            ("git", Command("git", ["--version"])), ("terraform", Terraform.version()),
+            ("aws", Command("aws", ["--version"])), ("docker", Command("docker", ["--version"])), builds,
+            ("pnpm", Command("pnpm", ["--version"])), ("curl", Command("curl", ["--version"])),
+        ]
+    }
 
     func lines() async -> [CheckLine] {
-        await concurrentMap(Self.tools, limit: Self.tools.count) { [runner, path] area, command in
+        await concurrentMap(tools, limit: tools.count) { [runner, path] area, command in
             do throws(DeployError) {
                 _ = try ExecutableLookup.find(command.tool, path: path)
             } catch {
@@ -25,9 +31,15 @@ struct ToolCheck: Sendable {
             case .failure(let error) where area == "docker engine":
                 return .fail(
                     area, "the docker engine does not answer (\(error.output.last ?? error.message))",
-                    fix: "start Docker (or its daemon), or deploy with --builder <remote BuildKit>")
+                    fix: "start Docker (or its daemon), or build remotely: deploy check --builder <name>")
+            case .failure(let error) where area == "docker builder":
+                return .fail(
+                    area,
+                    "builder '\(command.arguments.last ?? "")' does not answer (\(error.output.last ?? error.message))",
+                    fix: "check `docker buildx ls`, or its endpoint and credentials")
             case .failure(let error): return .fail(area, error)
             case .success(let output) where area == "terraform": return Self.terraform(output)
+            case .success where area == "docker builder": return .ok(area, "\(command.arguments.last ?? "") answers")
             case .success(let output): return .ok(area, Self.version(output))
             }
         }

@@ -57,10 +57,7 @@ extension DeployPlan {
 
     /// How images are built: the builder, how many at once, how much disk is needed.
     private static func readBuildFlags(_ flags: ParsedFlags, into plan: inout DeployPlan) throws(DeployError) {
-        plan.builder = flags.value("builder")
-        if let builder = plan.builder, !Names.isWorkspaceName(builder) {
-            throw .usage("'\(builder)' is not a valid buildx builder name")
-        }
+        plan.builder = try builder(flags)
         plan.concurrency.jobs = try count(flags, "jobs") ?? plan.concurrency.jobs
         plan.concurrency.pushJobs = try count(flags, "push-jobs") ?? plan.concurrency.pushJobs
         if plan.concurrency.jobs == 1 { plan.concurrency.pushJobs = 1 }
@@ -167,6 +164,7 @@ extension DeployPlan {
         plan.directory = flags.value("directory")
         plan.json = try outputIsJSON(flags)
         plan.profile = try profile(flags, environment: environment)
+        plan.builder = try builder(flags)
         if plan.varFile == nil {
             throw .usage("deploy check needs --var-file: for example deploy check --var-file tfvars/sandbox.tfvars")
         }
@@ -236,6 +234,15 @@ extension DeployPlan {
         }
         try plan.checkCombinations()
         return plan
+    }
+
+    /// `--builder`: a buildx builder's name.
+    private static func builder(_ flags: ParsedFlags) throws(DeployError) -> String? {
+        let builder = flags.value("builder")
+        if let builder, !Names.isWorkspaceName(builder) {
+            throw .usage("'\(builder)' is not a valid buildx builder name")
+        }
+        return builder
     }
 
     /// `--profile`, else `AWS_PROFILE`: a read that needs no menu.

@@ -49,7 +49,7 @@ public enum Subcommand: String, CaseIterable, Sendable {
         case .history: ["deploy history [--var-file tfvars/<env>.tfvars] [--limit n | --show n] [--output json]"]
         case .rollback: ["deploy rollback --var-file tfvars/<env>.tfvars [--services a,b] [--to sha] [-y]"]
         case .unlock: ["deploy unlock --var-file tfvars/<env>.tfvars [--profile name] [-y]"]
-        case .check: ["deploy check --var-file tfvars/<env>.tfvars [--profile name] [--output json]"]
+        case .check: ["deploy check --var-file tfvars/<env>.tfvars [--profile name] [--builder name] [--output json]"]
         case .prune: ["deploy prune [-y]"]
         case .completions: ["deploy completions bash|zsh|fish"]
         case .help: ["deploy help [command]", "deploy <command> --help"]
@@ -78,7 +78,7 @@ public enum Subcommand: String, CaseIterable, Sendable {
                 "help",
             ]
         case .unlock: ["var-file", "workspace", "profile", "yes", "directory", "quiet", "help"]
-        case .check: ["var-file", "workspace", "profile", "output", "directory", "help"]
+        case .check: ["var-file", "workspace", "profile", "builder", "output", "directory", "help"]
         case .prune: ["yes", "profile", "output", "help"]
         case .completions: ["list", "directory", "help"]
         case .help: ["help"]

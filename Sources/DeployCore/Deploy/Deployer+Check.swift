@@ -4,8 +4,9 @@ extension Deployer {
     /// `deploy check --var-file F`: every read-only check a deploy makes, and what a deploy would find out only
     /// late, all at once, one line each with its fix; exit 1 when any fails. Never builds, writes or locks.
     public func check() async throws(DeployError) {
-        let tools = await ToolCheck(runner: makeRunner(environment, startDirectory), path: environment["PATH"])
-            .lines()
+        let tools = await ToolCheck(
+            runner: makeRunner(environment, startDirectory), path: environment["PATH"], builder: plan.builder
+        ).lines()
         let lines = tools + (await environmentLines())
         if let signal = children.interruption { throw .interrupted(signal: signal) }
         if plan.json {
@@ -42,8 +43,9 @@ extension Deployer {
             lines.append(.ok("terraform", "workspace \(deployment.workspaceName), outputs read"))
         }
         lines.append(accountLine(await account))
-        lines += await CheckoutCheck(runner: session.runner, root: workspace.root, minimumFreeGB: plan.minimumFreeGB)
-            .lines()
+        lines += await CheckoutCheck(
+            runner: session.runner, root: workspace.root, minimumFreeGB: plan.minimumFreeGB, builder: plan.builder
+        ).lines()
         let spas = workspace.config.spas.map(\.name)
         lines += OutputCheck(facts: deployment.facts, services: workspace.services, spas: spas).lines()
         guard case .success = await account else { return lines + [.skipped("aws", "needs working credentials")] }

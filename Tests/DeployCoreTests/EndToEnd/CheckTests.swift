@@ -66,6 +66,10 @@ extension EndToEnd.Second {
                     "patient-api: service 'sandbox-patient-api' not found in cluster platform-sandbox",
                 ], "\(failed)")
             #expect(checks.contains { $0["says"] as? String == "2 repositories exist" })
+
+            let remote = sandbox.deploy(Self.check + ["--builder", "k8s-builder"])
+            #expect(remote.stdout.contains("ok    docker builder  k8s-builder answers"), "\(remote.stdout)")
+            #expect(remote.stdout.contains("ok    disk            images are built on builder k8s-builder"))
         }
     }
 }
