@@ -26,7 +26,7 @@ struct ChangeReader: Sendable {
         let facts = deployment.facts
         var repositories: [String: String] = [:]
         for service in services { repositories[service] = try facts.repositoryURL(for: service) }
-        let ecsNames = Dictionary(uniqueKeysWithValues: services.map { ($0, facts.serviceNames[$0] ?? $0) })
+        let ecsNames = Dictionary(uniqueKeysWithValues: services.map { ($0, facts.ecsName(for: $0)) })
         let ecs = ECSReader(runner: runner, cache: cache, echo: { [reporter] in reporter.child("ecs", $0) })
         return try await ecs.live(cluster: cluster, ecsNames: ecsNames, repositories: repositories)
     }

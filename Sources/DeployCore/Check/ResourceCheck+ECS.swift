@@ -16,24 +16,23 @@ extension ResourceCheck {
             ]
         case .success: break
         }
-        let names = Dictionary(uniqueKeysWithValues: services.map { ($0, facts.serviceNames[$0] ?? $0) })
         let found: [String: ECSService]
         switch await outcome({ () async throws(DeployError) in
-            try await reader.services(names.values.sorted(), cluster: cluster)
+            try await reader.services(services.map(facts.ecsName(for:)).sorted(), cluster: cluster)
         }) {
         case .failure(let error): return [.fail("ecs", error)]
         case .success(let services): found = services
         }
-        let missing = services.filter { found[names[$0] ?? $0] == nil }
+        let missing = services.filter { found[facts.ecsName(for: $0)] == nil }
         let serviceLines =
             [.ok("ecs", "cluster \(cluster) is active")]
             + missing.map { service in
                 CheckLine.fail(
-                    "ecs", "\(service): service '\(names[service] ?? service)' not found in cluster \(cluster)",
+                    "ecs", "\(service): service '\(facts.ecsName(for: service))' not found in cluster \(cluster)",
                     fix: "create it (terraform apply), or correct ecs_service_names[\"\(service)\"]")
             } + Self.passed("ecs", services.count - missing.count, "services exist")
         let definitions = services.compactMap { service in
-            found[names[service] ?? service].map { (service, $0.taskDefinition) }
+            found[facts.ecsName(for: service)].map { (service, $0.taskDefinition) }
         }
         return serviceLines + (await logLines(definitions))
     }

@@ -60,6 +60,9 @@ struct EnvironmentFacts: Equatable, Sendable {
         return name
     }
 
+    /// The ECS service a platform service runs as: its `ecs_service_names` entry, else its own name.
+    func ecsName(for service: String) -> String { serviceNames[service] ?? service }
+
     func repositoryURL(for service: String) throws(DeployError) -> String {
         try entry(repositoryURLs, "ecr_repository_urls", service, valid: Names.isRepositoryURL)
     }

@@ -37,7 +37,7 @@ struct Checks: Equatable, Sendable {
             let prefix = base.map { $0 + config.apiPrefix(for: image.service) }
             let urls = prefix.map { [$0 + "/health"] + (deployment.exposesDocs ? [$0 + "/docs"] : []) } ?? []
             return Rollout(
-                service: image.service, ecsName: facts.serviceNames[image.service] ?? image.service,
+                service: image.service, ecsName: facts.ecsName(for: image.service),
                 image: image.reference, urls: urls)
         }
         return Checks(
