@@ -34,17 +34,12 @@ struct ResourceCheck: Sendable {
             }
             names = decoded
         }
-        let missing = wanted.filter { !names.contains(Self.repositoryName($0.1)) }
+        let missing = wanted.filter { !names.contains(Names.repositoryName(of: $0.1)) }
         return missing.map { service, url in
             .fail(
-                "ecr", "\(service): repository '\(Self.repositoryName(url))' does not exist",
+                "ecr", "\(service): repository '\(Names.repositoryName(of: url))' does not exist",
                 fix: "create it (terraform apply), or correct ecr_repository_urls[\"\(service)\"]")
         } + Self.passed("ecr", wanted.count - missing.count, "repositories exist")
-    }
-
-    /// `<account>.dkr.ecr.<region>.amazonaws.com/<name>` → `<name>`.
-    static func repositoryName(_ url: String) -> String {
-        url.firstIndex(of: "/").map { String(url[url.index(after: $0)...]) } ?? url
     }
 
     private func bucketLines() async -> [CheckLine] {

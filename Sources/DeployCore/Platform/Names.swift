@@ -26,6 +26,9 @@ enum Names {
         matches(id, first: { isUpperAlnum($0) }, rest: { isUpperAlnum($0) })
     }
 
+    /// The repository's name inside its registry: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth` → `auth`.
+    static func repositoryName(of url: String) -> String { String(url.drop { $0 != "/" }.dropFirst()) }
+
     /// `host[:port]/path` of an image repository, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth`.
     static func isRepositoryURL(_ url: String) -> Bool {
         let parts = url.split(separator: "/", maxSplits: 1)

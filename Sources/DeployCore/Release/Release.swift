@@ -10,7 +10,7 @@ struct Release: Equatable, Sendable {
         /// Already in ECR (a re-run after a failure): neither built nor pushed again.
         var inRegistry = false
         /// The repository's name inside the registry, such as `auth`.
-        var repositoryName: String { String(repositoryURL.drop { $0 != "/" }.dropFirst()) }
+        var repositoryName: String { Names.repositoryName(of: repositoryURL) }
         var reference: String { "\(repositoryURL):\(tag)" }
         /// The registry host that `docker login` needs, such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`.
         var registry: String { String(repositoryURL.prefix { $0 != "/" }) }

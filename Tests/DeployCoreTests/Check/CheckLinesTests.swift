@@ -17,7 +17,7 @@ import Testing
 
     @Test func repositoryNamesComeFromTheirURLs() {
         #expect(
-            ResourceCheck.repositoryName("123456789012.dkr.ecr.us-east-1.amazonaws.com/platform/auth")
+            Names.repositoryName(of: "123456789012.dkr.ecr.us-east-1.amazonaws.com/platform/auth")
                 == "platform/auth")
     }
 
