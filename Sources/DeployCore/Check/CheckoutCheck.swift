@@ -15,21 +15,22 @@ struct CheckoutCheck: Sendable {
         case .failure(let error): dirty = .fail("git", error)
         case .success(let files) where files.isEmpty: dirty = .ok("git", "no uncommitted changes to tracked files")
         case .success(let files):
-            let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " (+\(files.count - 5) more)" : "")
             dirty = .fail(
-                "git", "uncommitted changes a deploy would refuse: \(shown)",
+                "git", "uncommitted changes a deploy would refuse: \(Preflight.listed(files))",
                 fix: "commit or stash them (or deploy with --allow-dirty)")
         }
         return [dirty, disk()]
     }
 
+    /// The places a deploy checks (the checkout, docker's folder), as it checks them.
     private func disk() -> CheckLine {
         if let builder { return .ok("disk", "images are built on builder \(builder), not on this disk") }
+        if let (place, free) = Preflight.diskShortage(root: root, minimumGB: minimumFreeGB) {
+            return .fail(
+                "disk", String(format: "only %.1f GB free at %@; builds need %d GB", free, place, minimumFreeGB),
+                fix: "reclaim space with `deploy prune` (docker builder prune -af; docker image prune -af)")
+        }
         guard let free = Preflight.freeGB(at: root.path) else { return .skipped("disk", "free space unknown") }
-        let text = String(format: "%.1f GB free at %@", free, root.path)
-        guard free < Double(minimumFreeGB) else { return .ok("disk", text) }
-        return .fail(
-            "disk", "only \(text); builds need \(minimumFreeGB) GB",
-            fix: "reclaim space with `deploy prune` (docker builder prune -af; docker image prune -af)")
+        return .ok("disk", String(format: "%.1f GB free at %@", free, root.path))
     }
 }

@@ -54,7 +54,7 @@ struct ToolCheck: Sendable {
 
     /// terraform's version, and whether a deploy can use it.
     static func terraform(_ output: Data) -> CheckLine {
-        let needed = "\(Preflight.minimumTerraform.0).\(Preflight.minimumTerraform.1)"
+        let needed = Preflight.minimumTerraformText
         guard let version = Preflight.terraformVersion(output) else {
             return .fail(
                 "terraform", "could not read its version (`terraform version -json`)", fix: "install >= \(needed)")

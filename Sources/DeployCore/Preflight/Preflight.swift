@@ -12,6 +12,8 @@ struct Preflight: Sendable {
     let environment: [String: String]
 
     static let minimumTerraform = (1, 6)
+    /// `1.6`, as messages say it.
+    static var minimumTerraformText: String { "\(minimumTerraform.0).\(minimumTerraform.1)" }
 
     func run() async throws(DeployError) {
         var problems = missingTools()
@@ -21,10 +23,9 @@ struct Preflight: Sendable {
         problems += try await terraformProblems.get()
         let files = try await dirty.get()
         if !files.isEmpty && !plan.allowDirty {
-            let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " (+\(files.count - 5) more)" : "")
             problems.append(
-                "uncommitted changes would ship under \(release.tag), which does not contain them: \(shown); commit "
-                    + "or stash them, or pass --allow-dirty"
+                "uncommitted changes would ship under \(release.tag), which does not contain them: "
+                    + "\(Self.listed(files)); commit or stash them, or pass --allow-dirty"
             )
         }
         if !problems.isEmpty { throw .preflight(problems) }
@@ -58,13 +59,12 @@ struct Preflight: Sendable {
         guard let text = Self.terraformVersion(version.stdout) else {
             return [
                 "could not read terraform's version (`terraform version -json`): deploy needs terraform >= "
-                    + "\(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"
+                    + Self.minimumTerraformText
             ]
         }
         if !Self.isSupported(text) {
             return [
-                "terraform \(text) is too old: deploy needs terraform >= "
-                    + "\(Self.minimumTerraform.0).\(Self.minimumTerraform.1)"
+                "terraform \(text) is too old: deploy needs terraform >= \(Self.minimumTerraformText)"
             ]
         }
         return []
@@ -104,21 +104,30 @@ struct Preflight: Sendable {
 
     /// Building images needs roughly 6-8 GB where docker keeps them.
     private func diskProblems() -> [String] {
-        guard !release.imagesToBuild.isEmpty, release.buildx == nil else { return [] }
-        let places = [workspace.root.path, "/var/lib/docker"].filter {
-            FileKind.of(URL(fileURLWithPath: $0)) == .folder
-        }
+        guard !release.imagesToBuild.isEmpty, release.buildx == nil,
+            let (place, free) = Self.diskShortage(root: workspace.root, minimumGB: plan.minimumFreeGB)
+        else { return [] }
+        return [
+            String(
+                format:
+                    "only %.1f GB free at %@ (a full deploy needs 6-8 GB; --min-free-gb is %d): reclaim space "
+                    + "with `deploy prune` (docker builder prune -af; docker image prune -af; volumes are kept)",
+                free, place, plan.minimumFreeGB)
+        ]
+    }
+
+    /// The first place a build writes to (the checkout, docker's folder) with less free space than `minimumGB`.
+    static func diskShortage(root: URL, minimumGB: Int) -> (place: String, free: Double)? {
+        let places = [root.path, "/var/lib/docker"].filter { FileKind.of(URL(fileURLWithPath: $0)) == .folder }
         for place in places {
-            guard let free = Self.freeGB(at: place), free < Double(plan.minimumFreeGB) else { continue }
-            return [
-                String(
-                    format:
-                        "only %.1f GB free at %@ (a full deploy needs 6-8 GB; --min-free-gb is %d): reclaim space "
-                        + "with `deploy prune` (docker builder prune -af; docker image prune -af; volumes are kept)",
-                    free, place, plan.minimumFreeGB)
-            ]
+            if let free = freeGB(at: place), free < Double(minimumGB) { return (place, free) }
         }
-        return []
+        return nil
+    }
+
+    /// `a, b, c, d, e (+2 more)`: the first files of a list, for a one-line message.
+    static func listed(_ files: [String]) -> String {
+        files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " (+\(files.count - 5) more)" : "")
     }
 
     static func freeGB(at path: String) -> Double? {
