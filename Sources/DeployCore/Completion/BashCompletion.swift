@@ -48,19 +48,16 @@ enum BashCompletion {
     }
 
     private static var valueFlagPattern: String {
-        CompletionScript.valueFlags.map(names).joined(separator: "|")
-    }
-
-    private static func names(_ spec: FlagSpec) -> String {
-        (spec.short.map { "-\($0)|" } ?? "") + "--\(spec.name)"
+        CompletionScript.spellings(CompletionScript.valueFlags, separator: "|")
     }
 
     /// What follows each flag that takes a value; those that take anything typed share one line.
     private static var valueCases: String {
         let flags = CompletionScript.valueFlags
-        let free = flags.filter { CompletionValue.of($0) == .free }.map(names).joined(separator: "|")
+        let free = CompletionScript.spellings(flags.filter { CompletionValue.of($0) == .free }, separator: "|")
         let offered = flags.filter { CompletionValue.of($0) != .free }.map { spec in
-            "        \(names(spec))) \(values(CompletionValue.of(spec))); return ;;"
+            let pattern = CompletionScript.spellings([spec], separator: "|")
+            return "        \(pattern)) \(values(CompletionValue.of(spec))); return ;;"
         }
         return (offered + ["        \(free)) return ;;"]).joined(separator: "\n")
     }
@@ -84,7 +81,7 @@ enum BashCompletion {
     /// Each command's flags, and the one word it takes (once); `deploy` itself offers the commands.
     private static var commandCases: String {
         (Subcommand.words + [.deploy]).map { command in
-            let flags = CompletionScript.flags(of: command).map { "--\($0.name)" }.joined(separator: " ")
+            let flags = command.flags.map { "--\($0.name)" }.joined(separator: " ")
             let operands = command == .deploy ? Subcommand.words.map(\.rawValue) : command.operands
             let pattern = command == .deploy ? "*" : command.rawValue
             let offer =

@@ -8,13 +8,15 @@ public enum CompletionScript {
         }
     }
 
-    /// The flags a command offers, as the help lists them, with their one-letter aliases.
-    static func flags(of command: Subcommand) -> [FlagSpec] {
-        command.flags.filter { command == .deploy || $0.name != "version" }
-    }
-
     /// Every flag that takes a value: the word after it is that value, not a command.
     static var valueFlags: [FlagSpec] { DeployFlags.all.filter(\.takesValue) }
+
+    /// How the flags may be typed (`-C`, `--directory`, ...), joined as a shell's pattern wants: `|` in a bash
+    /// or zsh `case`, a space in fish's `switch`.
+    static func spellings(_ flags: [FlagSpec], separator: String) -> String {
+        flags.flatMap { (spec) -> [String] in (spec.short.map { ["-\($0)"] } ?? []) + ["--\(spec.name)"] }
+            .joined(separator: separator)
+    }
 
     /// A flag's help up to its first pause or default, short enough for a menu; without the command it
     /// belongs to (`deploy history: ...`), which the menu already shows.

@@ -36,7 +36,7 @@ enum FishCompletion {
                     continue
                 end
                 switch $token
-                    case \(CompletionScript.valueFlags.map(names).joined(separator: " "))
+                    case \(CompletionScript.spellings(CompletionScript.valueFlags, separator: " "))
                         set skip 1
                     case '-*'
                     case '*'
@@ -53,10 +53,6 @@ enum FishCompletion {
         """
     }
 
-    private static func names(_ spec: FlagSpec) -> String {
-        (spec.short.map { "-\($0) " } ?? "") + "--\(spec.name)"
-    }
-
     private static var lines: [String] {
         (Subcommand.allCases).flatMap { command in
             let when = "-n '__deploy_command | string match -q \(command.rawValue)'"
@@ -67,7 +63,7 @@ enum FishCompletion {
                     let none = "; and not __fish_seen_subcommand_from \(command.operands.joined(separator: " "))"
                     return "complete -c deploy \(when.dropLast())\(none)' -a \(operand)"
                 }
-            return operands + CompletionScript.flags(of: command).map { flag($0, when: when) }
+            return operands + command.flags.map { flag($0, when: when) }
         }
     }
 
@@ -82,8 +78,8 @@ enum FishCompletion {
         switch value {
         case .varFile:
             // The files of the word without its `--var-file=`, which fish puts back in front of each.
-            " -a '(__deploy_list var-files; __fish_complete_suffix (commandline -ct | string replace -r -- \"^--[^=]*=\" \"\") "
-                + ".tfvars)'"
+            " -a '(__deploy_list var-files; "
+                + "__fish_complete_suffix (commandline -ct | string replace -r -- \"^--[^=]*=\" \"\") .tfvars)'"
         case .services: " -a '(__deploy_services)'"
         case .profiles: " -a '(__deploy_list profiles)'"
         case .directory: " -a '(__fish_complete_directories)'"

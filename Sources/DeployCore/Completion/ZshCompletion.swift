@@ -22,7 +22,7 @@ enum ZshCompletion {
             local command="" i
             for (( i = 2; i < CURRENT; i++ )); do
                 case ${words[i]} in
-                    \(CompletionScript.valueFlags.map(names).joined(separator: "|"))) (( i++ )) ;;
+                    \(CompletionScript.spellings(CompletionScript.valueFlags, separator: "|"))) (( i++ )) ;;
                     -*) ;;
                     *) command=${words[i]}; break ;;
                 esac
@@ -37,13 +37,9 @@ enum ZshCompletion {
         """
     }
 
-    private static func names(_ spec: FlagSpec) -> String {
-        (spec.short.map { "-\($0)|" } ?? "") + "--\(spec.name)"
-    }
-
     private static var commandCases: String {
         (Subcommand.words + [.deploy]).map { command in
-            let specs = CompletionScript.flags(of: command).map(spec)
+            let specs = command.flags.map(spec)
             let position = command == .deploy ? [] : ["'1:command:(\(command.rawValue))'"]
             let operands = command == .deploy ? Subcommand.words.map(\.rawValue) : command.operands
             let operand =
