@@ -85,7 +85,7 @@ extension DeployPlan {
         if plan.quiet && plan.verbose { throw .usage("--quiet and --verbose contradict each other: pick one") }
         plan.workspace = flags.value("workspace")
         plan.services = try flags.value("services").map(parseServiceList)
-        plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
+        plan.profile = profile(flags, environment: environment, assumeYes: plan.assumeYes)
         plan.verify = !flags.isSet("no-verify")
         plan.allowDestroy = flags.isSet("allow-destroy")
         plan.waitTimeout = try time(flags, "wait-timeout") ?? plan.waitTimeout
@@ -200,11 +200,8 @@ extension DeployPlan {
         plan.varFile = flags.value("var-file")
         plan.directory = flags.value("directory")
         plan.verbose = flags.isSet("verbose")
-        plan.profile = flags.value("profile") ?? environment["AWS_PROFILE"].flatMap(nonEmpty)
+        plan.profile = try profile(flags, environment: environment)
         plan.json = try outputIsJSON(flags)
-        if let profile = plan.profile, !Names.isProfileName(profile) {
-            throw .usage("'\(profile)' is not a valid AWS profile name")
-        }
         return plan
     }
 
@@ -228,7 +225,7 @@ extension DeployPlan {
         plan.directory = flags.value("directory")
         plan.quiet = flags.isSet("quiet")
         plan.assumeYes = flags.isSet("yes")
-        plan.profile = flags.value("profile") ?? (plan.assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
+        plan.profile = profile(flags, environment: environment, assumeYes: plan.assumeYes)
         if plan.varFile == nil {
             throw .usage("deploy unlock needs --var-file: for example deploy unlock --var-file tfvars/sandbox.tfvars")
         }
@@ -243,6 +240,12 @@ extension DeployPlan {
             throw .usage("'\(builder)' is not a valid buildx builder name")
         }
         return builder
+    }
+
+    /// `--profile`; with `--yes` also `AWS_PROFILE`, as without it the operator picks from a menu (where
+    /// `AWS_PROFILE` is the default). Checked with the plan's other combinations.
+    private static func profile(_ flags: ParsedFlags, environment: [String: String], assumeYes: Bool) -> String? {
+        flags.value("profile") ?? (assumeYes ? environment["AWS_PROFILE"].flatMap(nonEmpty) : nil)
     }
 
     /// `--profile`, else `AWS_PROFILE`: a read that needs no menu.

@@ -62,7 +62,8 @@ import Testing
         (["--skip-tf", "--profile=a b"], "'a b' is not a valid AWS profile name"),
         (
             ["--skip-tf", "extra"],
-            "unknown command 'extra'; the commands are status, history, rollback, unlock, check, prune, completions, help"
+            "unknown command 'extra'; the commands are status, history, rollback, unlock, check, prune, "
+                + "completions, help"
         ),
         (
             ["--var-file", "x", "--fail-after", "-1"],
