@@ -7,12 +7,17 @@ import Testing
     static let quickRetry = RetryPolicy(attempts: 3, backoff: [0])
     let steps = try! ReleaseStepsTests.release(["--var-file", "prod.tfvars", "--profile", "p"]).steps
 
-    @Test func runsEveryStepInOrder() async {
-        let runner = FakeRunner()
-        let (outcomes, error) = await Executor(
+    /// The steps carried out by `runner`, with nothing printed and retries without a pause.
+    func run(_ steps: [Step], with runner: FakeRunner) async -> (outcomes: [StepOutcome], error: DeployError?) {
+        await Executor(
             runner: runner, reporter: Reporter(out: { _ in }, err: { _ in }), children: ChildRegistry(),
             retry: Self.quickRetry
         ).run(steps)
+    }
+
+    @Test func runsEveryStepInOrder() async {
+        let runner = FakeRunner()
+        let (outcomes, error) = await run(steps, with: runner)
         #expect(error == nil)
         #expect(outcomes.map(\.step) == steps)
         #expect(runner.actions == steps.map(\.action))
@@ -23,10 +28,7 @@ import Testing
             action.commands.first?.arguments.prefix(1) == ["push"] && action.rendered.contains("/billing:")
                 ? RunResult(status: .exited(1), tail: ["connection reset by peer"]) : RunResult(status: .exited(0))
         }
-        let (outcomes, error) = await Executor(
-            runner: runner, reporter: Reporter(out: { _ in }, err: { _ in }), children: ChildRegistry(),
-            retry: Self.quickRetry
-        ).run(steps)
+        let (outcomes, error) = await run(steps, with: runner)
         #expect(
             error
                 == .stepFailed(
@@ -93,10 +95,7 @@ import Testing
                 ? RunResult(status: .exited(1), tail: ["error TS2304: Cannot find name 'x'"])
                 : RunResult(status: .exited(0))
         }
-        let (_, error) = await Executor(
-            runner: runner, reporter: Reporter(out: { _ in }, err: { _ in }), children: ChildRegistry(),
-            retry: Self.quickRetry
-        ).run(steps)
+        let (_, error) = await run(steps, with: runner)
         #expect(
             error
                 == .stepFailed(
