@@ -13,7 +13,7 @@ struct Entrypoint {
         } catch {
             // With --output json, every exit writes one document, also one stopped before anything ran.
             if Invocation.wantsJSON(arguments) && !reporter.hasDocument {
-                reporter.document(DeploySummary.stopped(error))
+                reporter.document(DeployDocument.stopped(error))
             }
             reporter.error(error)
             exit(error.exitCode)

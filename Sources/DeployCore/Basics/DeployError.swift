@@ -21,7 +21,7 @@ public enum DeployError: Error, Equatable, Sendable {
     case noOperator
     /// The deploy would do something dangerous the operator did not ask for (a rollback).
     case refused(String)
-    /// Checks before the confirmation failed: one line per problem; nothing was built.
+    /// Expectations before the confirmation failed: one line per problem; nothing was built.
     case preflight([String])
     /// Another deploy holds this workspace's lock.
     case locked(String)

@@ -10,7 +10,7 @@ public enum StepPhase: String, Equatable, Sendable, CaseIterable, Codable {
     case invalidate
     /// Records in the bucket which build it now holds, so a re-run can skip it.
     case mark
-    /// Checks that an image the apply will reference is in ECR.
+    /// Expectations that an image the apply will reference is in ECR.
     case imageCheck = "check"
     /// `terraform plan`: what the apply will do, made before it (read-only).
     case plan

@@ -58,7 +58,7 @@ extension Deployer {
     struct Ran: Sendable {
         var verifications: [Verification]
         var failure: DeployError?
-        var document: DeploySummary?
+        var document: DeployDocument?
     }
 
     /// The typed `y`, then the steps and the verification.
@@ -101,14 +101,14 @@ extension Deployer {
             concurrency: plan.concurrency, live: board(run.release.steps))
         let (shared, state) = (run.shared, run.plan)
         executor.halt = { shared?.loss ?? state.failure }
-        executor.check = { [self] step, _ in
+        executor.review = { [self] step, _ in
             guard step.phase == .plan, let apply = run.release.apply else { return nil }
             let reviewed = await outcome { () async throws(DeployError) in
                 try await review(apply, run.release, run.session)
             }
             state.record(reviewed)
             if case .success(let planned) = reviewed {
-                reporter.note(PlanSummaryText.lines(planned, run.release).joined(separator: "\n"))
+                reporter.note(TerraformPlanText.lines(planned, run.release).joined(separator: "\n"))
             }
             if case .failure(let error) = reviewed { return error }
             return nil
@@ -118,18 +118,18 @@ extension Deployer {
     }
 
     private func showDryRun(_ release: Release, _ deployment: Deployment, _ planned: TerraformPlan?) {
-        reporter.result(PlanText.dryRun(release))
+        reporter.result(DryRunText.dryRun(release))
         guard plan.json else { return }
-        var summary = DeploySummary(
+        var summary = DeployDocument(
             release: release, outcomes: [], notRun: release.steps,
             seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
         summary.planned = (release.stepsWithPlan + (release.checks?.commands ?? [])).map(\.action.rendered)
-        summary.terraform = planned.map { PlanSummaryText.document($0) }
+        summary.terraform = planned.map { TerraformPlanText.document($0) }
         reporter.document(summary.json)
     }
 
     /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
-    private func verify(_ checks: Checks, _ session: Session, watch: Bool, since: Date) async
+    private func verify(_ checks: Expectations, _ session: Session, watch: Bool, since: Date) async
         -> ([Verification], DeployError?)
     {
         let verifier = Verifier(

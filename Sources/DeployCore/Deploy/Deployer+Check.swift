@@ -4,15 +4,15 @@ extension Deployer {
     /// `deploy check --var-file F`: every read-only check a deploy makes, and what a deploy would find out only
     /// late, all at once, one line each with its fix; exit 1 when any fails. Never builds, writes or locks.
     public func check() async throws(DeployError) {
-        let tools = await ToolCheck(
+        let tools = await ToolFindings(
             runner: makeRunner(environment, startDirectory), path: environment["PATH"], builder: plan.builder
         ).lines()
         let lines = tools + (await environmentLines())
         if let signal = children.interruption { throw .interrupted(signal: signal) }
         if plan.json {
-            reporter.document(CheckText.json(lines))
+            reporter.document(ReadinessText.json(lines))
         } else {
-            reporter.result(CheckText.table(lines))
+            reporter.result(ReadinessText.table(lines))
         }
         let failed = lines.count(where: { $0.verdict == .fail })
         if failed > 0 {
@@ -21,7 +21,7 @@ extension Deployer {
     }
 
     /// The workspace, the account, terraform's outputs, then the resources they name.
-    private func environmentLines() async -> [CheckLine] {
+    private func environmentLines() async -> [Finding] {
         let workspace: Workspace
         switch await outcome({ () async throws(DeployError) in try await openWorkspace() }) {
         case .failure(let error): return [.fail("workspace", error), .skipped("aws", "needs the workspace")]
@@ -32,7 +32,7 @@ extension Deployer {
             try await session.queries.account(profile: workspace.profile, environment: environment)
         }
         let deployment: Deployment
-        var lines = [CheckLine.ok("workspace", "\(workspace.services.count) services in \(workspace.root.path)")]
+        var lines = [Finding.ok("workspace", "\(workspace.services.count) services in \(workspace.root.path)")]
         switch await outcome({ () async throws(DeployError) in try await resolve(workspace, session) }) {
         case .failure(let error):
             return lines + [
@@ -43,20 +43,20 @@ extension Deployer {
             lines.append(.ok("terraform", "workspace \(deployment.workspaceName), outputs read"))
         }
         lines.append(accountLine(await account))
-        lines += await CheckoutCheck(
+        lines += await CheckoutFindings(
             runner: session.runner, root: workspace.root, minimumFreeGB: plan.minimumFreeGB, builder: plan.builder
         ).lines()
         let spas = workspace.config.spas.map(\.name)
-        lines += OutputCheck(facts: deployment.facts, services: workspace.services, spas: spas).lines()
+        lines += OutputFindings(facts: deployment.facts, services: workspace.services, spas: spas).lines()
         guard case .success = await account else { return lines + [.skipped("aws", "needs working credentials")] }
-        let resources = ResourceCheck(
+        let resources = ResourceFindings(
             runner: session.runner, reader: ECSReader(runner: session.runner, cache: session.cache),
             facts: deployment.facts,
             services: workspace.services, spas: spas, lock: deployment.bucket)
         return lines + (await resources.lines())
     }
 
-    private func accountLine(_ account: Result<Account, DeployError>) -> CheckLine {
+    private func accountLine(_ account: Result<Account, DeployError>) -> Finding {
         switch account {
         case .success(let account):
             .ok("account", "\(account.id) as \(account.arn) (profile \(account.profile), region \(account.region))")

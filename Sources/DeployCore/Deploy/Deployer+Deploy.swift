@@ -27,7 +27,7 @@ extension Deployer {
             try deployment.check(changes, allowRollback: plan.allowRollback, allowRedeploy: plan.allowRedeploy)
         }
         let planned = try await planned(planning, &release)
-        reporter.result(SummaryText.text(release, deployment, account: who, plan: planned))
+        reporter.result(ReleaseText.text(release, deployment, account: who, plan: planned))
         try await carryOut(release, deployment, session, planned: planned)
     }
 
@@ -39,7 +39,8 @@ extension Deployer {
     ) async throws(DeployError) -> Result<[ServiceChange], DeployError>? {
         let readsLive = plan.mode != .changed && release.apply != nil && deployment.facts.clusterName != nil
         async let live = outcome { () async throws(DeployError) in
-            readsLive ? try await session.changes.changes(deployment, history: try await history.value.get()) : []
+            readsLive
+                ? try await session.changes.changes(deployment.target, history: try await history.value.get()) : []
         }
         try await markWhatIsThere(&release, session)
         let changes = await live
@@ -62,9 +63,9 @@ extension Deployer {
         guard !plan.forceRebuild && !plan.allowDirty else { return }
         let (sitesToCheck, tag, runner) = (release.sites, release.tag, session.runner)
         async let sites = outcome { () async throws(DeployError) in
-            try await SiteCheck(runner: runner).upToDate(sitesToCheck, tag: tag)
+            try await BuildMarkerReader(runner: runner).upToDate(sitesToCheck, tag: tag)
         }
-        release.markInRegistry(try await RegistryCheck(runner: runner).present(release.images))
+        release.markInRegistry(try await RegistryReader(runner: runner).present(release.images))
         release.markUpToDate(try await sites.get())
     }
 
@@ -72,7 +73,7 @@ extension Deployer {
     private func changesToDeploy(_ deployment: Deployment, _ session: Session, _ history: [HistoryRecord])
         async throws(DeployError) -> [ServiceChange]?
     {
-        let changes = try await session.changes.changes(deployment, history: history)
+        let changes = try await session.changes.changes(deployment.target, history: history)
         reporter.result(ChangeText.table(changes, head: deployment.head, verbose: plan.verbose))
         // A held service is a deploy that needs an answer (refused, or --allow-redeploy), not nothing to do.
         if changes.contains(where: { $0.action != .skip }) { return changes }
@@ -93,7 +94,7 @@ extension Deployer {
                 tag: deployment.head, dockerfile: deployment.workspace.config.dockerfile, images: [],
                 sites: [], apply: nil)
             reporter.document(
-                DeploySummary(
+                DeployDocument(
                     release: nothing, outcomes: [], notRun: [],
                     seconds: Date().timeIntervalSince(deployment.started), error: nil,
                     result: .nothingToDeploy

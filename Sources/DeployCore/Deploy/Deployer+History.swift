@@ -77,7 +77,7 @@ extension Deployer {
         else { return nil }
         let runner = makeRunner(
             plan.profile.map { environment.merging(["AWS_PROFILE": $0]) { $1 } } ?? environment, root)
-        let queries = Queries(runner: runner, reporter: reporter)
+        let queries = EnvironmentReader(runner: runner, reporter: reporter)
         var selected = named
         if selected == nil { selected = try await queries.terraformWorkspace(terraformDir: config.terraformDir) }
         guard let workspace = selected,

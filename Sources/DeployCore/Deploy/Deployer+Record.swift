@@ -46,7 +46,7 @@ extension Deployer {
     /// The closing table, the history (this clone's file, and the shared object) and (with --output json) the
     /// document, for the caller to write: for every deploy that got past the `y`.
     func close(_ run: Run, _ outcomes: [StepOutcome], _ verifications: [Verification], _ failure: DeployError?) async
-        -> DeploySummary?
+        -> DeployDocument?
     {
         let (release, deployment) = (run.release, run.deployment)
         let ran = Set(outcomes.map(\.step.label))
@@ -64,10 +64,10 @@ extension Deployer {
         // The apply ended under this deploy's watch: its log has been shown.
         if let log = release.apply?.log { try? FileManager.default.removeItem(atPath: log) }
         guard plan.json else { return nil }
-        var summary = DeploySummary(
+        var summary = DeployDocument(
             release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
-        summary.verification = DeploySummary.checks(verifications)
-        summary.terraform = run.plan.plan.map { PlanSummaryText.document($0) }
+        summary.verification = DeployDocument.checks(verifications)
+        summary.terraform = run.plan.plan.map { TerraformPlanText.document($0) }
         summary.history = history.url.path
         return summary
     }

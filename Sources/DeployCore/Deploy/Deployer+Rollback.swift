@@ -10,7 +10,7 @@ extension Deployer {
         let session = opening.session
         let who = try await opening.who()
         deployment.account = who
-        let live = try await session.changes.liveTags(deployment)
+        let live = try await session.changes.liveTags(deployment.target)
         let history = try await readHistory(deployment, session)
         let targets = try RollbackTargets.resolve(
             history: history.records, services: plan.services, to: plan.rollbackTo,
@@ -32,13 +32,13 @@ extension Deployer {
             environment: environment
         ).run()
         let planned = try await planned(planning, &release)
-        reporter.result(SummaryText.text(release, deployment, account: who, plan: planned))
+        reporter.result(ReleaseText.text(release, deployment, account: who, plan: planned))
         try await carryOut(release, deployment, session, planned: planned)
     }
 
     /// A rollback's images whose tag ECR does not hold: a rollback never builds, so any of them refuses it.
     func missingFromRegistry(_ release: Release, _ session: Session) async throws(DeployError) -> [Release.Image] {
-        let present = try await RegistryCheck(runner: session.runner).present(release.images)
+        let present = try await RegistryReader(runner: session.runner).present(release.images)
         return release.images.filter { !present.contains($0.service) }
     }
 }

@@ -6,7 +6,7 @@ extension Deployer {
     /// planned, run and verified as `deploy rollback`'s, and recorded as its own deploy. The deploy fails
     /// whatever the rollback's outcome, saying both; with --output json, its document says how the rollback went.
     func rollBackFailed(_ run: Run, _ verifications: [Verification], after failure: DeployError) async
-        -> (DeployError, DeploySummary.Rollback?)
+        -> (DeployError, DeployDocument.Rollback?)
     {
         let failed = verifications.filter { !$0.passed }.map(\.service)
         let targets = Dictionary(
@@ -36,7 +36,7 @@ extension Deployer {
         case .success(let ran):
             return (
                 .rolledBackAfterFailure(failure, rolledBack: named, rollback: ran.failure),
-                ran.document.map(DeploySummary.Rollback.init)
+                ran.document.map(DeployDocument.Rollback.init)
             )
         }
     }
@@ -45,7 +45,7 @@ extension Deployer {
     /// verification and the record.
     private func rollBackNow(_ failed: Run, _ targets: [String: String]) async throws(DeployError) -> Ran {
         let session = failed.session
-        let live = try await session.changes.liveTags(failed.deployment)
+        let live = try await session.changes.liveTags(failed.deployment.target)
         let deployment = try failed.deployment.rollingBack(to: targets, live: live, plan: plan)
         var release = try Release(resolving: deployment)
         defer { removePlan(release) }
@@ -58,7 +58,7 @@ extension Deployer {
         }
         let planned = try await planned(planning, &release)
         if let account = deployment.account {
-            reporter.result(SummaryText.text(release, deployment, account: account, plan: planned))
+            reporter.result(ReleaseText.text(release, deployment, account: account, plan: planned))
         }
         var run = Run(release: release, deployment: deployment, session: session)
         if let planned { run.plan.record(.success(planned)) }

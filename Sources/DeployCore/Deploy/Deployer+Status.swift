@@ -5,7 +5,7 @@ extension Deployer {
         let session = session(for: workspace)
         let deployment = try await resolve(workspace, session)
         let history = try await readHistory(deployment, session).records
-        let changes = try await session.changes.changes(deployment, history: history)
+        let changes = try await session.changes.changes(deployment.target, history: history)
         if plan.json {
             reporter.document(ChangeText.json(changes, head: deployment.head))
         } else {

@@ -7,7 +7,7 @@ struct Session: Sendable {
     let cache: TaskDefinitionCache
 
     /// The read-only calls: git, terraform output, aws sts.
-    var queries: Queries { Queries(runner: runner, reporter: reporter) }
+    var queries: EnvironmentReader { EnvironmentReader(runner: runner, reporter: reporter) }
 
     var changes: ChangeReader { ChangeReader(runner: runner, reporter: reporter, cache: cache) }
 }

@@ -23,8 +23,8 @@ enum ECSDocuments {
         return found
     }
 
-    private static func deployment(_ row: [String: Any]) -> ECSService.Deployment {
-        ECSService.Deployment(
+    private static func deployment(_ row: [String: Any]) -> ECSDeployment {
+        ECSDeployment(
             id: row["id"] as? String ?? "?", status: row["status"] as? String ?? "?",
             taskDefinition: row["taskDefinition"] as? String ?? "?",
             rolloutState: row["rolloutState"] as? String, reason: row["rolloutStateReason"] as? String,

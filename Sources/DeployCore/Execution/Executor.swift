@@ -12,17 +12,17 @@ struct Executor: Sendable {
     let retry: RetryPolicy
     let concurrency: Concurrency
     /// On a terminal: the live board instead of child lines; notes go above it.
-    let live: LiveStatus?
+    let live: (any Board)?
     /// Why no new step may start, besides a failure or a signal (the shared lock was taken over).
     var halt: @Sendable () -> DeployError? = { nil }
     /// A step that succeeded, looked at before the walk goes on (the plan, read and checked): an error stops it.
-    var check: @Sendable (Step, RunResult) async -> DeployError? = { _, _ in nil }
+    var review: @Sendable (Step, RunResult) async -> DeployError? = { _, _ in nil }
     /// A step that has become needless (an apply with nothing to apply): counted as done, not run.
     var skips: @Sendable (Step) -> Bool = { _ in false }
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
-        retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial, live: LiveStatus? = nil
+        retry: RetryPolicy = RetryPolicy(), concurrency: Concurrency = .serial, live: (any Board)? = nil
     ) {
         self.runner = runner
         self.reporter =
@@ -38,7 +38,7 @@ struct Executor: Sendable {
     func run(_ steps: [Step]) async -> (outcomes: [StepOutcome], error: DeployError?) {
         var walk = Walk(steps: steps, concurrency: concurrency)
         let origin = Date()
-        let stopped = Flag()
+        let stopped = Latch()
         live?.start()
         await withTaskGroup(of: Finished.self) { group in
             func startWhatIsReady() {
@@ -71,7 +71,7 @@ struct Executor: Sendable {
         var index: Int
         var result: Result<(RunResult, Int), DeployError>
         var started: Date
-        /// What `check` found wrong with a step that ran well.
+        /// What `review` found wrong with a step that ran well.
         var refusal: DeployError?
     }
 
@@ -84,16 +84,16 @@ struct Executor: Sendable {
         live?.update(index, .running(since: Date()))
     }
 
-    private func perform(_ step: Step, at index: Int, stopped: Flag) async -> Finished {
+    private func perform(_ step: Step, at index: Int, stopped: Latch) async -> Finished {
         let started = Date()
         let result = await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }
         var refusal: DeployError?
-        if case .success(let (run, _)) = result, step.accepts(run.status) { refusal = await check(step, run) }
+        if case .success(let (run, _)) = result, step.accepts(run.status) { refusal = await review(step, run) }
         return Finished(index: index, result: result, started: started, refusal: refusal)
     }
 
     /// A failure elsewhere in the walk ends the retries too: no new attempt starts after the deploy failed.
-    private func runWithRetries(_ step: Step, stopped: Flag) async throws(DeployError) -> (RunResult, Int) {
+    private func runWithRetries(_ step: Step, stopped: Latch) async throws(DeployError) -> (RunResult, Int) {
         var attempt = 1
         while true {
             let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] in

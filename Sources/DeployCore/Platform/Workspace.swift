@@ -28,7 +28,7 @@ extension Workspace {
     }
 
     static func repositoryRoot(from directory: URL, runner: any CommandRunner) async throws(DeployError) -> URL {
-        let result = try await runner.check(.run(Git.topLevel()))
+        let result = try await runner.capture(.run(Git.topLevel()))
         guard result.status.succeeded else {
             let said = result.tail.last.map { " (git: \($0))" } ?? ""
             throw .usage(

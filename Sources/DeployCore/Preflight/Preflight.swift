@@ -55,7 +55,7 @@ struct Preflight: Sendable {
 
     private func terraformChecks() async throws(DeployError) -> [String] {
         guard release.apply != nil else { return [] }
-        let version = try await runner.check(.run(Terraform.version()))
+        let version = try await runner.capture(.run(Terraform.version()))
         guard let text = Self.terraformVersion(version.stdout) else {
             return [
                 "could not read terraform's version (`terraform version -json`): deploy needs terraform >= "
@@ -98,7 +98,7 @@ struct Preflight: Sendable {
 
     /// Tracked files with uncommitted changes.
     static func dirtyFiles(_ runner: any CommandRunner) async throws(DeployError) -> [String] {
-        let result = try await runner.check(.run(Git.dirtyFiles()))
+        let result = try await runner.capture(.run(Git.dirtyFiles()))
         return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { String($0.dropFirst(3)) }
     }
 

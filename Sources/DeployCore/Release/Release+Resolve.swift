@@ -26,7 +26,7 @@ extension Release {
             return image
         }
         buildx = plan.builder.map { Buildx(builder: $0, cache: config.buildCache) }
-        checks = try Checks.resolve(deployment, images: images, applies: apply != nil)
+        checks = try Expectations.resolve(deployment, images: images, applies: apply != nil)
     }
 
     /// One service's image: its repository (checked to be ECR's, the only registry the password goes to)

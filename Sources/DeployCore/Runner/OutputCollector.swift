@@ -31,7 +31,7 @@ final class OutputCollector: Sendable {
 
     /// Reads the file at `path` as it grows, on a thread of its own, until `over` is set and its end is
     /// read; `group` is left when it is done. Its lines are the child's (stdout and stderr, as written).
-    func follow(_ path: String, group: DispatchGroup, until over: Flag) {
+    func follow(_ path: String, group: DispatchGroup, until over: Latch) {
         group.enter()
         Thread.detachNewThread { [self] in
             defer { group.leave() }

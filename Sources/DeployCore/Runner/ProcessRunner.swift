@@ -89,7 +89,7 @@ final class ProcessRunner: CommandRunner {
         }
         try? file.close()
         let readers = DispatchGroup()
-        let over = Flag()
+        let over = Latch()
         collector.follow(path, group: readers, until: over)
         let ended = wait(for: child)
         over.set()

@@ -55,7 +55,7 @@ enum RolloutJudge {
     }
 
     /// The deployment of the newest revision among those that run the applied image.
-    static func newDeployment(_ service: ECSService, runsImage: (String) -> Bool?) -> ECSService.Deployment? {
+    static func newDeployment(_ service: ECSService, runsImage: (String) -> Bool?) -> ECSDeployment? {
         service.deployments.filter { runsImage($0.taskDefinition) == true }.max {
             revisionNumber($0.taskDefinition) < revisionNumber($1.taskDefinition)
         }

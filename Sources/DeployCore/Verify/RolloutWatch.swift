@@ -24,7 +24,7 @@ struct RolloutWatch: Sendable {
 
     /// What the watch knows between rounds.
     private struct Progress {
-        var pending: [Checks.Rollout]
+        var pending: [Expectations.Rollout]
         var endings: [String: Ending] = [:]
         var last: [String: RolloutProgress] = [:]
         /// The new deployment's `failedTasks` when its stopped tasks were last read.
@@ -34,7 +34,7 @@ struct RolloutWatch: Sendable {
     }
 
     /// `onChange` hears each service's progress whenever it changes, with the seconds since the watch began.
-    func watch(_ checks: Checks, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void)
+    func watch(_ checks: Expectations, onChange: @escaping @Sendable (String, RolloutProgress, Double) -> Void)
         async throws(DeployError) -> [String: Ending]
     {
         let start = Date()
@@ -67,7 +67,7 @@ struct RolloutWatch: Sendable {
 
     /// One service's progress this round, with ECS's answer and the new revision.
     private func judge(
-        _ rollout: Checks.Rollout, _ answers: Result<[String: ECSService], DeployError>, _ checks: Checks,
+        _ rollout: Expectations.Rollout, _ answers: Result<[String: ECSService], DeployError>, _ checks: Expectations,
         _ progress: inout Progress, elapsed: Double
     ) async -> (RolloutProgress, ECSService?, String?) {
         let services: [String: ECSService]
@@ -95,7 +95,7 @@ struct RolloutWatch: Sendable {
     /// When ECS counts more failed tasks in the new deployment than at the last look, its stopped tasks are read:
     /// `failAfter` of them failed (an essential container exited non-zero, or it could not start) ends it now.
     private func failingFast(
-        _ rollout: Checks.Rollout, _ new: ECSService.Deployment, _ checks: Checks, _ progress: inout Progress
+        _ rollout: Expectations.Rollout, _ new: ECSDeployment, _ checks: Expectations, _ progress: inout Progress
     ) async -> RolloutProgress? {
         guard failAfter > 0, new.failedTasks > (progress.failuresRead[rollout.service] ?? 0) else { return nil }
         progress.failuresRead[rollout.service] = new.failedTasks

@@ -1,12 +1,3 @@
-/// How one service's rollout ended, by name.
-enum RolloutResult: String, Equatable, Sendable, Codable {
-    case steady
-    case failed
-    case timedOut = "timed out"
-    /// The plan had no changes: nothing was applied, so nothing rolled.
-    case unchanged
-}
-
 /// Whether one rolled service really serves the new code: how its rollout ended and what its URLs answered.
 struct Verification: Equatable, Sendable {
     enum Rollout: Equatable, Sendable {

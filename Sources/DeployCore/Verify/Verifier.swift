@@ -8,12 +8,12 @@ struct Verifier: Sendable {
     let children: ChildRegistry
     let cache: TaskDefinitionCache
     /// On a terminal: the board, one row per service.
-    let live: LiveStatus?
+    let live: (any Board)?
     var health: HealthCheck { HealthCheck(runner: runner, children: children) }
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry, cache: TaskDefinitionCache,
-        live: LiveStatus?
+        live: (any Board)?
     ) {
         self.runner = runner
         // Behind the board, progress lines go above it instead of through it.
@@ -26,7 +26,7 @@ struct Verifier: Sendable {
 
     /// `watch`: false when nothing was applied (the plan had no changes): no rollout, only the URLs. `since`: when
     /// the apply began (ECS's events before it are not this deploy's).
-    func verify(_ checks: Checks, watch: Bool = true, since: Date = Date()) async throws(DeployError)
+    func verify(_ checks: Expectations, watch: Bool = true, since: Date = Date()) async throws(DeployError)
         -> [Verification]
     {
         if !checks.checksHealth { reporter.note("==> health not checked: terraform has no 'api_base_url' output") }
@@ -51,7 +51,7 @@ struct Verifier: Sendable {
 
     /// Each service's verification so far, with the diagnosis of each rollout that did not end steady (read at
     /// once across them).
-    private func diagnose(_ endings: [(key: String, value: RolloutWatch.Ending)], _ checks: Checks, since: Date)
+    private func diagnose(_ endings: [(key: String, value: RolloutWatch.Ending)], _ checks: Expectations, since: Date)
         async throws(DeployError) -> [Verification]
     {
         let diagnoser = Diagnoser(runner: runner)
@@ -73,7 +73,8 @@ struct Verifier: Sendable {
     }
 
     /// How each rollout ended, in the order of `checks.rollouts`; one that ECS never answered for timed out.
-    private func watch(_ checks: Checks) async throws(DeployError) -> [(key: String, value: RolloutWatch.Ending)] {
+    private func watch(_ checks: Expectations) async throws(DeployError) -> [(key: String, value: RolloutWatch.Ending)]
+    {
         // The board's rows are `checks.steps`: a rollout's row is its position.
         let positions = Dictionary(uniqueKeysWithValues: checks.rollouts.enumerated().map { ($1.service, $0) })
         let begun = Date()
@@ -98,7 +99,9 @@ struct Verifier: Sendable {
     }
 
     /// The health (and docs) URLs of the services that ended steady, by rollout position.
-    private func askHealth(_ checks: Checks, steady: [Bool]) async throws(DeployError) -> [(Int, Verification.Answer)] {
+    private func askHealth(_ checks: Expectations, steady: [Bool]) async throws(DeployError) -> [(
+        Int, Verification.Answer
+    )] {
         let requests = checks.rollouts.indices.flatMap { position in
             steady[position] ? checks.rollouts[position].urls.indices.map { (position, $0) } : []
         }

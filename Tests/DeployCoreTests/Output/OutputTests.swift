@@ -50,14 +50,14 @@ import Testing
         ]
         let error = DeployError.stepFailed(
             FailedStep(phase: steps[3].phase, subject: steps[3].subject, status: .exited(1)))
-        let summary = DeploySummary(
+        let summary = DeployDocument(
             release: release, outcomes: outcomes, notRun: Array(steps.dropFirst(4)), seconds: 4, error: error)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json.utf8)) as? [String: Any])
         #expect(json["result"] as? String == "failed")
         #expect(json["tag"] as? String == "abc1234")
         let images = try #require(json["images"] as? [[String: Any]])
         #expect(images.map { $0["built"] as? Bool } == [false, false], "auth was in ECR; billing's push failed")
-        let pushed = DeploySummary(
+        let pushed = DeployDocument(
             release: release, outcomes: [StepOutcome(step: steps[3], status: .exited(0), seconds: 1)], notRun: [],
             seconds: 4, error: nil)
         #expect(pushed.images.map(\.built) == [false, true])
@@ -71,7 +71,7 @@ import Testing
 
     @Test func aDeployThatStoppedEarlyStillWritesADocument() throws {
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(DeploySummary.stopped(.declined).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(DeployDocument.stopped(.declined).utf8)) as? [String: Any])
         #expect(json["result"] as? String == "declined" && json["exitCode"] as? Int == 1)
     }
 

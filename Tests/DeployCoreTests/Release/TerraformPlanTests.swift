@@ -31,7 +31,7 @@ import Testing
             ])
         #expect(plan.unexpectedDestroys(templates: Self.templates).isEmpty, "a new revision replaces the old by design")
         #expect(
-            PlanSummaryText.lines(plan, try Self.release()) == [
+            TerraformPlanText.lines(plan, try Self.release()) == [
                 "Plan      1 to replace, 1 to update",
                 "          module.service[\"*\"].terraform_data.task_definition  -/+ replace 1 (auth)",
                 "          module.service[\"*\"].terraform_data.service  ~ update 1 (auth)",
@@ -46,7 +46,7 @@ import Testing
             plan.unexpectedDestroys(templates: Self.templates) == [
                 .init(address: "terraform_data.extra", action: .destroy)
             ])
-        let lines = PlanSummaryText.lines(plan, try Self.release())
+        let lines = TerraformPlanText.lines(plan, try Self.release())
         #expect(lines.first == "Plan      6 to create, 1 to destroy")
         #expect(
             lines.contains(
@@ -54,7 +54,7 @@ import Testing
                     + "patient-api)"
             ))
         #expect(lines.last == "          - destroy  terraform_data.extra")
-        let document = PlanSummaryText.document(plan)
+        let document = TerraformPlanText.document(plan)
         #expect(document.counts == ["create": 6, "destroy": 1] && document.changes.count == 7)
     }
 
@@ -73,7 +73,7 @@ import Testing
         let plan = TerraformPlan(changes: [])
         #expect(!plan.hasChanges)
         #expect(
-            PlanSummaryText.lines(plan, try Self.release()) == [
+            TerraformPlanText.lines(plan, try Self.release()) == [
                 "Plan      no changes: nothing to apply, no rollout to watch (the health URLs are still asked)"
             ])
         #expect(TerraformPlan.action(["no-op"]) == nil && TerraformPlan.action(["create", "delete"]) == .replace)

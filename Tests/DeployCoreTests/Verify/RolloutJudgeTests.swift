@@ -11,13 +11,13 @@ import Testing
     static func deployment(
         _ status: String, _ arn: String, _ state: String?, running: Int, desired: Int = 2,
         reason: String? = nil
-    ) -> ECSService.Deployment {
+    ) -> ECSDeployment {
         .init(
             id: "ecs-svc/\(arn.suffix(1))", status: status, taskDefinition: arn, rolloutState: state, reason: reason,
             running: running, desired: desired)
     }
 
-    static func judge(_ deployments: [ECSService.Deployment], serviceRuns taskDefinition: String = new)
+    static func judge(_ deployments: [ECSDeployment], serviceRuns taskDefinition: String = new)
         -> RolloutProgress
     {
         RolloutJudge.judge(

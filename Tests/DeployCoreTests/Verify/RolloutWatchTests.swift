@@ -11,8 +11,8 @@ import Testing
     static let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/auth:abc1234"
     /// The rollout of auth, with a timeout: long where the test expects an ending before it, so a loaded machine
     /// cannot time it out; short where the timeout is what is tested.
-    static func checks(timeout: Double = 60) -> Checks {
-        Checks(
+    static func checks(timeout: Double = 60) -> Expectations {
+        Expectations(
             cluster: "platform-prod", rollouts: [.init(service: "auth", ecsName: "prod-auth", image: image, urls: [])],
             timeout: timeout, checksHealth: false)
     }

@@ -1,0 +1,81 @@
+/// What a deploy will do, printed before the confirmation: who and where, the images and SPAs (and what is
+/// already there), what rolls from which tag, how terraform applies, and how the rollout is verified.
+enum ReleaseText {
+    static func text(_ release: Release, _ deployment: Deployment, account: Account, plan: TerraformPlan? = nil)
+        -> String
+    {
+        (who(account, deployment.terraformWorkspace) + tags(release, deployment.plan) + sites(release)
+            + rolls(release, previous: deployment.previousTags) + terraform(release, plan) + verify(release)
+            + lock(deployment))
+            .joined(separator: "\n")
+    }
+
+    private static func who(_ account: Account, _ workspace: String?) -> [String] {
+        [
+            "Account   \(account.id)  (\(account.arn))",
+            "Region    \(account.region)    Profile \(account.profile)"
+                + (workspace.map { "    Workspace \($0)" } ?? ""),
+        ]
+    }
+
+    /// The tag every image is built at; a rollback's tags instead, for it builds nothing.
+    private static func tags(_ release: Release, _ plan: DeployPlan) -> [String] {
+        guard plan.mode == .rollback else { return ["Tag       \(release.tag)"] + images(release) }
+        return [
+            "Tags      " + list(release.images.map { "\($0.service) \($0.tag)" }),
+            "Images    none built: a rollback points services back at images already in ECR",
+        ]
+    }
+
+    private static func images(_ release: Release) -> [String] {
+        let present = release.images.filter(\.inRegistry).map(\.service)
+        return ["Images    " + list(release.images.map(\.service))]
+            + (present.isEmpty ? [] : ["          already in ECR, not rebuilt: \(present.joined(separator: ", "))"])
+    }
+
+    private static func sites(_ release: Release) -> [String] {
+        let current = release.sites.filter(\.upToDate).map(\.spa.name)
+        return ["SPAs      " + list(release.sites.map(\.spa.name))]
+            + (current.isEmpty
+                ? [] : ["          bucket already holds this build, skipped: \(current.joined(separator: ", "))"])
+    }
+
+    private static func rolls(_ release: Release, previous: [String: String]) -> [String] {
+        guard release.apply != nil && !previous.isEmpty else { return [] }
+        let rows = release.images.map { "\($0.service) \(previous[$0.service] ?? "?") → \($0.tag)" }
+        return ["Rolls     " + rows.joined(separator: "\n          ")]
+    }
+
+    private static func terraform(_ release: Release, _ plan: TerraformPlan?) -> [String] {
+        guard let apply = release.apply else { return ["Terraform not applied (--skip-tf): nothing rolls"] }
+        let planned =
+            plan.map { TerraformPlanText.lines($0, release) }
+            ?? ["Plan      made alongside the builds (--yes): what it changes is said when it ends"]
+        let scope =
+            apply.targets.isEmpty
+            ? "every service to \(release.tag)"
+            : "only \(release.images.map(\.service).joined(separator: ", ")) (-target)"
+        return ["Terraform apply in \(apply.directory) with \(apply.varFile): rolls \(scope)"] + planned
+    }
+
+    private static func verify(_ release: Release) -> [String] {
+        guard let checks = release.checks else {
+            return release.apply == nil ? [] : ["Verify    not verified (--no-verify): the rollout is not watched"]
+        }
+        let health =
+            checks.checksHealth ? ", then each service's health URL" : " (no api_base_url output: health not checked)"
+        return ["Verify    ECS steady within \(WaitTime.text(checks.timeout))\(health)"]
+    }
+
+    /// Where the lock is: the team's in the deploy bucket, or this clone's.
+    private static func lock(_ deployment: Deployment) -> [String] {
+        guard let place = deployment.bucket else {
+            return ["Lock      this clone only (add a deploy_bucket output to share the lock and history)"]
+        }
+        return ["Lock      \(place.lockURL)"]
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,47 @@
+/// One finding of `deploy check`: what was checked, whether it passed, what was found, and the fix.
+struct Finding: Equatable, Sendable, Encodable {
+    enum Verdict: String, Equatable, Sendable, Encodable {
+        case ok
+        case fail
+        /// Not checked, because a check it depends on failed.
+        case skipped
+
+        /// How the table shows it: a failure stands out.
+        var label: String {
+            switch self {
+            case .ok: "ok"
+            case .fail: "FAIL"
+            case .skipped: "skip"
+            }
+        }
+    }
+
+    let area: String
+    let verdict: Verdict
+    let says: String
+    var fix: String?
+
+    static func ok(_ area: String, _ says: String) -> Finding { Finding(area: area, verdict: .ok, says: says) }
+
+    static func fail(_ area: String, _ says: String, fix: String? = nil) -> Finding {
+        Finding(area: area, verdict: .fail, says: says, fix: fix)
+    }
+
+    static func skipped(_ area: String, _ says: String) -> Finding {
+        Finding(area: area, verdict: .skipped, says: says)
+    }
+
+    /// A failed read, on one line: a command with what it said last and what to look at, or the error's own
+    /// message, which carries its fix.
+    static func fail(_ area: String, _ error: DeployError) -> Finding {
+        switch error {
+        case .queryFailed(let command, let status, let output):
+            let said = output.last.map { ": \($0)" } ?? ""
+            return .fail(
+                area, "`\(command)` \(status.phrase)\(said)",
+                fix: "check that the profile may make this call (its IAM policy), and the network")
+        case .preflight(let problems): return .fail(area, problems.joined(separator: "; "))
+        default: return .fail(area, error.message)
+        }
+    }
+}

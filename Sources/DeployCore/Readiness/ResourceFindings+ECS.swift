@@ -1,0 +1,64 @@
+import Foundation
+
+extension ResourceFindings {
+    /// The cluster, every service in it, and each service's task definition sending its logs to CloudWatch
+    /// (awslogs), where a failed rollout's explanation is read from.
+    func ecsLines() async -> [Finding] {
+        guard let cluster = facts.clusterName else { return [] }
+        switch await outcome({ () async throws(DeployError) in try await runner.queryText(AWS.activeCluster(cluster)) })
+        {
+        case .failure(let error): return [.fail("ecs", error)]
+        case .success(let found) where found.isEmpty:
+            return [
+                .fail(
+                    "ecs", "cluster '\(cluster)' does not exist or is not active",
+                    fix: "create it (terraform apply), or correct ecs_cluster_name")
+            ]
+        case .success: break
+        }
+        let found: [String: ECSService]
+        switch await outcome({ () async throws(DeployError) in
+            try await reader.services(services.map(facts.ecsName(for:)).sorted(), cluster: cluster)
+        }) {
+        case .failure(let error): return [.fail("ecs", error)]
+        case .success(let services): found = services
+        }
+        let missing = services.filter { found[facts.ecsName(for: $0)] == nil }
+        let serviceLines =
+            [.ok("ecs", "cluster \(cluster) is active")]
+            + missing.map { service in
+                Finding.fail(
+                    "ecs", "\(service): service '\(facts.ecsName(for: service))' not found in cluster \(cluster)",
+                    fix: "create it (terraform apply), or correct ecs_service_names[\"\(service)\"]")
+            } + Self.passed("ecs", services.count - missing.count, "services exist")
+        let definitions = services.compactMap { service in
+            found[facts.ecsName(for: service)].map { (service, $0.taskDefinition) }
+        }
+        return serviceLines + (await logLines(definitions))
+    }
+
+    /// One line per task definition whose containers do not all log through awslogs.
+    private func logLines(_ definitions: [(String, String)]) async -> [Finding] {
+        let lines = await concurrentMap(definitions, limit: 4) { [runner] service, arn -> Finding? in
+            let name = arn.split(separator: "/").last.map(String.init) ?? arn
+            switch await outcome({ () async throws(DeployError) in
+                try await runner.query(AWS.describeTaskDefinition(arn))
+            }) {
+            case .failure(let error): return .fail("logs", error)
+            case .success(let data):
+                guard let details = TaskDocuments.details(data) else {
+                    return .fail("logs", "\(service): the containers of task definition \(name) could not be read")
+                }
+                let silent = details.containers.filter { $0.logs == nil }.map(\.name)
+                guard !silent.isEmpty else { return nil }
+                return .fail(
+                    "logs",
+                    "\(service): task definition \(name): container \(silent.joined(separator: ", ")) has no awslogs "
+                        + "log configuration, so a failed rollout cannot show its logs",
+                    fix: "give its containers logConfiguration { logDriver = \"awslogs\" }")
+            }
+        }
+        let failures = lines.compactMap { $0 }
+        return failures + Self.passed("logs", definitions.count - failures.count, "task definitions log to awslogs")
+    }
+}

@@ -1,0 +1,50 @@
+/// When each step may start, and which limit it counts against: the fixed order of the runbook as a
+/// graph, so that independent work overlaps. Builds wait for the shared dependency layer; a push waits
+/// for its build and the registry login; SPA builds overlap the image work, but an upload (the first
+/// change anyone can see) waits for every SPA build and every push; every invalidation and image check waits
+/// for every push and upload; the apply comes last. Pure.
+enum Schedule {
+    /// What a step's concurrency is bounded by.
+    enum Pool: Equatable, Sendable {
+        case build, push, spa, aws, serial
+    }
+
+    static func pool(of phase: StepPhase) -> Pool {
+        switch phase {
+        case .buildDependencies, .build: return .build
+        case .push: return .push
+        case .buildSPA: return .spa
+        case .login, .upload, .invalidate, .mark, .imageCheck, .rollout, .health: return .aws
+        case .plan, .apply, .prune: return .serial
+        }
+    }
+
+    /// For each step, the indices of the steps that must have succeeded before it starts.
+    static func prerequisites(of steps: [Step]) -> [[Int]] {
+        func indices(_ phases: Set<StepPhase>, subject: String? = nil) -> [Int] {
+            steps.indices.filter {
+                phases.contains(steps[$0].phase) && (subject == nil || steps[$0].subject == subject)
+            }
+        }
+        let logins = indices([.login])
+        return steps.indices.map { index in
+            let step = steps[index]
+            // A login listed before a step is its prerequisite: with a remote builder, builds push.
+            let loginsBefore = logins.filter { $0 < index }
+            switch step.phase {
+            // The plan is read-only: it runs alongside the builds. The checks of tags this run does not push
+            // (already in ECR, or pinned) need nothing either: they run while the builds do.
+            case .login, .buildSPA, .plan, .imageCheck: return []
+            case .buildDependencies: return loginsBefore
+            case .build: return indices([.buildDependencies]) + loginsBefore
+            case .push: return indices([.build], subject: step.subject) + indices([.login])
+            // An upload is the first change anyone can see: it waits for every image to be in the registry.
+            // (Builds count as pushes: with a remote builder they push.)
+            case .upload: return indices([.buildSPA]) + indices([.build, .push])
+            case .invalidate: return indices([.build, .push, .upload])
+            case .mark: return indices([.invalidate], subject: step.subject)
+            case .apply, .prune, .rollout, .health: return Array(0..<index)
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// What happened to one step of a walk.
+struct StepOutcome: Equatable, Sendable {
+    var step: Step
+    var status: TerminationStatus
+    var seconds: Double
+    var attempts = 1
+    /// Seconds from the start of the walk, for the order of events.
+    var started = 0.0
+
+    var succeeded: Bool { step.accepts(status) }
+
+    /// ok or failed, as the summary and the history name it.
+    var result: StepResult { succeeded ? .ok : .failed }
+}
