@@ -1,6 +1,6 @@
 /// Everything that can stop `deploy`, as values. Each message says what went wrong and what to do next;
 /// `exitCode` is the one place where outcomes become exit codes.
-public enum DeployError: Error, Equatable, Sendable {
+enum DeployError: Error, Equatable, Sendable {
     /// Bad flags or bad input files: nothing ran.
     case usage(String)
     /// `deploy.json` or a terraform output is not what the platform contract says.
@@ -41,7 +41,7 @@ public enum DeployError: Error, Equatable, Sendable {
     /// that ended: nil when it succeeded).
     indirect case rolledBackAfterFailure(DeployError, rolledBack: String, rollback: DeployError?)
 
-    public var exitCode: Int32 {
+    var exitCode: Int32 {
         switch self {
         case .usage, .configuration: return 2
         case .interrupted(let signal), .applyStopped(.interrupted(let signal)),
@@ -51,7 +51,7 @@ public enum DeployError: Error, Equatable, Sendable {
         }
     }
 
-    public var message: String {
+    var message: String {
         switch self {
         case .usage(let text), .configuration(let text), .refused(let text), .locked(let text), .lockLost(let text):
             return text
@@ -107,6 +107,14 @@ public enum DeployError: Error, Equatable, Sendable {
             + ended
     }
 
+    /// A refusal stops a deploy before it does what was asked, and is said once, as the error.
+    var isRefusal: Bool {
+        switch self {
+        case .refused, .locked, .preflight, .declined, .noOperator: true
+        default: false
+        }
+    }
+
     /// The message in one line: its first, and the first thing it lists when that ends in a colon.
     var headline: String {
         if case .rolledBackAfterFailure(let failure, let services, let rollback) = self {
@@ -143,12 +151,12 @@ public enum DeployError: Error, Equatable, Sendable {
 }
 
 /// A deploy step that did not succeed: which one, how it ended, and the last lines it printed.
-public struct FailedStep: Equatable, Sendable {
-    public var phase: StepPhase
+struct FailedStep: Equatable, Sendable {
+    var phase: StepPhase
     /// The service, SPA or registry it was about; nil for the dependency layer and the apply.
-    public var subject: String?
-    public var status: TerminationStatus
-    public var output: [String]
+    var subject: String?
+    var status: TerminationStatus
+    var output: [String]
 
     init(phase: StepPhase, subject: String?, status: TerminationStatus, output: [String] = []) {
         self.phase = phase
@@ -190,7 +198,7 @@ public struct FailedStep: Equatable, Sendable {
 }
 
 /// How a terraform apply was stopped before it ended by itself.
-public enum ApplyStop: Equatable, Sendable {
+enum ApplyStop: Equatable, Sendable {
     case interrupted(signal: Int32)
     /// It ran past `--apply-timeout` (seconds).
     case timedOut(seconds: Double)

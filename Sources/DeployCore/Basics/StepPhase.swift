@@ -1,6 +1,6 @@
 /// The kinds of work a deploy does, in the runbook's order: the vocabulary that steps, the schedule,
 /// retries, failures and every output share.
-public enum StepPhase: String, Equatable, Sendable, CaseIterable, Codable {
+enum StepPhase: String, Equatable, Sendable, CaseIterable, Codable {
     case buildDependencies = "build deps"
     case build
     case login

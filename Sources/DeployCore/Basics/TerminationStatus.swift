@@ -1,6 +1,6 @@
 /// How a child ended: a normal exit with a code, or death by a signal. Foundation reports both as one
 /// number, so the runner keeps them apart here.
-public enum TerminationStatus: Equatable, Sendable {
+enum TerminationStatus: Equatable, Sendable {
     case exited(Int32)
     case signaled(Int32)
 

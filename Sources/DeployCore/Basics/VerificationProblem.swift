@@ -1,8 +1,8 @@
 /// One rolled service that is not serving: the line that says so, and why (ECS's events, the stopped tasks,
 /// their last log lines), printed indented under it.
-public struct VerificationProblem: Equatable, Sendable {
-    public var line: String
-    public var why: [String] = []
+struct VerificationProblem: Equatable, Sendable {
+    var line: String
+    var why: [String] = []
 
     var text: String { ([line] + why.map { "    " + $0 }).joined(separator: "\n") }
 }

@@ -1,5 +1,5 @@
 /// The words a completion script asks `deploy completions --list <kind>` for.
-public enum CompletionList: String, CaseIterable, Sendable {
+enum CompletionList: String, CaseIterable, Sendable {
     case services, profiles
     case varFiles = "var-files"
 }

@@ -6,7 +6,7 @@ struct FlagParser: Sendable {
     let context: @Sendable (_ command: String?) -> (flags: [FlagSpec], help: String)
 
     init(
-        _ specs: [FlagSpec],
+        _ specs: [FlagSpec] = FlagSpec.table,
         context: @escaping @Sendable (_ command: String?) -> (flags: [FlagSpec], help: String) = { _ in
             ([], "deploy --help")
         }
@@ -30,7 +30,7 @@ struct FlagParser: Sendable {
             let (spec, inlineValue) = try lookUp(word, command: parsed.arguments.first)
             guard spec.takesValue else {
                 if inlineValue != nil { throw .usage("--\(spec.name) takes no value") }
-                parsed.switches.insert(spec.name)
+                parsed.switches.insert(spec.flag)
                 continue
             }
             guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty,
@@ -38,8 +38,8 @@ struct FlagParser: Sendable {
             else {
                 throw .usage("--\(spec.name) needs a value: --\(spec.name) <\(spec.valueName ?? "value")>")
             }
-            if parsed.values[spec.name] != nil { throw .usage("--\(spec.name) is given twice") }
-            parsed.values[spec.name] = value
+            if parsed.values[spec.flag] != nil { throw .usage("--\(spec.name) is given twice") }
+            parsed.values[spec.flag] = value
         }
         return parsed
     }

@@ -1,11 +1,15 @@
-/// What the flag parser found: values by flag name, switches that were set, and the words that are not flags.
+/// What the flag parser found: values and switches by flag, and the words that are not flags.
 struct ParsedFlags: Equatable, Sendable {
-    var values: [String: String] = [:]
-    var switches: Set<String> = []
+    var values: [Flag: String] = [:]
+    var switches: Set<Flag> = []
     var arguments: [String] = []
 
     init() {}
 
-    func value(_ name: String) -> String? { values[name] }
-    func isSet(_ name: String) -> Bool { switches.contains(name) }
+    subscript(_ flag: Flag) -> String? { values[flag] }
+
+    func has(_ flag: Flag) -> Bool { switches.contains(flag) }
+
+    /// Every flag given, switch or value.
+    var given: Set<Flag> { switches.union(values.keys) }
 }

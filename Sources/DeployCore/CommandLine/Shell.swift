@@ -1,4 +1,4 @@
 /// The shells `deploy completions` writes a script for.
-public enum Shell: String, CaseIterable, Sendable {
+enum Shell: String, CaseIterable, Sendable {
     case bash, zsh, fish
 }

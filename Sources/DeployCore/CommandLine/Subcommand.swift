@@ -1,6 +1,6 @@
-/// What `deploy` can be asked to do, each with its usage and the flags it takes. The parser, `--help` and the
-/// completion scripts all read this one table, so they cannot drift apart.
-public enum Subcommand: String, CaseIterable, Sendable {
+/// What `deploy` can be asked to do, each with its usage, the words it takes and its exit codes. The parser, the
+/// help and the completion scripts read this table and the flags' (`FlagSpec.table`), so they cannot drift apart.
+enum Subcommand: String, CaseIterable, Sendable {
     /// `deploy` with no command word: a full, `--changed`, `--services` or `--skip-tf` deploy.
     case deploy
     case status, history, rollback, unlock, check, prune, completions, help
@@ -19,10 +19,10 @@ public enum Subcommand: String, CaseIterable, Sendable {
     }
 
     /// How it is written on a command line: `deploy` or `deploy status`.
-    public var title: String { self == .deploy ? "deploy" : "deploy \(rawValue)" }
+    var title: String { self == .deploy ? "deploy" : "deploy \(rawValue)" }
 
     /// What it does, in one line.
-    var summary: String {
+    var purpose: String {
         switch self {
         case .deploy: "build, push and roll the platform to AWS"
         case .status: "what --changed would deploy, and why; read-only"
@@ -65,26 +65,31 @@ public enum Subcommand: String, CaseIterable, Sendable {
         }
     }
 
-    /// The flags it takes, by name, in the order of `DeployFlags.all`.
-    var flagNames: Set<String> {
+    /// What its exit codes mean; nil for the commands that only print.
+    var exitCodes: String? {
+        let signals = "130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP)"
         switch self {
-        case .deploy: Set(DeployFlags.all.map(\.name)).subtracting(["to", "limit", "show", "list"])
-        case .status: ["var-file", "profile", "verbose", "quiet", "output", "directory", "help"]
-        case .history: ["var-file", "workspace", "limit", "show", "output", "directory", "profile", "help"]
+        case .deploy:
+            return "0 deployed (or nothing to deploy), 1 failed, not serving after the apply, refused or not "
+                + "confirmed, 2 bad input, \(signals)."
         case .rollback:
-            [
-                "var-file", "services", "profile", "yes", "dry-run", "workspace", "no-verify", "wait-timeout",
-                "apply-timeout", "fail-after", "allow-destroy", "to", "verbose", "quiet", "output", "directory",
-                "help",
-            ]
-        case .unlock: ["var-file", "workspace", "profile", "yes", "directory", "quiet", "help"]
-        case .check: ["var-file", "workspace", "profile", "builder", "output", "directory", "help"]
-        case .prune: ["yes", "profile", "output", "help"]
-        case .completions: ["list", "directory", "help"]
-        case .help: ["help"]
+            return "0 rolled back, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input, "
+                + "\(signals)."
+        case .status, .history:
+            return "0 read, 1 could not read (git, terraform or AWS failed), 2 bad input, \(signals)."
+        case .unlock:
+            return "0 removed (or nothing held it), 1 not removed (not confirmed, or it changed meanwhile), 2 bad "
+                + "input, \(signals)."
+        case .check: return "0 ready (every check passed), 1 not ready, 2 bad input, \(signals)."
+        case .prune:
+            return "0 pruned, 1 failed, refused (a deploy holds a lock) or not confirmed, 2 bad input, \(signals)."
+        case .completions, .help: return nil
         }
     }
 
+    /// The flags it takes, in the table's order, hidden ones included.
+    var allFlags: [FlagSpec] { FlagSpec.table.filter { $0.takes(self) } }
+
     /// Its flags as the help lists them: hidden ones left out.
-    var flags: [FlagSpec] { DeployFlags.all.filter { flagNames.contains($0.name) && !$0.hidden } }
+    var flags: [FlagSpec] { allFlags.filter { !$0.hidden } }
 }

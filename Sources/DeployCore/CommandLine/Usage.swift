@@ -1,20 +1,20 @@
 import Foundation
 
 /// The text `deploy --help`, `deploy <command> --help` and `deploy help <command>` print.
-public enum Usage {
+enum Usage {
     /// `deploy --help`.
-    public static var text: String { text(for: .deploy) }
+    static var text: String { text(for: .deploy) }
 
-    public static func text(for command: Subcommand) -> String {
+    static func text(for command: Subcommand) -> String {
         let heading =
             command == .deploy
-            ? "deploy \(Version.current): \(command.summary)."
-            : "\(command.title): \(command.summary)."
+            ? "deploy \(Version.current): \(command.purpose)."
+            : "\(command.title): \(command.purpose)."
         var parts = [heading, "Usage:\n" + command.usage.map { "  " + $0 }.joined(separator: "\n")]
         if let details = details(command) { parts.append(details) }
         if command == .deploy { parts.append(commands) }
-        parts.append("Options:\n" + options(command.flags))
-        if command != .completions && command != .help { parts.append(exitCodes) }
+        parts.append("Options:\n" + options(command))
+        if let codes = command.exitCodes { parts.append(wrapped("Exit codes: " + codes)) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -22,22 +22,19 @@ public enum Usage {
     private static var commands: String {
         let width = Subcommand.words.map(\.rawValue.count).max() ?? 0
         let lines = Subcommand.words.map { command in
-            "  " + command.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary
+            "  " + command.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.purpose
         }
         return "Commands (deploy help <command> for each):\n" + lines.joined(separator: "\n")
     }
 
-    private static func options(_ flags: [FlagSpec]) -> String {
+    /// The command's own flags, each with its help there.
+    private static func options(_ command: Subcommand) -> String {
+        let flags = command.flags
         let width = flags.map(\.synopsis.count).max() ?? 0
         return flags.map { spec in
-            "  " + spec.synopsis.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.help
+            "  " + spec.synopsis.padding(toLength: width + 2, withPad: " ", startingAt: 0) + (spec.help[command] ?? "")
         }.joined(separator: "\n")
     }
-
-    private static let exitCodes = """
-        Exit codes: 0 done, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input,
-        130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
-        """
 
     /// What the usage lines alone do not say.
     private static func details(_ command: Subcommand) -> String? {
@@ -77,5 +74,19 @@ public enum Usage {
             """
         case .help: nil
         }
+    }
+
+    /// A paragraph cut into lines of at most `width` columns, at spaces.
+    static func wrapped(_ text: String, width: Int = 108) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return (lines + [line]).joined(separator: "\n")
     }
 }

@@ -1,4 +1,4 @@
 /// The version `deploy --version` prints.
-public enum Version {
-    public static let current = "0.1.0"
+enum Version {
+    static let current = "0.1.0"
 }

@@ -54,10 +54,10 @@ enum BashCompletion {
     /// What follows each flag that takes a value; those that take anything typed share one line.
     private static var valueCases: String {
         let flags = CompletionScript.valueFlags
-        let free = CompletionScript.spellings(flags.filter { CompletionValue.of($0) == .free }, separator: "|")
-        let offered = flags.filter { CompletionValue.of($0) != .free }.map { spec in
+        let free = CompletionScript.spellings(flags.filter { $0.completion == .free }, separator: "|")
+        let offered = flags.filter { $0.completion != .free }.map { spec in
             let pattern = CompletionScript.spellings([spec], separator: "|")
-            return "        \(pattern)) \(values(CompletionValue.of(spec))); return ;;"
+            return "        \(pattern)) \(values(spec.completion)); return ;;"
         }
         return (offered + ["        \(free)) return ;;"]).joined(separator: "\n")
     }

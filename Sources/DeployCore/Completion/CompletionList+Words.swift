@@ -3,7 +3,7 @@ import Foundation
 /// Read from files only, no git, no network, so a TAB answers at once.
 extension CompletionList {
     /// One word per line, sorted; nothing when there is nothing to offer (outside a platform checkout).
-    public func words(from directory: URL, environment: [String: String]) -> [String] {
+    func words(from directory: URL, environment: [String: String]) -> [String] {
         switch self {
         case .profiles: return AWSProfiles.names(environment: environment)
         case .services:

@@ -58,20 +58,20 @@ enum FishCompletion {
             let when = "-n '__deploy_command | string match -q \(command.rawValue)'"
             let operands =
                 command == .deploy
-                ? Subcommand.words.map { "complete -c deploy \(when) -a \($0.rawValue) -d \(quote($0.summary))" }
+                ? Subcommand.words.map { "complete -c deploy \(when) -a \($0.rawValue) -d \(quote($0.purpose))" }
                 : command.operands.map { operand in
                     let none = "; and not __fish_seen_subcommand_from \(command.operands.joined(separator: " "))"
                     return "complete -c deploy \(when.dropLast())\(none)' -a \(operand)"
                 }
-            return operands + command.flags.map { flag($0, when: when) }
+            return operands + command.flags.map { flag($0, command, when: when) }
         }
     }
 
-    private static func flag(_ spec: FlagSpec, when: String) -> String {
+    private static func flag(_ spec: FlagSpec, _ command: Subcommand, when: String) -> String {
         let short = spec.short.map { " -s \($0)" } ?? ""
-        let value = spec.takesValue ? " -x" + values(CompletionValue.of(spec)) : ""
-        return
-            "complete -c deploy \(when)\(short) -l \(spec.name)\(value) -d \(quote(CompletionScript.shortHelp(spec)))"
+        let value = spec.takesValue ? " -x" + values(spec.completion) : ""
+        let help = quote(CompletionScript.shortHelp(spec, command))
+        return "complete -c deploy \(when)\(short) -l \(spec.name)\(value) -d \(help)"
     }
 
     private static func values(_ value: CompletionValue) -> String {

@@ -39,7 +39,7 @@ enum ZshCompletion {
 
     private static var commandCases: String {
         (Subcommand.words + [.deploy]).map { command in
-            let specs = command.flags.map(spec)
+            let specs = command.flags.map { spec($0, command) }
             let position = command == .deploy ? [] : ["'1:command:(\(command.rawValue))'"]
             let operands = command == .deploy ? Subcommand.words.map(\.rawValue) : command.operands
             let operand =
@@ -51,9 +51,9 @@ enum ZshCompletion {
     }
 
     /// `'(-y --yes)'{-y,--yes}'[help]'` or `'--var-file=[help]:path:_deploy_var_files'`.
-    private static func spec(_ flag: FlagSpec) -> String {
-        let help = "[\(escape(CompletionScript.shortHelp(flag)))]"
-        let value = flag.valueName.map { ":\($0):\(action(CompletionValue.of(flag)))" } ?? ""
+    private static func spec(_ flag: FlagSpec, _ command: Subcommand) -> String {
+        let help = "[\(escape(CompletionScript.shortHelp(flag, command)))]"
+        let value = flag.valueName.map { ":\($0):\(action(flag.completion))" } ?? ""
         let equals = flag.takesValue ? "=" : ""
         guard let short = flag.short else { return "'--\(flag.name)\(equals)\(help)\(value)'" }
         return "'(-\(short) --\(flag.name))'{-\(short),--\(flag.name)\(equals)}'\(help)\(value)'"

@@ -3,11 +3,7 @@ import Foundation
 /// What Ctrl-C, SIGTERM and SIGHUP do to a running deploy: forward to the children and let the executor
 /// (or the rollout watch) stop, so the deploy is still summed up and recorded; with nothing running,
 /// launching or held (at a prompt, between reads), stop at once.
-public enum Interruption {
-    public static func install(reporter: Reporter) throws(DeployError) {
-        try install(reporter: reporter, children: .shared)
-    }
-
+enum Interruption {
     static func install(reporter: Reporter, children: ChildRegistry) throws(DeployError) {
         let installed = Signals.install { signal in
             let running = children.interrupt(with: signal)

@@ -84,4 +84,17 @@ enum RollbackTargets {
             }
         }
     }
+
+    /// A rollback never builds: a tag ECR does not hold (`service:tag`) refuses it before anything changes.
+    /// `recovering`: the rollback after a failed deploy, which says so.
+    static func missingRefusal(_ missing: [String], recovering: Bool) -> DeployError? {
+        guard !missing.isEmpty else { return nil }
+        let listed = missing.joined(separator: ", ")
+        if recovering {
+            return .refused("\(listed) not in ECR, and a rollback never builds; nothing was rolled back")
+        }
+        return .refused(
+            "not rolling back: \(listed) not in ECR, and a rollback never builds; nothing was changed. Pick a tag "
+                + "that deploy history shows as deployed")
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The closing summary of `--output json`: the plan, every step with its result and time, what did not
 /// run, and the outcome, for chat-ops and CI.
-public struct DeployDocument: Encodable, Equatable, Sendable {
+struct DeployDocument: Encodable, Equatable, Sendable {
     struct Image: Encodable, Equatable, Sendable {
         var service: String
         var image: String
@@ -120,7 +120,7 @@ public struct DeployDocument: Encodable, Equatable, Sendable {
 
     /// A run that stopped before any step ran (bad input, a refusal, a failed check, a declined prompt), or a
     /// subcommand that failed: with `--output json`, every exit writes one document.
-    public static func stopped(_ error: DeployError) -> String {
+    static func stopped(_ error: DeployError) -> String {
         struct Stopped: Encodable {
             var result: DeployResult
             var error: String

@@ -12,7 +12,7 @@ enum DryRunText {
         var text =
             "\nDry run: these commands would run, in this order; nothing was changed.\n"
             + commands(release.stepsWithPlan)
-        if let checks = release.checks {
+        if let checks = release.expectations {
             text +=
                 "\nThen, until every service is steady (at most \(WaitTime.text(checks.timeout))), and once each is:\n"
                 + commands(checks.commands)

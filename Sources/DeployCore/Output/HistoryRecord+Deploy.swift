@@ -15,7 +15,7 @@ extension HistoryRecord {
         self.account = account?.id ?? "unknown"
         region = account?.region ?? "unknown"
         head = release.tag
-        mode = deployment.plan.kind
+        mode = deployment.options.kind
         applied = outcomes.contains { $0.step.phase == .apply }
         services = Self.services(release, deployment.previousTags, verifications)
         spas = release.sites.map { SPA(spa: $0.spa.name, tag: release.tag) }

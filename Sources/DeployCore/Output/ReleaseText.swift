@@ -4,7 +4,7 @@ enum ReleaseText {
     static func text(_ release: Release, _ deployment: Deployment, account: Account, plan: TerraformPlan? = nil)
         -> String
     {
-        (who(account, deployment.terraformWorkspace) + tags(release, deployment.plan) + sites(release)
+        (who(account, deployment.terraformWorkspace) + tags(release, deployment.options) + sites(release)
             + rolls(release, previous: deployment.previousTags) + terraform(release, plan) + verify(release)
             + lock(deployment))
             .joined(separator: "\n")
@@ -19,8 +19,8 @@ enum ReleaseText {
     }
 
     /// The tag every image is built at; a rollback's tags instead, for it builds nothing.
-    private static func tags(_ release: Release, _ plan: DeployPlan) -> [String] {
-        guard plan.mode == .rollback else { return ["Tag       \(release.tag)"] + images(release) }
+    private static func tags(_ release: Release, _ options: ReleaseOptions) -> [String] {
+        guard options.mode == .rollback else { return ["Tag       \(release.tag)"] + images(release) }
         return [
             "Tags      " + list(release.images.map { "\($0.service) \($0.tag)" }),
             "Images    none built: a rollback points services back at images already in ECR",
@@ -59,7 +59,7 @@ enum ReleaseText {
     }
 
     private static func verify(_ release: Release) -> [String] {
-        guard let checks = release.checks else {
+        guard let checks = release.expectations else {
             return release.apply == nil ? [] : ["Verify    not verified (--no-verify): the rollout is not watched"]
         }
         let health =

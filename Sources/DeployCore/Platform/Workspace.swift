@@ -29,15 +29,16 @@ extension Workspace {
 
     static func repositoryRoot(from directory: URL, runner: any CommandRunner) async throws(DeployError) -> URL {
         let result = try await runner.capture(.run(Git.topLevel()))
-        guard result.status.succeeded else {
-            let said = result.tail.last.map { " (git: \($0))" } ?? ""
-            throw .usage(
-                "\(directory.path) is not inside a usable git repository\(said): run deploy from the platform "
-                    + "checkout or pass -C <dir>"
-            )
-        }
+        guard result.status.succeeded else { throw outsideRepository(directory, said: result.tail.last) }
         let path = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return URL(fileURLWithPath: path)
+    }
+
+    /// The one refusal every command gives outside a checkout, with what git said when it said something.
+    static func outsideRepository(_ directory: URL, said: String? = nil) -> DeployError {
+        .usage(
+            "\(directory.path) is not inside a git repository\(said.map { " (git: \($0))" } ?? ""): run deploy from "
+                + "the platform checkout or pass -C <dir>")
     }
 
     /// The repository's common git folder (shared by its worktrees); nil outside a repository.

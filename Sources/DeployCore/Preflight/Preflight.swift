@@ -5,11 +5,16 @@ import Foundation
 /// earlier still, the terraform workspace).
 /// Every problem is reported at once, one line each, with the command that fixes it.
 struct Preflight: Sendable {
-    let plan: DeployPlan
     let workspace: Workspace
     let release: Release
     let runner: any CommandRunner
     let environment: [String: String]
+    /// `--allow-dirty`: uncommitted changes may ship under HEAD's tag.
+    var allowDirty = false
+    /// A rollback builds nothing, so uncommitted changes cannot ship with it.
+    var checksUncommitted = true
+    /// `--min-free-gb`.
+    var minimumFreeGB = 8
 
     static let minimumTerraform = (1, 6)
     /// `1.6`, as messages say it.
@@ -22,7 +27,7 @@ struct Preflight: Sendable {
         problems += diskProblems()
         problems += try await terraformProblems.get()
         let files = try await dirty.get()
-        if !files.isEmpty && !plan.allowDirty {
+        if !files.isEmpty && !allowDirty {
             problems.append(
                 "uncommitted changes would ship under \(release.tag), which does not contain them: "
                     + "\(Self.listed(files)); commit or stash them, or pass --allow-dirty"
@@ -38,7 +43,7 @@ struct Preflight: Sendable {
     }
 
     private func missingTools() -> [String] {
-        let steps = release.steps + (release.checks?.steps ?? [])
+        let steps = release.steps + (release.expectations?.steps ?? [])
         return Self.missing(steps.flatMap(\.action.commands).map(\.tool) + ["git"], path: environment["PATH"])
     }
 
@@ -72,7 +77,7 @@ struct Preflight: Sendable {
 
     /// Before any output of terraform is trusted: the selected workspace must be the var-file's, so that
     /// sandbox variables can never be applied to the prod workspace (or prod's registries used) by accident.
-    static func checkWorkspace(_ current: String?, plan: DeployPlan, varFile: URL?, terraformDir: String)
+    static func checkWorkspace(_ current: String?, expected named: String?, varFile: URL?, terraformDir: String)
         throws(DeployError)
     {
         guard let varFile else { return }
@@ -81,7 +86,7 @@ struct Preflight: Sendable {
                 "`terraform workspace show` failed in \(terraformDir): run `terraform -chdir=\(terraformDir) init`"
             ])
         }
-        let expected = plan.workspace ?? workspaceName(varFile: varFile.path)
+        let expected = named ?? workspaceName(varFile: varFile.path)
         guard current != expected else { return }
         throw .preflight([
             "terraform workspace is '\(current)' but --var-file is \(varFile.lastPathComponent): run `terraform "
@@ -90,9 +95,8 @@ struct Preflight: Sendable {
         ])
     }
 
-    /// A rollback builds nothing, so uncommitted changes cannot ship with it.
     private func dirtyFiles() async throws(DeployError) -> [String] {
-        guard plan.mode != .rollback else { return [] }
+        guard checksUncommitted else { return [] }
         return try await Self.dirtyFiles(runner)
     }
 
@@ -105,14 +109,14 @@ struct Preflight: Sendable {
     /// Building images needs roughly 6-8 GB where docker keeps them.
     private func diskProblems() -> [String] {
         guard !release.imagesToBuild.isEmpty, release.buildx == nil,
-            let (place, free) = Self.diskShortage(root: workspace.root, minimumGB: plan.minimumFreeGB)
+            let (place, free) = Self.diskShortage(root: workspace.root, minimumGB: minimumFreeGB)
         else { return [] }
         return [
             String(
                 format:
                     "only %.1f GB free at %@ (a full deploy needs 6-8 GB; --min-free-gb is %d): reclaim space "
                     + "with `deploy prune` (docker builder prune -af; docker image prune -af; volumes are kept)",
-                free, place, plan.minimumFreeGB)
+                free, place, minimumFreeGB)
         ]
     }
 

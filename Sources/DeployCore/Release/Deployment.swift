@@ -5,7 +5,7 @@ import Foundation
 /// reads build it; the release, the summary, the history and the JSON document read it. The plan stays as
 /// the operator gave it: the services selected live here.
 struct Deployment: Equatable, Sendable {
-    let plan: DeployPlan
+    let options: ReleaseOptions
     /// Where, and what HEAD and terraform say.
     let target: Target
     let started: Date
@@ -25,15 +25,25 @@ struct Deployment: Equatable, Sendable {
     /// What ran before: the tag each service ran, read from ECS before the apply (where a rollback returns to).
     var previousTags: [String: String] = [:]
 
-    /// Selects the plan's services (all of them without `--services`).
+    /// Selects the options' services (all of them without `--services`).
+    init(options: ReleaseOptions, target: Target, started: Date = Date()) throws(DeployError) {
+        self.options = options
+        self.target = target
+        self.started = started
+        let workspace = target.workspace
+        services = try Self.select(
+            options.services, from: workspace.services, independent: workspace.config.independent)
+        exposesDocs = VarFileFacts.exposesAPIDocs(file: workspace.varFile)
+    }
+
     init(
-        plan: DeployPlan, workspace: Workspace, head: String, facts: EnvironmentFacts,
+        options: ReleaseOptions, workspace: Workspace, head: String, facts: EnvironmentFacts,
         terraformWorkspace: String? = nil, started: Date = Date()
     ) throws(DeployError) {
-        self.plan = plan
-        target = Target(workspace: workspace, head: head, facts: facts, terraformWorkspace: terraformWorkspace)
-        self.started = started
-        services = try Self.select(plan.services, from: workspace.services, independent: workspace.config.independent)
+        try self.init(
+            options: options,
+            target: Target(workspace: workspace, head: head, facts: facts, terraformWorkspace: terraformWorkspace),
+            started: started)
     }
 
     var workspace: Workspace { target.workspace }
@@ -75,11 +85,10 @@ extension Deployment {
 extension Deployment {
     /// `--rollback-on-failure`: these services back to these tags, from what ECS runs now, as a rollback of its
     /// own (its plan, its start).
-    func rollingBack(to targets: [String: String], live: [String: String], plan: DeployPlan) throws(DeployError)
+    func rollingBack(to targets: [String: String], live: [String: String], options: ReleaseOptions) throws(DeployError)
         -> Deployment
     {
-        var rollback = try Deployment(
-            plan: plan, workspace: workspace, head: head, facts: facts, terraformWorkspace: terraformWorkspace)
+        var rollback = try Deployment(options: options, target: target)
         (rollback.exposesDocs, rollback.color, rollback.account) = (exposesDocs, color, account)
         rollback.rollBack(to: targets, live: live)
         return rollback

@@ -24,7 +24,7 @@ struct Expectations: Equatable, Sendable {
     static func resolve(_ deployment: Deployment, images: [Release.Image], applies: Bool) throws(DeployError)
         -> Expectations?
     {
-        guard deployment.plan.verify, applies, !images.isEmpty else { return nil }
+        guard deployment.options.verify, applies, !images.isEmpty else { return nil }
         let facts = deployment.facts
         let config = deployment.workspace.config
         guard let cluster = facts.clusterName else {
@@ -42,8 +42,8 @@ struct Expectations: Equatable, Sendable {
                 image: image.reference, urls: urls)
         }
         return Expectations(
-            cluster: cluster, rollouts: rollouts, timeout: deployment.plan.waitTimeout, checksHealth: base != nil,
-            failAfter: deployment.plan.failAfter)
+            cluster: cluster, rollouts: rollouts, timeout: deployment.options.waitTimeout, checksHealth: base != nil,
+            failAfter: deployment.options.failAfter)
     }
 }
 

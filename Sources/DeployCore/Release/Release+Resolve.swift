@@ -1,7 +1,7 @@
 extension Release {
     /// Deployment → release. Pure; every name that reaches an argv is checked here.
     init(resolving deployment: Deployment) throws(DeployError) {
-        let plan = deployment.plan
+        let options = deployment.options
         let config = deployment.workspace.config
         let facts = deployment.facts
         guard Names.isShortSHA(deployment.head) else {
@@ -10,7 +10,7 @@ extension Release {
         let images = try deployment.services.map { (service) throws(DeployError) -> Image in
             try Self.image(service, deployment)
         }
-        let sites = try (plan.shipsSPAs ? config.spas : []).map { (spa) throws(DeployError) -> Site in
+        let sites = try (options.shipsSPAs ? config.spas : []).map { (spa) throws(DeployError) -> Site in
             Site(
                 spa: spa, bucket: try facts.bucketName(for: spa.name),
                 distributionID: try facts.distributionID(for: spa.name))
@@ -25,8 +25,8 @@ extension Release {
             image.inRegistry = true
             return image
         }
-        buildx = plan.builder.map { Buildx(builder: $0, cache: config.buildCache) }
-        checks = try Expectations.resolve(deployment, images: images, applies: apply != nil)
+        buildx = options.builder.map { Buildx(builder: $0, cache: config.buildCache) }
+        expectations = try Expectations.resolve(deployment, images: images, applies: apply != nil)
     }
 
     /// One service's image: its repository (checked to be ECR's, the only registry the password goes to)
@@ -43,13 +43,13 @@ extension Release {
         let tag = deployment.rollbackTags[service] ?? deployment.head
         return Image(
             service: service, repositoryURL: url, tag: tag, region: region,
-            inRegistry: deployment.plan.mode == .rollback)
+            inRegistry: deployment.options.mode == .rollback)
     }
 
     private static func apply(_ deployment: Deployment) throws(DeployError) -> Apply? {
-        let plan = deployment.plan
-        guard !plan.skipTerraform, let varFile = deployment.workspace.varFile?.path else { return nil }
-        let partial = plan.rollsSubset
+        let options = deployment.options
+        guard !options.skipTerraform, let varFile = deployment.workspace.varFile?.path else { return nil }
+        let partial = options.rollsSubset
         // Without addresses, `-target` cannot limit the apply: it would roll every service.
         if partial && deployment.workspace.config.targets.isEmpty {
             throw .configuration(
@@ -67,9 +67,9 @@ extension Release {
             targets: partial ? services.flatMap(deployment.workspace.config.targets(for:)) : [],
             color: deployment.color,
             planFile: DeployFolder.planFile(workspace: deployment.workspaceName, in: gitDirectory).path,
-            planAlongside: plan.assumeYes && !plan.dryRun,
+            planAlongside: options.planAlongside,
             log: DeployFolder.applyLog(workspace: deployment.workspaceName, in: gitDirectory).path,
-            timeout: plan.applyTimeout)
+            timeout: options.applyTimeout)
     }
 }
 

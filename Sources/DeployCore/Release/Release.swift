@@ -61,7 +61,7 @@ struct Release: Equatable, Sendable {
     /// `--builder`: build (and push) on a remote BuildKit builder instead of the local engine.
     var buildx: Buildx?
     /// After the apply: the rollouts to watch and the URLs to check (nil with --no-verify or --skip-tf).
-    var checks: Expectations?
+    var expectations: Expectations?
 
     init(tag: String, dockerfile: String, images: [Image], sites: [Site], apply: Apply?) {
         self.tag = tag

@@ -4,10 +4,10 @@ import Synchronization
 /// The one writer of `deploy`'s output. Child output and progress go to stderr a whole line at a time,
 /// prefixed with the step (`[build auth] ...`); results (the plan, the summary) go to stdout, or, with
 /// `--output json`, to stderr so that stdout carries only the JSON document.
-public final class Reporter: Sendable {
-    public typealias Sink = @Sendable (String) -> Void
+final class Reporter: Sendable {
+    typealias Sink = @Sendable (String) -> Void
 
-    public enum Verbosity: Sendable {
+    enum Verbosity: Sendable {
         /// Only the summary, questions and errors.
         case quiet
         case normal
@@ -21,16 +21,23 @@ public final class Reporter: Sendable {
     private let out: Sink
     private let err: Sink
     private let verbosity: Verbosity
-    private let json: Bool
+    let json: Bool
     /// stderr is a terminal: what children print is shown with its control characters escaped, so that a
     /// child cannot clear the screen or retitle the window.
     private let escapes: Bool
     private let streams: StandardStreams
 
-    /// By default, the process's own stdout and stderr.
-    public convenience init(verbosity: Verbosity = .normal, json: Bool = false) {
+    /// The process's own stdout and stderr, as `style` says.
+    convenience init(style: OutputStyle = OutputStyle()) {
         let streams = StandardStreams()
-        self.init(out: streams.out, err: streams.err, verbosity: verbosity, json: json, streams: streams)
+        self.init(out: streams.out, err: streams.err, style: style, streams: streams)
+    }
+
+    convenience init(
+        out: @escaping Sink, err: @escaping Sink, style: OutputStyle, streams: StandardStreams = StandardStreams()
+    ) {
+        self.init(
+            out: out, err: err, verbosity: style.verbosity, json: style.json, escapes: style.terminal, streams: streams)
     }
 
     init(
@@ -45,15 +52,8 @@ public final class Reporter: Sendable {
         self.streams = streams
     }
 
-    /// The same sinks, for the plan's verbosity and output format, escaping what children print on a terminal.
-    public func configured(verbosity: Verbosity, json: Bool) -> Reporter {
-        Reporter(
-            out: out, err: err, verbosity: verbosity, json: json, escapes: isatty(STDERR_FILENO) != 0,
-            streams: streams)
-    }
-
     /// A run whose stdout could not be written (a full disk, a broken device) failed, whatever it did.
-    public func checkOutput() throws(DeployError) {
+    func checkOutput() throws(DeployError) {
         if let failure = streams.failure { throw .outputFailed(failure) }
     }
 
@@ -85,15 +85,20 @@ public final class Reporter: Sendable {
         write(json ? err : out, text + "\n")
     }
 
+    /// Text that is the whole answer (a help, a completion script): stdout, as it is.
+    func text(_ text: String) {
+        write(out, text)
+    }
+
     /// The JSON document of `--output json`: the only thing on stdout.
-    public func document(_ text: String) {
+    func document(_ text: String) {
         streams.documented()
         write(out, text + "\n")
     }
 
     /// Whether the JSON document was written (by this reporter or a configured copy), so a failure before it
     /// can still write one.
-    public var hasDocument: Bool { streams.hasDocument }
+    var hasDocument: Bool { streams.hasDocument }
 
     /// For the live board: the same stdout; child lines dropped (their last lines still reach the error
     /// message); progress notes handed to `notes`, which prints them above the board.
@@ -106,7 +111,7 @@ public final class Reporter: Sendable {
         write(err, text)
     }
 
-    public func error(_ error: DeployError) {
+    func error(_ error: DeployError) {
         var text = "deploy: error: \(error.message)\n"
         if !error.output.isEmpty {
             text += "last lines of its output:\n" + error.output.map { "  | \(shown(Self.cut($0)))\n" }.joined()

@@ -4,11 +4,11 @@ import Testing
 
 @Suite struct FlagParserTests {
     let parser = FlagParser([
-        FlagSpec("var-file", value: "path", help: ""),
-        FlagSpec("services", value: "a,b", help: ""),
-        FlagSpec("yes", short: "y", help: ""),
-        FlagSpec("directory", short: "C", value: "dir", help: ""),
-        FlagSpec("dry-run", help: ""),
+        FlagSpec(.varFile, value: "path", for: [.deploy], help: ""),
+        FlagSpec(.services, value: "a,b", for: [.deploy], help: ""),
+        FlagSpec(.yes, short: "y", for: [.deploy], help: ""),
+        FlagSpec(.directory, short: "C", value: "dir", for: [.deploy], help: ""),
+        FlagSpec(.dryRun, for: [.deploy], help: ""),
     ])
 
     @Test(arguments: [
@@ -17,20 +17,20 @@ import Testing
         (["--var-file=x=y.tfvars"], "x=y.tfvars"),
     ])
     func valueInEitherForm(arguments: [String], expected: String) throws {
-        #expect(try parser.parse(arguments).value("var-file") == expected)
+        #expect(try parser.parse(arguments)[.varFile] == expected)
     }
 
     @Test func switchesShortAliasesAndValues() throws {
         let parsed = try parser.parse(["-y", "-C", "repo", "--dry-run"])
-        #expect(parsed.isSet("yes"))
-        #expect(parsed.isSet("dry-run"))
-        #expect(parsed.value("directory") == "repo")
+        #expect(parsed.has(.yes))
+        #expect(parsed.has(.dryRun))
+        #expect(parsed[.directory] == "repo")
     }
 
     @Test func doubleDashEndsOptions() throws {
         let parsed = try parser.parse(["--yes", "--", "--dry-run", "x"])
-        #expect(parsed.isSet("yes"))
-        #expect(!parsed.isSet("dry-run"))
+        #expect(parsed.has(.yes))
+        #expect(!parsed.has(.dryRun))
         #expect(parsed.arguments == ["--dry-run", "x"])
     }
 

@@ -6,20 +6,25 @@ import Testing
 @Suite struct SubcommandTests {
     @Test(arguments: Subcommand.words)
     func eachCommandHasItsOwnHelp(command: Subcommand) throws {
-        #expect(try DeployPlan.parse([command.rawValue, "--help"], environment: [:]) == .help(command))
-        #expect(try DeployPlan.parse(["help", command.rawValue], environment: [:]) == .help(command))
+        #expect(try Request.invocation([command.rawValue, "--help"]) == .help(command))
+        #expect(try Request.invocation(["help", command.rawValue]) == .help(command))
         let text = Usage.text(for: command)
-        #expect(text.hasPrefix("\(command.title): \(command.summary)."))
+        #expect(text.hasPrefix("\(command.title): \(command.purpose)."))
         let options = text.components(separatedBy: "Options:\n").last ?? ""
-        for spec in DeployFlags.all where !spec.hidden {
-            #expect(options.contains("--\(spec.name) ") == command.flagNames.contains(spec.name), "\(spec.name)")
+        for spec in FlagSpec.table where !spec.hidden {
+            #expect(options.contains("--\(spec.name) ") == spec.takes(command), "\(spec.name)")
+            if let help = spec.help[command] { #expect(options.contains(help), "\(command) \(spec.name)") }
         }
+        #expect((command.exitCodes == nil) == [.completions, .help].contains(command))
+        #expect(
+            text.contains("not serving after the apply") == (command == .rollback),
+            "only a deploy and a rollback say what happens after an apply")
     }
 
     @Test func theDeployHelpListsItsFlagsAndEveryCommand() throws {
-        #expect(try DeployPlan.parse(["help"], environment: [:]) == .help(.deploy))
+        #expect(try Request.invocation(["help"]) == .help(.deploy))
         let text = Usage.text
-        for spec in DeployFlags.all where !spec.hidden && !["to", "limit", "show"].contains(spec.name) {
+        for spec in FlagSpec.table where !spec.hidden && ![.to, .limit, .show].contains(spec.flag) {
             #expect(text.contains("--\(spec.name)"))
         }
         for command in Subcommand.words { #expect(text.contains("\n  \(command.rawValue) ")) }
@@ -29,28 +34,25 @@ import Testing
 
     @Test func aMistypedCommandIsNamedWithTheClosestOne() {
         #expect(throws: DeployError.usage("unknown command 'stauts'. Did you mean 'deploy status'?")) {
-            try DeployPlan.parse(["stauts"], environment: [:])
+            try Request.parse(["stauts"], environment: [:])
         }
         #expect(
             throws: DeployError.usage(
                 "unknown command 'zzzzzzzz'; the commands are "
                     + "status, history, rollback, unlock, check, prune, completions, help")
         ) {
-            try DeployPlan.parse(["help", "zzzzzzzz"], environment: [:])
+            try Request.parse(["help", "zzzzzzzz"], environment: [:])
         }
         #expect(throws: DeployError.usage("unexpected argument 'bash'; see deploy status --help")) {
-            try DeployPlan.parse(["status", "bash"], environment: [:])
+            try Request.parse(["status", "bash"], environment: [:])
         }
     }
 
     @Test func completionsTakeAShellOrAList() throws {
-        #expect(try DeployPlan.parse(["completions", "zsh"], environment: [:]) == .completions(.zsh))
-        #expect(
-            try DeployPlan.parse(["completions", "--list", "services"], environment: [:])
-                == .completionWords(.services, directory: nil))
-        #expect(
-            try DeployPlan.parse(["-C", "repo", "completions", "--list", "services"], environment: [:])
-                == .completionWords(.services, directory: "repo"))
+        #expect(try Request.invocation(["completions", "zsh"]) == .completions(.zsh))
+        #expect(try Request.invocation(["completions", "--list", "services"]) == .completionWords(.services))
+        let listed = try Request.parse(["-C", "repo", "completions", "--list", "services"], environment: [:])
+        #expect(listed.invocation == .completionWords(.services) && listed.directory == "repo")
         for (arguments, message) in [
             (["completions"], "deploy completions needs a shell: deploy completions bash, zsh or fish"),
             (["completions", "tcsh"], "deploy completions tcsh: give bash, zsh or fish"),
@@ -61,47 +63,47 @@ import Testing
                 "--list is only used by deploy completions; see deploy completions --help"
             ),
         ] {
-            #expect(throws: DeployError.usage(message)) { try DeployPlan.parse(arguments, environment: [:]) }
+            #expect(throws: DeployError.usage(message)) { try Request.parse(arguments, environment: [:]) }
         }
     }
 
     @Test func checkReadsOnlyAndNeedsTheVarFile() throws {
-        guard
-            case .check(let plan) = try DeployPlan.parse(
-                ["check", "--var-file", "tfvars/prod.tfvars", "--output", "json"], environment: ["AWS_PROFILE": "prod"])
-        else {
+        let request = try Request.parse(
+            ["check", "--var-file", "tfvars/prod.tfvars", "--output", "json"], environment: ["AWS_PROFILE": "prod"])
+        guard case .check(let check) = request.invocation else {
             Issue.record("expected check")
             return
         }
-        #expect(plan.dryRun && plan.json && plan.profile == "prod" && plan.varFile == "tfvars/prod.tfvars")
+        #expect(request.json && check.target.profile == "prod" && check.target.varFile == "tfvars/prod.tfvars")
         #expect(
             throws: DeployError.usage(
                 "deploy check needs --var-file: for example deploy check --var-file tfvars/sandbox.tfvars")
-        ) { try DeployPlan.parse(["check"], environment: [:]) }
+        ) { try Request.parse(["check"], environment: [:]) }
         #expect(throws: DeployError.usage("--yes is not used by deploy check; see deploy check --help")) {
-            try DeployPlan.parse(["check", "--var-file", "v", "--yes"], environment: [:])
+            try Request.parse(["check", "--var-file", "v", "--yes"], environment: [:])
         }
     }
 }
 
 extension SubcommandTests {
-    @Test func everyFlagACommandNamesExists() {
-        let known = Set(DeployFlags.all.map(\.name))
-        for command in Subcommand.allCases { #expect(command.flagNames.isSubset(of: known), "\(command)") }
+    @Test func everyFlagHasOneEntryAndEveryCommandItsHelp() {
+        #expect(FlagSpec.table.map(\.flag) == Flag.allCases)
+        for spec in FlagSpec.table { #expect(spec.takes(.help) == (spec.flag == .help), "\(spec.name)") }
+        for command in Subcommand.allCases { #expect(command.allFlags.contains { $0.flag == .help }, "\(command)") }
     }
 }
 
 extension SubcommandTests {
     @Test func aMistypedFlagIsMatchedAgainstTheCommandsOwnFlags() throws {
         #expect(throws: DeployError.usage("unknown option '--verbse'. Did you mean '--verbose'?")) {
-            try DeployPlan.parse(["status", "--verbse"], environment: [:])
+            try Request.parse(["status", "--verbse"], environment: [:])
         }
         #expect(throws: DeployError.usage("unknown option '--servics'; see deploy status --help")) {
-            try DeployPlan.parse(["status", "--servics"], environment: [:])
+            try Request.parse(["status", "--servics"], environment: [:])
         }
         #expect(throws: DeployError.usage("unknown option '--servics'. Did you mean '--services'?")) {
-            try DeployPlan.parse(["--servics"], environment: [:])
+            try Request.parse(["--servics"], environment: [:])
         }
-        #expect(try DeployPlan.parse(["help", "status", "--help"], environment: [:]) == .help(.status))
+        #expect(try Request.invocation(["help", "status", "--help"]) == .help(.status))
     }
 }

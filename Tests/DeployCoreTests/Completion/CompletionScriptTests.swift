@@ -9,7 +9,7 @@ import Testing
         for shell in DeployCore.Shell.allCases {
             let script = CompletionScript.text(for: shell)
             for command in Subcommand.words { #expect(script.contains(command.rawValue), "\(shell) \(command)") }
-            for spec in DeployFlags.all where !spec.hidden {
+            for spec in FlagSpec.table where !spec.hidden {
                 let name = shell == .fish ? "-l \(spec.name)" : "--\(spec.name)"
                 #expect(script.contains(name), "\(shell) \(spec.name)")
             }

@@ -155,38 +155,40 @@ import Testing
         }
     }
 
-    @Test func rollbackAndHistoryTakeOnlyTheirFlags() throws {
-        guard
-            case .rollback(let plan) = try DeployPlan.parse(
-                ["rollback", "--var-file", "prod.tfvars", "--to", "abc1234", "--services", "auth"], environment: [:])
-        else {
-            Issue.record("not a rollback")
-            return
-        }
+    @Test func aRollbackRefusesATagNotInECRAndTheOneAfterAFailureSaysNothingWasRolledBack() {
+        #expect(RollbackTargets.missingRefusal([], recovering: false) == nil)
         #expect(
-            plan.mode == .rollback && plan.rollbackTo == "abc1234" && plan.services == ["auth"] && plan.rollsSubset
-                && !plan.shipsSPAs)
+            RollbackTargets.missingRefusal(["auth:0ld0ld0", "billing:0ld0ld0"], recovering: false)
+                == .refused(
+                    "not rolling back: auth:0ld0ld0, billing:0ld0ld0 not in ECR, and a rollback never builds; nothing "
+                        + "was changed. Pick a tag that deploy history shows as deployed"))
+        #expect(
+            RollbackTargets.missingRefusal(["auth:0ld0ld0"], recovering: true)
+                == .refused("auth:0ld0ld0 not in ECR, and a rollback never builds; nothing was rolled back"))
+    }
+
+    @Test func rollbackAndHistoryTakeOnlyTheirFlags() throws {
+        let options = try Request.rollbackOptions(
+            ["rollback", "--var-file", "prod.tfvars", "--to", "abc1234", "--services", "auth"])
+        let release = options.release
+        #expect(
+            release.mode == .rollback && options.to == "abc1234" && release.services == ["auth"] && release.rollsSubset
+                && !release.shipsSPAs)
         #expect(throws: DeployError.usage("--builder is not used by deploy rollback; see deploy rollback --help")) {
-            try DeployPlan.parse(["rollback", "--var-file", "p.tfvars", "--builder", "b"], environment: [:])
+            try Request.parse(["rollback", "--var-file", "p.tfvars", "--builder", "b"], environment: [:])
         }
         #expect(
             throws: DeployError.usage(
                 "deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")
         ) {
-            try DeployPlan.parse(["rollback"], environment: [:])
+            try Request.parse(["rollback"], environment: [:])
         }
         #expect(throws: DeployError.usage("--to is only used by deploy rollback; see deploy rollback --help")) {
-            try DeployPlan.parse(["--var-file", "p.tfvars", "--to", "abc1234"], environment: [:])
+            try Request.parse(["--var-file", "p.tfvars", "--to", "abc1234"], environment: [:])
         }
         #expect(
-            try DeployPlan.parse(["history", "--limit", "5", "--workspace", "prod"], environment: [:])
-                == .history(
-                    {
-                        var plan = DeployPlan()
-                        plan.historyLimit = 5
-                        plan.workspace = "prod"
-                        return plan
-                    }()))
+            try Request.invocation(["history", "--limit", "5", "--workspace", "prod"])
+                == .history(HistoryOptions(target: TargetOptions(workspace: "prod"), limit: 5)))
     }
 }
 

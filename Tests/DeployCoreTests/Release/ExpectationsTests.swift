@@ -9,9 +9,9 @@ import Testing
         _ arguments: [String], docs: Bool = false, config: PlatformConfig = PlatformConfig(),
         facts: EnvironmentFacts = ReleaseStepsTests.facts()
     ) throws -> Release {
-        guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: [:]) else { fatalError() }
+        let options = try Request.deployOptions(arguments)
         var deployment = try Deployment.testing(
-            plan, config: config, facts: facts, varFile: plan.varFile.map { "/repo/\($0)" })
+            options.release, config: config, facts: facts, varFile: options.target.varFile.map { "/repo/\($0)" })
         deployment.exposesDocs = docs
         return try Release(resolving: deployment)
     }
@@ -19,7 +19,7 @@ import Testing
     static let deploy = ["--var-file", "prod.tfvars", "--profile", "p", "-y"]
 
     @Test func everyRolledServiceIsWatchedForItsImageAndItsHealthURL() throws {
-        let checks = try #require(try Self.release(Self.deploy).checks)
+        let checks = try #require(try Self.release(Self.deploy).expectations)
         #expect(checks.cluster == "platform-prod")
         #expect(checks.timeout == 900)
         #expect(checks.rollouts.map(\.ecsName) == ["prod-auth", "prod-billing"])
@@ -33,7 +33,7 @@ import Testing
         var config = PlatformConfig()
         config.healthPaths = ["billing": "/v2/payments"]
         let checks = try #require(
-            try Self.release(Self.deploy + ["--services", "billing"], docs: true, config: config).checks)
+            try Self.release(Self.deploy + ["--services", "billing"], docs: true, config: config).expectations)
         #expect(
             checks.rollouts.map(\.urls) == [
                 ["https://api.example.com/v2/payments/health", "https://api.example.com/v2/payments/docs"]
@@ -45,14 +45,14 @@ import Testing
     }
 
     @Test func nothingIsVerifiedWithNoVerifyOrWithoutAnApply() throws {
-        #expect(try Self.release(Self.deploy + ["--no-verify"]).checks == nil)
-        #expect(try Self.release(["--skip-tf", "--services", "auth"]).checks == nil)
+        #expect(try Self.release(Self.deploy + ["--no-verify"]).expectations == nil)
+        #expect(try Self.release(["--skip-tf", "--services", "auth"]).expectations == nil)
     }
 
     @Test func withoutAnAPIBaseURLOnlyTheRolloutIsWatched() throws {
         var facts = ReleaseStepsTests.facts()
         facts.apiBaseURL = nil
-        let checks = try #require(try Self.release(Self.deploy + ["--wait-timeout", "2m"], facts: facts).checks)
+        let checks = try #require(try Self.release(Self.deploy + ["--wait-timeout", "2m"], facts: facts).expectations)
         #expect(!checks.checksHealth && checks.rollouts.allSatisfy(\.urls.isEmpty) && checks.timeout == 120)
     }
 
@@ -91,7 +91,7 @@ import Testing
     @Test func badWaitTimesAreUsageErrors() {
         for text in ["", "0s", "-5m", "15 m", "2d", "25h", "1.5m"] { #expect(WaitTime.seconds(text) == nil, "\(text)") }
         #expect(throws: DeployError.usage("--wait-timeout soon: give a time such as 90s, 15m or 1h")) {
-            try DeployPlan.parse(["--var-file", "x.tfvars", "--wait-timeout", "soon"], environment: [:])
+            try Request.parse(["--var-file", "x.tfvars", "--wait-timeout", "soon"], environment: [:])
         }
     }
 }

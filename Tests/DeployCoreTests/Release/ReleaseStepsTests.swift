@@ -18,8 +18,9 @@ import Testing
     }
 
     static func release(_ arguments: [String]) throws -> Release {
-        guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: [:]) else { fatalError() }
-        return try Release(resolving: try .testing(plan, varFile: plan.varFile.map { "/repo/\($0)" }))
+        let options = try Request.deployOptions(arguments)
+        return try Release(
+            resolving: try .testing(options.release, varFile: options.target.varFile.map { "/repo/\($0)" }))
     }
 
     @Test func fullDeployRunsInTheRunbooksOrder() throws {
@@ -148,11 +149,8 @@ import Testing
     }
 
     @Test func keptTagsNameWhatTheOtherServicesRun() throws {
-        guard
-            case .deploy(let plan) = try DeployPlan.parse(
-                ["--changed", "--var-file", "v", "--profile", "p", "-y"], environment: [:])
-        else { return }
-        var deployment = try Deployment.testing(plan, varFile: "/v")
+        let options = try Request.deployOptions(["--changed", "--var-file", "v", "--profile", "p", "-y"])
+        var deployment = try Deployment.testing(options.release, varFile: "/v")
         try deployment.limit(
             to: [
                 ServiceChange(service: "auth", liveTag: "0ld0ld0", behind: 1, action: .skip, reason: "no change"),

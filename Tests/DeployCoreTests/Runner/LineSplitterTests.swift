@@ -70,6 +70,6 @@ import Testing
         (["--", "--output", "json"], false), (["--output"], false),
     ])
     func jsonIsAskedForEvenWhenTheRestDoesNotParse(arguments: [String], wanted: Bool) {
-        #expect(Invocation.wantsJSON(arguments) == wanted)
+        #expect(Request.wantsJSON(arguments) == wanted)
     }
 }

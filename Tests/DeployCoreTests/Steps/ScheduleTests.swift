@@ -37,17 +37,12 @@ import Testing
     }
 
     @Test func flagsSetTheLimits() throws {
-        guard
-            case .deploy(let plan) = try DeployPlan.parse(
-                ["--skip-tf", "--jobs", "3", "--push-jobs", "2"], environment: [:])
-        else { return }
-        #expect(plan.concurrency == Concurrency(jobs: 3, pushJobs: 2))
-        guard case .deploy(let serial) = try DeployPlan.parse(["--skip-tf", "--jobs", "1"], environment: [:]) else {
-            return
-        }
-        #expect(serial.concurrency == .serial)
+        let limited = try Request.deployOptions(["--skip-tf", "--jobs", "3", "--push-jobs", "2"])
+        #expect(limited.settings.concurrency == Concurrency(jobs: 3, pushJobs: 2))
+        let serial = try Request.deployOptions(["--skip-tf", "--jobs", "1"])
+        #expect(serial.settings.concurrency == .serial)
         #expect(throws: DeployError.usage("--jobs takes a whole number from 1 to 64, such as --jobs 4")) {
-            try DeployPlan.parse(["--skip-tf", "--jobs", "0"], environment: [:])
+            try Request.parse(["--skip-tf", "--jobs", "0"], environment: [:])
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 extension Deployment {
     /// A deployment for pure tests: the repository at /repo, HEAD abc1234, terraform's outputs as given.
     static func testing(
-        _ plan: DeployPlan = DeployPlan(), services: [String] = ["auth", "billing"],
+        _ options: ReleaseOptions = ReleaseOptions(), services: [String] = ["auth", "billing"],
         config: PlatformConfig = PlatformConfig(), facts: EnvironmentFacts = ReleaseStepsTests.facts(),
         varFile: String? = nil
     ) throws -> Deployment {
@@ -13,6 +13,6 @@ extension Deployment {
         let workspace = Workspace(
             root: root, gitDirectory: root.appendingPathComponent(".git"), config: config,
             services: services, varFile: varFile.map { URL(fileURLWithPath: $0) }, profile: "p")
-        return try Deployment(plan: plan, workspace: workspace, head: "abc1234", facts: facts)
+        return try Deployment(options: options, workspace: workspace, head: "abc1234", facts: facts)
     }
 }

@@ -55,39 +55,23 @@ final class ScriptedPlatform: Sendable {
         }
     }
 
-    /// `deploy` with these arguments (`--var-file tfvars/prod.tfvars` is not added), answering the prompts with
-    /// `answers`; returns what it wrote to stdout and stderr and the error it ended with.
-    func run(_ arguments: [String], answers: [String] = []) async -> (out: String, err: String, error: DeployError?) {
-        let invocation: Invocation
-        do throws(DeployError) {
-            invocation = try DeployPlan.parse(arguments, environment: [:])
-        } catch {
-            return ("", "", error)
-        }
-        switch invocation {
-        case .deploy(let plan), .rollback(let plan): return await run(plan, answers: answers)
-        default: fatalError("not a deploy or a rollback: \(arguments)")
-        }
-    }
-
-    private func run(_ plan: DeployPlan, answers: [String]) async -> (out: String, err: String, error: DeployError?) {
+    /// `deploy` with these arguments (`--var-file tfvars/prod.tfvars` is not added), through the one entry point,
+    /// answering the prompts with `answers`; returns what it wrote to stdout and stderr and the error it ended with.
+    func run(_ arguments: [String], answers: [String] = [], environment extra: [String: String] = [:]) async
+        -> (out: String, err: String, error: DeployError?)
+    {
         let out = Lines()
         let err = Lines()
-        let reporter = Reporter(
-            out: { out.append(OutputLine(.stdout, $0)) }, err: { err.append(OutputLine(.stderr, $0)) },
-            verbosity: plan.quiet ? .quiet : .normal, json: plan.json)
         let queue = Mutex(answers)
-        let prompt = Prompt(reporter: reporter, isTerminal: true) {
-            queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-        }
+        let io = DeployIO(
+            out: { out.append(OutputLine(.stdout, $0)) }, err: { err.append(OutputLine(.stderr, $0)) },
+            stdinIsTerminal: true, readLine: { queue.withLock { $0.isEmpty ? nil : $0.removeFirst() } },
+            makeRunner: { [runner] _, _ in runner })
         let environment = ["PATH": folder.url.appendingPathComponent("bin").path, "NO_COLOR": "1", "USER": "ops"]
-        let deployer = Deployer(
-            plan: plan, environment: environment, currentDirectory: root, reporter: reporter, prompt: prompt,
-            children: ChildRegistry(), makeRunner: { [runner] _, _ in runner })
-        let result = await outcome { () async throws(DeployError) in try await deployer.run() }
+        let ending = await DeployMain.ending(
+            arguments: arguments, environment: environment.merging(extra) { $1 }, directory: root, io: io)
         let text = { (lines: Lines) in lines.all.map(\.text).joined() }
-        if case .failure(let error) = result { return (text(out), text(err), error) }
-        return (text(out), text(err), nil)
+        return (text(out), text(err), ending.error)
     }
 
     // MARK: What the tests read back

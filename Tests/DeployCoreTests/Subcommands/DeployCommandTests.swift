@@ -5,7 +5,7 @@ import Testing
 
 /// The orchestration, through a scripted runner: what a deploy reads before it asks, the order of its steps,
 /// what a failure or a "no" stops, and what the summary, the closing table and the history say.
-@Suite struct DeployerTests {
+@Suite struct DeployCommandTests {
     static let deploy = ["--var-file", "tfvars/prod.tfvars", "--profile", "p", "--yes", "--min-free-gb", "0"]
 
     /// The phases of the commands run, in order, with repeats collapsed: the shape of a deploy.

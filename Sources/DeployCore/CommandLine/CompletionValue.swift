@@ -12,16 +12,4 @@ enum CompletionValue: Equatable, Sendable {
     case choices([String])
     /// Anything the operator types (a number, a time, a SHA).
     case free
-
-    static func of(_ spec: FlagSpec) -> CompletionValue {
-        switch spec.name {
-        case "var-file": .varFile
-        case "services": .services
-        case "profile": .profiles
-        case "directory": .directory
-        case "output": .choices(["text", "json"])
-        case "list": .choices(CompletionList.allCases.map(\.rawValue))
-        default: .free
-        }
-    }
 }

@@ -2,42 +2,38 @@ import Testing
 
 @testable import DeployCore
 
-@Suite struct DeployPlanParsingTests {
-    func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> DeployPlan {
-        guard case .deploy(let plan) = try DeployPlan.parse(arguments, environment: environment) else {
-            Issue.record("expected a deploy")
-            return DeployPlan()
-        }
-        return plan
+@Suite struct RequestParsingTests {
+    func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> DeployOptions {
+        try Request.deployOptions(arguments, environment: environment)
     }
 
     @Test func fullDeployFromTheRunbook() throws {
         let plan = try plan(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "-y"])
-        #expect(plan.mode == .full)
-        #expect(plan.varFile == "tfvars/sandbox.tfvars")
-        #expect(plan.profile == "sandbox")
-        #expect(plan.assumeYes)
-        #expect(plan.services == nil)
-        #expect(!plan.rollsSubset)
+        #expect(plan.release.mode == .full)
+        #expect(plan.target.varFile == "tfvars/sandbox.tfvars")
+        #expect(plan.target.profile == "sandbox")
+        #expect(plan.settings.assumeYes)
+        #expect(plan.release.services == nil)
+        #expect(!plan.release.rollsSubset)
     }
 
     @Test func imageOnlyPushOfTwoServices() throws {
         let plan = try plan(["--skip-tf", "--services", "auth, billing,auth"])
-        #expect(plan.skipTerraform)
-        #expect(plan.services == ["auth", "billing"])
-        #expect(plan.varFile == nil)
+        #expect(plan.release.skipTerraform)
+        #expect(plan.release.services == ["auth", "billing"])
+        #expect(plan.target.varFile == nil)
     }
 
     @Test func yesTakesTheProfileFromTheEnvironment() throws {
-        #expect(try plan(["--skip-tf", "-y"], environment: ["AWS_PROFILE": "prod"]).profile == "prod")
-        #expect(try plan(["--skip-tf"], environment: ["AWS_PROFILE": "prod"]).profile == nil)
+        #expect(try plan(["--skip-tf", "-y"], environment: ["AWS_PROFILE": "prod"]).target.profile == "prod")
+        #expect(try plan(["--skip-tf"], environment: ["AWS_PROFILE": "prod"]).target.profile == nil)
     }
 
     @Test func helpAndVersion() throws {
-        #expect(try DeployPlan.parse(["--help"], environment: [:]) == .help(.deploy))
-        #expect(try DeployPlan.parse(["--skip-tf", "-h"], environment: [:]) == .help(.deploy))
-        #expect(throws: DeployError.self) { try DeployPlan.parse(["-h", "--bogus"], environment: [:]) }
-        #expect(try DeployPlan.parse(["--version"], environment: [:]) == .version)
+        #expect(try Request.invocation(["--help"]) == .help(.deploy))
+        #expect(try Request.invocation(["--skip-tf", "-h"]) == .help(.deploy))
+        #expect(throws: DeployError.self) { try Request.parse(["-h", "--bogus"], environment: [:]) }
+        #expect(try Request.invocation(["--version"]) == .version)
     }
 
     @Test(arguments: [
@@ -85,49 +81,43 @@ import Testing
         ),
     ])
     func badInput(arguments: [String], message: String) {
-        #expect(throws: DeployError.usage(message)) { try DeployPlan.parse(arguments, environment: [:]) }
+        #expect(throws: DeployError.usage(message)) { try Request.parse(arguments, environment: [:]) }
         #expect(DeployError.usage(message).exitCode == 2)
     }
 
     @Test func failingFastAndRollingBackOnFailure() throws {
-        guard
-            case .deploy(let plan) = try DeployPlan.parse(
-                ["--var-file", "x", "--fail-after", "0", "--rollback-on-failure"], environment: [:])
-        else {
-            Issue.record("not a deploy")
+        let failing = try plan(["--var-file", "x", "--fail-after", "0", "--rollback-on-failure"])
+        #expect(failing.release.failAfter == 0 && failing.settings.rollbackOnFailure)
+        let defaults = try plan(["--var-file", "x"])
+        #expect(defaults.release.failAfter == 3 && !defaults.settings.rollbackOnFailure)
+        guard case .history(let history) = try Request.invocation(["history", "--show", "2"]) else {
+            Issue.record("expected history")
             return
         }
-        #expect(plan.failAfter == 0 && plan.rollbackOnFailure)
-        guard case .deploy(let defaults) = try DeployPlan.parse(["--var-file", "x"], environment: [:]) else { return }
-        #expect(defaults.failAfter == 3 && !defaults.rollbackOnFailure)
-        guard case .history(let history) = try DeployPlan.parse(["history", "--show", "2"], environment: [:]) else {
-            return
-        }
-        #expect(history.historyShow == 2)
+        #expect(history.show == 2)
     }
 
     @Test func statusTakesOnlyReadingFlags() throws {
-        guard
-            case .status(let plan) = try DeployPlan.parse(
-                ["status", "--output", "json", "-C", "repo"], environment: ["AWS_PROFILE": "prod"])
-        else {
+        let request = try Request.parse(
+            ["status", "--output", "json", "-C", "repo"], environment: ["AWS_PROFILE": "prod"])
+        guard case .status(let status) = request.invocation else {
             Issue.record("expected status")
             return
         }
-        #expect(plan.json && plan.profile == "prod" && plan.directory == "repo")
+        #expect(request.json && status.target.profile == "prod" && request.directory == "repo")
         #expect(throws: DeployError.usage("--yes is not used by deploy status; see deploy status --help")) {
-            try DeployPlan.parse(["status", "--yes"], environment: [:])
+            try Request.parse(["status", "--yes"], environment: [:])
         }
         #expect(throws: DeployError.usage("--output yaml: use text or json")) {
-            try DeployPlan.parse(["status", "--output", "yaml"], environment: [:])
+            try Request.parse(["status", "--output", "yaml"], environment: [:])
         }
         #expect(
             throws: DeployError.usage(
                 "--skip-tf rolls nothing, so nothing can be rolled back or redeployed: drop --allow-rollback and "
                     + "--allow-redeploy")
         ) {
-            try DeployPlan.parse(["--skip-tf", "--allow-rollback"], environment: [:])
+            try Request.parse(["--skip-tf", "--allow-rollback"], environment: [:])
         }
-        #expect(throws: Never.self) { try DeployPlan.parse(["--var-file", "v", "--allow-rollback"], environment: [:]) }
+        #expect(throws: Never.self) { try Request.parse(["--var-file", "v", "--allow-rollback"], environment: [:]) }
     }
 }

@@ -1,0 +1,28 @@
+/// What a run says around its steps: the one question, the line it ends with, and what to do when the new code is
+/// not serving. Pure.
+enum RunText {
+    /// The typed `y` covers this.
+    static func question(_ release: Release, _ deployment: Deployment) -> String {
+        let account = deployment.account.map { "account \($0.id) (\($0.region))" } ?? "this account"
+        return deployment.options.mode == .rollback
+            ? "Roll back \(release.images.count) service(s) in \(account)?"
+            : "Deploy \(release.tag) to \(account)?"
+    }
+
+    /// `deployed abc1234`, or what a rollback rolled.
+    static func done(_ release: Release, _ mode: ReleaseOptions.Mode) -> String {
+        mode == .rollback
+            ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
+            : "deployed \(release.tag)"
+    }
+
+    /// What the operator can do when the new code is not serving.
+    static func nextStep(_ mode: ReleaseOptions.Mode, varFile: String) -> String {
+        if mode == .rollback {
+            return
+                "the rollback did not settle either: read the ECS service events, or pick another tag with deploy "
+                + "rollback --var-file \(varFile) --to <sha> (see deploy history)"
+        }
+        return "to return to the tags that ran before, run: deploy rollback --var-file \(varFile)"
+    }
+}

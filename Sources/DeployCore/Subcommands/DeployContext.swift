@@ -1,0 +1,56 @@
+import Foundation
+
+/// What every command runs with, made once where deploy starts (`DeployMain`): its environment, the folder it
+/// acts in, how it writes (the reporter, in the run's one output style), how it asks (the prompt) and how it starts
+/// children (the runner factory, and the registry Ctrl-C reaches). A command opens its workspace from it (`open`).
+struct DeployContext: Sendable {
+    typealias RunnerFactory = @Sendable (_ environment: [String: String], _ directory: URL) -> any CommandRunner
+
+    let environment: [String: String]
+    /// Where deploy acts: `-C`, or the folder it was started in.
+    let directory: URL
+    let reporter: Reporter
+    let prompt: Prompt
+    let children: ChildRegistry
+    let style: OutputStyle
+    let makeRunner: RunnerFactory
+    /// Whether Ctrl-C is caught and forwarded to the children (the process's own run; not a test's).
+    var catchesSignals = false
+
+    /// A runner in `folder`, with `profile` for every aws call.
+    func runner(in folder: URL, profile: String? = nil) -> any CommandRunner {
+        makeRunner(profile.map { environment.merging(["AWS_PROFILE": $0]) { $1 } } ?? environment, folder)
+    }
+
+    /// Who runs deploy here, as the lock and the history name them.
+    var user: String { LocalUser.name(environment: environment) }
+
+    /// How long a shared lock's heartbeat may be silent before it is stale, and how often it beats. Both can
+    /// be lowered for tests: `DEPLOY_LOCK_STALE_SECONDS`, `DEPLOY_LOCK_HEARTBEAT_SECONDS`.
+    var lockTiming: SharedLock.Timing {
+        var timing = SharedLock.Timing()
+        if let seconds = environment["DEPLOY_LOCK_STALE_SECONDS"].flatMap(Double.init), seconds > 0 {
+            timing.staleAfter = seconds
+        }
+        if let seconds = environment["DEPLOY_LOCK_HEARTBEAT_SECONDS"].flatMap(Double.init), seconds > 0 {
+            timing.heartbeat = seconds
+        }
+        return timing
+    }
+
+    /// The live board for these steps, when the output style has one.
+    func board(_ steps: [Step]) -> LiveStatus? {
+        style.board ? LiveStatus(steps: steps, write: { [reporter] in reporter.raw($0) }) : nil
+    }
+
+    /// The tools a command reads with, before any of them runs: one line per missing tool.
+    func requireTools(_ tools: [String]) throws(DeployError) {
+        try Preflight.requireTools(tools, path: environment["PATH"])
+    }
+
+    /// The repository's common git folder (where the locks and the history live); nil outside a repository.
+    func gitDirectory() async throws(DeployError) -> URL? {
+        try await Workspace.gitDirectory(runner: runner(in: directory))
+    }
+
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// One release carried out past its summary, for a deploy, a rollback, or the rollback after a failure: this
+/// clone's lock and the team's, the typed `y`, the steps, the rollout's verification, the closing table and the
+/// record, however it ends; then the locks are let go.
+struct ReleaseRun: Sendable {
+    /// What the operator asked of the run itself.
+    struct Settings: Equatable, Sendable {
+        var assumeYes = false
+        var dryRun = false
+        var allowDestroy = false
+        var concurrency = Concurrency.standard
+        var rollbackOnFailure = false
+        /// The var-file as typed, for the commands a message suggests.
+        var varFile = "tfvars/<env>.tfvars"
+    }
+
+    /// How the steps and the verification of a run ended, and (with --output json) its document, not yet written.
+    struct Ran: Sendable {
+        var verifications: [Verification]
+        var failure: DeployError?
+        var document: DeployDocument?
+    }
+
+    let context: DeployContext
+    let opened: Opened
+    let deployment: Deployment
+    let release: Release
+    let settings: Settings
+    let plan: ReviewedPlan
+    let record: RunRecord
+
+    init(
+        context: DeployContext, opened: Opened, deployment: Deployment, release: Release, settings: Settings,
+        planned: TerraformPlan?
+    ) {
+        self.context = context
+        self.opened = opened
+        self.deployment = deployment
+        self.release = release
+        self.settings = settings
+        plan = ReviewedPlan(planned)
+        record = RunRecord(context: context, opened: opened, deployment: deployment, release: release)
+    }
+
+    private var reporter: Reporter { context.reporter }
+
+    /// The dry run's list, or the run itself within the locks; a failure is thrown once the run is summed up.
+    func carryOut() async throws(DeployError) {
+        if settings.dryRun { return showDryRun() }
+        let lock = try DeployLock.acquire(
+            gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName, sha: release.tag,
+            reporter: reporter)
+        defer { lock.release() }
+        noticeEarlierApply()
+        let shared = try await takeSharedLock()
+        let ended = await outcome { () async throws(DeployError) in try await confirmAndRun(shared) }
+        var failure: DeployError?
+        switch ended {
+        case .failure(let error): failure = error
+        case .success(let ran):
+            failure = ran.failure
+            var document = ran.document
+            if settings.rollbackOnFailure, let failed = ran.failure, case .verificationFailed = failed {
+                let recovery = RecoveryRollback(failed: self, shared: shared)
+                let (ended, rollback) = await recovery.run(ran.verifications, after: failed)
+                failure = ended
+                document?.rollback = rollback
+            }
+            if let document { reporter.document(document.json) }
+        }
+        await shared?.release()
+        if let failure {
+            // A deploy that was summed up ends with its outcome on stdout (`deployed <sha>`, `failed: ...`); a
+            // refusal is said once, as the error.
+            if !failure.isRefusal { reporter.result("failed: " + failure.headline) }
+            throw failure
+        }
+    }
+
+    /// The typed `y`, then the steps and the verification.
+    private func confirmAndRun(_ shared: SharedLock?) async throws(DeployError) -> Ran {
+        if !settings.assumeYes { try context.prompt.confirm(RunText.question(release, deployment)) }
+        // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
+        context.children.hold()
+        defer { context.children.release() }
+        shared?.startHeartbeat(every: context.lockTiming.heartbeat)
+        return await runSteps(shared)
+    }
+
+    /// The steps and the verification, recorded however they end.
+    func runSteps(_ shared: SharedLock?) async -> Ran {
+        await record.start()
+        let began = Date()
+        var (outcomes, failure) = await executor(shared).run(release.steps)
+        var verifications: [Verification] = []
+        if failure == nil, let expectations = release.expectations {
+            let applied = outcomes.first { $0.step.phase == .apply }.map { began.addingTimeInterval($0.started) }
+            (verifications, failure) = await verify(
+                expectations, watch: plan.plan?.hasChanges != false, since: applied ?? Date())
+        }
+        let document = await record.close(outcomes, verifications, failure, plan: plan.plan)
+        if failure == nil { reporter.result(RunText.done(release, deployment.options.mode)) }
+        return Ran(verifications: verifications, failure: failure, document: document)
+    }
+
+    /// The walk of this run: it stops when the shared lock is taken over or the plan fails; the plan made with
+    /// the builds is read and checked when it ends, and an apply with nothing to apply is skipped.
+    private func executor(_ shared: SharedLock?) -> Executor {
+        var executor = Executor(
+            runner: opened.runner, reporter: reporter, children: context.children,
+            concurrency: settings.concurrency, live: context.board(release.steps))
+        let (plan, release, reporter) = (plan, release, reporter)
+        let maker = PlanMaker(runner: opened.runner, reporter: reporter, allowDestroy: settings.allowDestroy)
+        executor.halt = { shared?.loss ?? plan.failure }
+        executor.review = { step, _ in
+            guard step.phase == .plan, let apply = release.apply else { return nil }
+            let reviewed = await outcome { () async throws(DeployError) in try await maker.review(apply, release) }
+            plan.record(reviewed)
+            switch reviewed {
+            case .success(let planned):
+                reporter.note(TerraformPlanText.lines(planned, release).joined(separator: "\n"))
+                return nil
+            case .failure(let error): return error
+            }
+        }
+        executor.skips = { step in step.phase == .apply && plan.plan?.hasChanges == false }
+        return executor
+    }
+
+    private func showDryRun() {
+        reporter.result(DryRunText.dryRun(release))
+        guard context.style.json else { return }
+        var document = DeployDocument(
+            release: release, outcomes: [], notRun: release.steps,
+            seconds: Date().timeIntervalSince(deployment.started), error: nil, result: .dryRun)
+        document.planned = (release.stepsWithPlan + (release.expectations?.commands ?? [])).map(\.action.rendered)
+        document.terraform = plan.plan.map { TerraformPlanText.document($0) }
+        reporter.document(document.json)
+    }
+}
