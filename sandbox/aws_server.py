@@ -6,7 +6,8 @@ imports on first use is imported too), then forks a child per call that runs the
 `awscli.clidriver.main()` with the caller's argv, environment, working folder and standard streams (passed
 over the socket), and reports its exit code. The caller is `sandbox/rollout-layer/aws` (see its header).
 The forked child stops when its caller goes away. deploy knows nothing of this.
-Usage: aws_server.py SOCKET   (the sandbox's environment variables set)"""
+With --owner PID it stops once that process is gone: a test run starts one server for all its sandboxes.
+Usage: aws_server.py SOCKET [--owner PID]   (the sandbox's environment variables set, or none)"""
 import array
 import json
 import os
@@ -14,6 +15,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 import traceback
 
 import awscli
@@ -99,8 +101,22 @@ def serve_one(connection):
     os._exit(0)
 
 
+def watch(owner):
+    """Stops the server once the process that started it is gone."""
+    while True:
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+        time.sleep(2)
+
+
 def main():
     path = sys.argv[1]
+    if sys.argv[2:3] == ["--owner"]:
+        threading.Thread(target=watch, args=(int(sys.argv[3]),), daemon=True).start()
     remember_models()
     warm()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)

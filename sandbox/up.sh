@@ -64,8 +64,14 @@ source "$dir/env"
 set +a
 
 # The real aws CLI, imported once and forked per call (see sandbox/aws_server.py): the layer hands it every call.
-"$python" "$here/start_server.py" "$dir/aws.pid" "$dir/log/aws-server.log" --wait-for "$dir/aws.sock" \
-  "$python" "$here/aws_server.py" "$dir/aws.sock" >/dev/null
+# A test run starts one for all its sandboxes and names its socket in SANDBOX_AWS_SOCKET: each call carries its
+# own environment, so one server serves them all.
+if [ -n "${SANDBOX_AWS_SOCKET:-}" ] && [ -S "$SANDBOX_AWS_SOCKET" ]; then
+  echo "SANDBOX_AWS_SOCKET=$SANDBOX_AWS_SOCKET" >>"$dir/env"
+else
+  "$python" "$here/start_server.py" "$dir/aws.pid" "$dir/log/aws-server.log" --wait-for "$dir/aws.sock" \
+    "$python" "$here/aws_server.py" "$dir/aws.sock" >/dev/null
+fi
 
 # The platform repository, its services named like the real ones (more are numbered).
 services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)

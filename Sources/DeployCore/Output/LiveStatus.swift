@@ -23,10 +23,6 @@ final class LiveStatus: Board {
         self.write = write
     }
 
-    static func wanted(environment: [String: String]) -> Bool {
-        isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    }
-
     func update(_ index: Int, _ new: StepState) {
         state.withLock { $0.states[index] = new }
     }

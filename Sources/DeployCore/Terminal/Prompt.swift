@@ -9,7 +9,7 @@ struct Prompt: Sendable {
     let readAnswer: @Sendable () -> String?
 
     init(
-        reporter: Reporter, isTerminal: Bool = isatty(STDIN_FILENO) != 0,
+        reporter: Reporter, isTerminal: Bool,
         readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered
     ) {
         self.reporter = reporter
