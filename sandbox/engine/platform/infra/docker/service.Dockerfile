@@ -10,19 +10,16 @@ ARG PUPPETEER_SKIP_DOWNLOAD
 WORKDIR /app
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
 COPY packages ./packages
+COPY infra/docker/build-service.sh /usr/local/bin/build-service
 RUN mkdir -p node_modules/.pnpm \
  && ls packages >node_modules/.pnpm/installed \
  && if [ "$PUPPETEER_SKIP_DOWNLOAD" = true ]; then echo skipped >node_modules/.pnpm/chromium; \
     else echo "chromium (a stand-in for its download)" >node_modules/.pnpm/chromium; fi
 
-# One service's image. A file services/<name>/FAIL_BUILD makes this step fail, as a broken build does
-# (its content is printed first).
+# One service's image. A file services/<name>/FAIL_BUILD makes its build step fail (build-service.sh).
 FROM deps AS service
 ARG SERVICE
 COPY services/${SERVICE} ./services/${SERVICE}
-RUN if [ -e "services/${SERVICE}/FAIL_BUILD" ]; then cat "services/${SERVICE}/FAIL_BUILD"; \
-      echo "build of ${SERVICE} failed (services/${SERVICE}/FAIL_BUILD)" >&2; exit 1; fi \
- && mkdir -p "services/${SERVICE}/dist" \
- && cp "services/${SERVICE}/src/index.js" "services/${SERVICE}/dist/index.js"
+RUN build-service "$SERVICE"
 ENV SERVICE=${SERVICE}
 CMD ["sh", "-c", "cat services/$SERVICE/dist/index.js"]
