@@ -16,6 +16,8 @@ def free(number):
     if os.path.exists(f"/sys/class/net/sandbox{number}"):
         return False
     with socket.socket() as probe:
+        # As the registry binds (Go sets SO_REUSEADDR): connections of an earlier sandbox in TIME_WAIT do not count.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((f"127.0.0.{number}", 443))
             return True
