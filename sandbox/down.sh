@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Stops the sandbox's emulator and API server. Usage: sandbox/down.sh DIR [--remove]
+# Stops the sandbox's emulator and API server, and its real engine if it has one (sandbox/engine/down.sh).
+# Usage: sandbox/down.sh DIR [--remove]
 set -u
 dir=${1:?usage: sandbox/down.sh DIR [--remove]}
+[ -d "$dir/engine" ] && bash "$(dirname "$0")/engine/down.sh" "$dir"
 for server in moto health aws; do
   if [ -f "$dir/$server.pid" ]; then
     kill "$(cat "$dir/$server.pid")" 2>/dev/null

@@ -1,13 +1,20 @@
 """Lays out the sandbox platform repository and commits it: the template files plus one folder per
-service (and slack-agent, which deploys on its own). Usage: make_platform.py DEST TEMPLATE SERVICE..."""
+service (and slack-agent, which deploys on its own). With --overlay DIR, the files under DIR replace the
+template's (the real engine's Dockerfile, say). Usage: make_platform.py [--overlay DIR] DEST TEMPLATE SERVICE..."""
 import json
 import os
 import shutil
 import subprocess
 import sys
 
-dest, template, services = sys.argv[1], sys.argv[2], sys.argv[3:]
+args = sys.argv[1:]
+overlay = None
+if args[:1] == ["--overlay"]:
+    overlay, args = args[1], args[2:]
+dest, template, services = args[0], args[1], args[2:]
 shutil.copytree(template, dest, dirs_exist_ok=True)
+if overlay:
+    shutil.copytree(overlay, dest, dirs_exist_ok=True)
 os.replace(os.path.join(dest, "gitignore"), os.path.join(dest, ".gitignore"))
 
 for name in services + ["slack-agent"]:

@@ -1,8 +1,8 @@
 """Starts a server detached: its own session, no descriptor of ours but a log file (a background child
 holding its parent's descriptors would keep the parent looking alive). By default on a free 127.0.0.1
 port: "{port}" in the command is replaced by the port, and the port is printed once the server answers.
-With --wait-for PATH, it is ready once PATH (its unix socket) exists.
-Usage: start_server.py PIDFILE LOGFILE [--wait-for PATH] COMMAND..."""
+With --wait-for PATH, it is ready once PATH (its unix socket) exists; with --wait-for HOST:PORT (no "/"),
+once that address takes connections. Usage: start_server.py PIDFILE LOGFILE [--wait-for PATH|HOST:PORT] COMMAND..."""
 import os
 import socket
 import subprocess
@@ -24,10 +24,13 @@ with open(pid_file, "w") as f:
 
 
 def ready():
-    if wait_for:
+    address = ("127.0.0.1", port)
+    if wait_for and "/" in wait_for:
         return os.path.exists(wait_for)
+    if wait_for:
+        address = (wait_for.rsplit(":", 1)[0], int(wait_for.rsplit(":", 1)[1]))
     try:
-        socket.create_connection(("127.0.0.1", port), 0.2).close()
+        socket.create_connection(address, 0.2).close()
         return True
     except OSError:
         return False

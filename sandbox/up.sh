@@ -7,12 +7,20 @@
 #                  rollout layer: `aws` passing through to the real CLI, playing ECS rollouts (see its header)
 #   health server  the platform API's /v1/<service>/health and /docs on another free port (api_base_url)
 #   DIR/env        KEY=VALUE lines to run deploy against it (PATH, AWS_CONFIG_FILE, ...)
-# Usage: sandbox/up.sh DIR [SERVICE_COUNT]    (sandbox/down.sh DIR stops the emulator)
+# With SANDBOX_ENGINE=real (as root), a real dockerd and registry replace the docker stub, and the platform
+# gets a Dockerfile they can build offline: see sandbox/engine/up.sh.
+# Usage: sandbox/up.sh DIR [SERVICE_COUNT]    (sandbox/down.sh DIR stops the emulator, and the engine)
 set -euo pipefail
 
 dir=${1:?usage: sandbox/up.sh DIR [SERVICE_COUNT]}
 count=${2:-9}
 here=$(cd "$(dirname "$0")" && pwd)
+engine=${SANDBOX_ENGINE:-stub}
+case $engine in
+  stub) fixtures=("$here/stubs/docker" "$here/stubs/pnpm" "$here/rollout-layer/aws") overlay=() ;;
+  real) fixtures=("$here/engine/docker" "$here/stubs/pnpm" "$here/rollout-layer/aws") overlay=(--overlay "$here/engine/platform") ;;
+  *) echo "sandbox: SANDBOX_ENGINE is '$engine', not stub or real" >&2; exit 1 ;;
+esac
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 mkdir -p "$dir/aws" "$dir/bin" "$dir/log" "$dir/docker"
@@ -43,10 +51,10 @@ CREDENTIALS
 # The fixtures run with the interpreter itself, not through a version manager's shim (which costs a tenth
 # of a second per call, and a sandbox deploy makes a hundred).
 python=$(python3 -c 'import sys; print(sys.executable)')
-for fixture in "$here/stubs/docker" "$here/stubs/pnpm" "$here/rollout-layer/aws"; do
+for fixture in "${fixtures[@]}"; do
   { echo "#!$python"; tail -n +2 "$fixture"; } >"$dir/bin/$(basename "$fixture")"
+  chmod +x "$dir/bin/$(basename "$fixture")"
 done
-chmod +x "$dir/bin/docker" "$dir/bin/pnpm" "$dir/bin/aws"
 
 cat >"$dir/env" <<ENV
 SANDBOX_DIR=$dir
@@ -77,10 +85,13 @@ fi
 services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
 for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done
 services=("${services[@]:0:$count}")
-python3 "$here/make_platform.py" "$dir/platform" "$here/platform" "${services[@]}"
+python3 "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
 
 python3 "$here/seed.py" "$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars" "${services[@]}"
 echo "api_base_url = \"http://127.0.0.1:$api_port\"" >>"$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
+
+# The real engine needs the seeded ECR's host name; it adds its variables to DIR/env.
+if [ "$engine" = real ]; then bash "$here/engine/up.sh" "$dir"; fi
 
 # terraform knows its outputs before the first deploy, as it does after bootstrap.sh.
 terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false -backend-config="workspace_dir=$dir/tfstate" \
