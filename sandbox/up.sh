@@ -49,10 +49,11 @@ CREDENTIALS
 : >"$dir/terraformrc"
 
 # The fixtures run with the interpreter itself, not through a version manager's shim (which costs a tenth
-# of a second per call, and a sandbox deploy makes a hundred).
+# of a second per call, and a sandbox deploy makes a hundred), and without site-packages (-S: they use the
+# standard library only, and importing site costs as much again).
 python=$(python3 -c 'import sys; print(sys.executable)')
 for fixture in "${fixtures[@]}"; do
-  { echo "#!$python"; tail -n +2 "$fixture"; } >"$dir/bin/$(basename "$fixture")"
+  { echo "#!$python -S"; tail -n +2 "$fixture"; } >"$dir/bin/$(basename "$fixture")"
   chmod +x "$dir/bin/$(basename "$fixture")"
 done
 

@@ -13,6 +13,7 @@ public struct DeployIO: Sendable {
     /// Whether SIGINT, SIGTERM and SIGHUP are caught (the process's own run only).
     let catchesSignals: Bool
     let streams: StandardStreams
+    var pace = Pace()
 
     init(
         out: @escaping Reporter.Sink, err: @escaping Reporter.Sink, stdinIsTerminal: Bool = false,

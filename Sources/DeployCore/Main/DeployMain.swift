@@ -56,7 +56,7 @@ public enum DeployMain {
             prompt: Prompt(reporter: reporter, isTerminal: io.stdinIsTerminal, readAnswer: io.readLine),
             children: children, style: style,
             makeRunner: io.makeRunner ?? { ProcessRunner(environment: $0, workingDirectory: $1, children: children) },
-            catchesSignals: io.catchesSignals)
+            catchesSignals: io.catchesSignals, pace: io.pace)
     }
 
     private static func dispatch(_ request: Request, _ context: DeployContext) async throws(DeployError) {

@@ -16,6 +16,8 @@ struct DeployContext: Sendable {
     let makeRunner: RunnerFactory
     /// Whether Ctrl-C is caught and forwarded to the children (the process's own run; not a test's).
     var catchesSignals = false
+    /// How long it waits between tries.
+    var pace = Pace()
 
     /// A runner in `folder`, with `profile` for every aws call.
     func runner(in folder: URL, profile: String? = nil) -> any CommandRunner {

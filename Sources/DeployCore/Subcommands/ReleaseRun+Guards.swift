@@ -3,9 +3,10 @@ import Foundation
 extension ReleaseRun {
     /// After a successful apply: is the new code serving? A service that is not is a failed deploy.
     func verify(_ expectations: Expectations, watch: Bool, since: Date) async -> ([Verification], DeployError?) {
-        let verifier = Verifier(
+        var verifier = Verifier(
             runner: opened.runner, reporter: context.reporter, children: context.children, cache: opened.cache,
             live: context.board(expectations.steps))
+        verifier.pace = context.pace
         switch await outcome({ () async throws(DeployError) in
             try await verifier.verify(expectations, watch: watch, since: since)
         }) {

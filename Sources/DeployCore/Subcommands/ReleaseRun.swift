@@ -109,7 +109,8 @@ struct ReleaseRun: Sendable {
     private func executor(_ shared: SharedLock?) -> Executor {
         var executor = Executor(
             runner: opened.runner, reporter: reporter, children: context.children,
-            concurrency: settings.concurrency, live: context.board(release.steps))
+            retry: RetryPolicy(backoff: context.pace.retryBackoff), concurrency: settings.concurrency,
+            live: context.board(release.steps))
         let (plan, release, reporter) = (plan, release, reporter)
         let maker = PlanMaker(runner: opened.runner, reporter: reporter, allowDestroy: settings.allowDestroy)
         executor.halt = { shared?.loss ?? plan.failure }

@@ -9,7 +9,9 @@ struct Verifier: Sendable {
     let cache: TaskDefinitionCache
     /// On a terminal: the board, one row per service.
     let live: (any Board)?
-    var health: HealthCheck { HealthCheck(runner: runner, children: children) }
+    /// How long it waits between health requests and rounds of the watch.
+    var pace = Pace()
+    var health: HealthCheck { HealthCheck(runner: runner, children: children, pause: pace.healthPause) }
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry, cache: TaskDefinitionCache,
@@ -80,6 +82,7 @@ struct Verifier: Sendable {
         let begun = Date()
         for position in checks.rollouts.indices { live?.update(position, .running(since: begun)) }
         var watch = RolloutWatch(runner: runner, cache: cache, children: children)
+        (watch.pauses, watch.settling) = (pace.watchPauses, pace.settling)
         watch.failAfter = checks.failAfter
         let endings = try await watch.watch(checks) { [reporter, live] service, progress, elapsed in
             switch progress {

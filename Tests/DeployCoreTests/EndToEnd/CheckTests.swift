@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `deploy check` against the sandbox: every finding read back from the emulator, and nothing written anywhere.
-extension EndToEnd.Second {
+extension EndToEnd.First {
     @Suite struct CheckTests {
         static let check = ["check", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox"]
 

@@ -2,23 +2,10 @@ import Foundation
 import Testing
 
 /// What a hostile run found, each case read back from the emulator, terraform's state and the stubs' logs.
-extension EndToEnd.First {
+extension EndToEnd.Second {
     @Suite struct HardeningTests {
         static let yes = ["--profile", "sandbox", "--yes"]
         static let deploy = ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas"] + yes
-
-        @Test func emptyTargetsWithServicesAreRefusedBeforeAnythingRolls() throws {
-            let sandbox = try Sandbox(services: 3)
-            sandbox.commit("deploy.json", #"{"targets": []}"#)
-            let live = sandbox.snapshot().live
-
-            let run = sandbox.deploy(Self.deploy + ["--services", "auth"])
-
-            #expect(run.status == 2, "\(run.stderr)")
-            #expect(
-                run.stderr.contains("deploy.json: 'targets' is empty, so terraform apply could not be limited to auth"))
-            #expect(sandbox.snapshot().live == live && sandbox.calls("docker").isEmpty)
-        }
 
         @Test func aDeployFromAnOlderCheckoutIsRefusedNamingEachServiceUnlessAllowed() throws {
             let sandbox = try Sandbox(services: 3)
@@ -137,91 +124,5 @@ extension EndToEnd.First {
                     "an earlier deploy was killed during its terraform apply, which went on without it"))
         }
 
-        @Test func aFourMegabyteLineIsCutAndTheDeployGoesOn() throws {
-            let sandbox = try Sandbox(services: 3)
-            sandbox.fault("docker noisy auth 4000000")
-            let run = sandbox.deploy(["--skip-tf", "--services", "auth"] + Self.yes)
-            #expect(run.status == 0, "\(run.stderr.prefix(500))")
-            #expect(run.stderr.contains("[… cut: the line is longer than 64 KiB]"))
-            #expect(run.stderr.count < 200_000)
-        }
-
-        @Test func withOutputJSONEveryExitWritesOneDocumentAndAFullStdoutFails() throws {
-            let sandbox = try Sandbox(services: 3)
-            func document(_ arguments: [String]) -> (Int32, [String: Any]?) {
-                let run = sandbox.deploy(arguments, environment: arguments.contains("-y") ? ["AWS_PROFILE": nil] : [:])
-                return (run.status, (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any])
-            }
-            for arguments in [["--skip-tf", "--jobs", "0"], ["--yess"], ["--skip-tf", "-y"]] {
-                let (status, json) = document(arguments + ["--output", "json"])
-                #expect(
-                    status == 2 && json?["result"] as? String == "refused" && json?["exitCode"] as? Int == 2,
-                    "\(arguments)")
-            }
-            let (failed, status) = document(["status", "--var-file", "tfvars/prod.tfvars", "--output", "json"])
-            #expect(failed == 2 && status?["result"] as? String == "refused")
-            let (pruned, prune) = document(["prune", "-y", "--output", "json"])
-            #expect(pruned == 0 && prune?["result"] as? String == "pruned")
-
-            let full = Shell.run(
-                ["bash", "-c", "\"$0\" \"$@\" >/dev/full", Sandbox.deployBinary, "history"],
-                environment: sandbox.environment, directory: sandbox.platform)
-            #expect(full.status == 1)
-            #expect(full.stderr.contains("could not write the output to stdout (No space left on device)"))
-        }
-
-        @Test func aPipedYIsNoOperatorAndAnUnreachableEndpointIsNamed() throws {
-            let sandbox = try Sandbox(services: 3)
-            let piped = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox"], input: "y\n")
-            #expect(piped.status == 1)
-            #expect(piped.stderr.contains("standard input is not a terminal, so nobody can type y"))
-            #expect(piped.stderr.contains("pass --yes (with --profile)") && !piped.stderr.contains("Type y"))
-            #expect(sandbox.calls("docker").isEmpty)
-
-            let unreachable = sandbox.deploy(Self.deploy, environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:9"])
-            #expect(unreachable.status == 1)
-            #expect(
-                unreachable.stderr.contains("the AWS endpoint http://127.0.0.1:9/ could not be reached"),
-                "\(unreachable.stderr)")
-            #expect(!unreachable.stderr.contains("aws sso login"))
-        }
-
-        @Test func smallerThingsANewcomerMet() throws {
-            let sandbox = try Sandbox(services: 3)
-            let run = sandbox.deploy(["--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
-            #expect(run.status == 0, "\(run.stderr)")
-            #expect(
-                run.stderr.contains("[invalidate admin-ui] invalidation ") && run.stderr.contains(" of /* created ("))
-            #expect(run.stderr.contains("[mark admin-ui] the bucket now says it holds build \(sandbox.head)"))
-            #expect(!run.stderr.contains("\"ETag\""), "the aws CLI's data answers are said, not echoed")
-
-            sandbox.folder.write("platform/services/auth/src/index.js", "console.log('not committed');\n")
-            let nothing = sandbox.deploy(["--changed", "--var-file", "tfvars/sandbox.tfvars"] + Self.yes)
-            #expect(nothing.stdout.contains("nothing to deploy"))
-            #expect(
-                nothing.stdout.contains(
-                    "uncommitted changes are not part of any deploy (an image is built from a commit): "
-                        + "services/auth/src/index.js"))
-            _ = sandbox.git(["checkout", "--", "services/auth/src/index.js"])
-
-            sandbox.fault("docker push auth")
-            sandbox.commit("services/auth/src/index.js", "console.log('v2');\n")
-            let failed = sandbox.deploy(Self.deploy)
-            #expect(
-                failed.stdout.hasSuffix(
-                    "failed: step 'push auth' exited with 1; later steps were not run and terraform "
-                        + "was not applied\n"), "\(failed.stdout)")
-
-            let empty = sandbox.folder.url.appendingPathComponent("empty")
-            _ = Shell.run(["cp", "-r", sandbox.platform.path, empty.path])
-            _ = Shell.run(["rm", "-rf", empty.appendingPathComponent(".git").path])
-            _ = Shell.run(["git", "init", "-q", empty.path])
-            let uncommitted = sandbox.deploy(Self.deploy, in: empty)
-            #expect(uncommitted.status == 2)
-            #expect(
-                uncommitted.stderr.hasPrefix(
-                    "deploy: error: the repository has no commits yet: commit the platform first"),
-                "\(uncommitted.stderr)")
-        }
     }
 }

@@ -42,71 +42,6 @@ extension EndToEnd.First {
             #expect(Self.plans(sandbox).isEmpty, "the plan file is gone after the deploy")
         }
 
-        @Test func aFailingPlanStopsTheDeployBeforeAnyBuild() throws {
-            let sandbox = try Sandbox(services: 3)
-            let tfvars = sandbox.terraformDir.appendingPathComponent("tfvars/sandbox.tfvars")
-            let text = try String(contentsOf: tfvars, encoding: .utf8)
-            try text.replacingOccurrences(of: "expose_api_docs = true", with: "expose_api_docs = \"sometimes\"")
-                .write(to: tfvars, atomically: true, encoding: .utf8)
-            let serial = sandbox.terraformSerial
-
-            let run = sandbox.deploy(Self.deploy)
-            #expect(run.status == 1)
-            #expect(run.stderr.contains("Invalid value for input variable"), "\(run.stderr)")
-            #expect(run.stderr.contains("deploy: error: terraform plan exited with 1: nothing is applied"))
-            #expect(sandbox.calls("docker").isEmpty, "nothing was built")
-            #expect(!run.stdout.contains("Account"), "no summary of a deploy that cannot happen")
-
-            let alongside = sandbox.deploy(Self.deploy + ["--yes"])
-            #expect(alongside.status == 1)
-            #expect(alongside.stderr.contains("Invalid value for input variable"))
-            #expect(
-                !sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" }, "no push after the plan failed")
-            #expect(sandbox.terraformSerial == serial)
-            #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
-            #expect(Self.plans(sandbox).isEmpty, "the plan file is gone after a failure too")
-        }
-
-        @Test func whatTheCommitChangesBesidesTheImagesIsListedByAddressAndApplied() throws {
-            let sandbox = try Sandbox(services: 3)
-            sandbox.commit(
-                "infra/terraform/aws/extra.tf", "resource \"terraform_data\" \"extra\" {\n  input = \"x\"\n}\n")
-
-            let run = sandbox.deploy(Self.deploy + ["--yes", "--output", "json"])
-            #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stderr.contains("          + create  terraform_data.extra"), "\(run.stderr)")
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-            let changes = ((document["terraform"] as? [String: Any])?["changes"] as? [[String: String]]) ?? []
-            #expect(changes.contains(["address": "terraform_data.extra", "action": "create"]))
-            #expect(sandbox.terraformResources.contains("terraform_data.extra"))
-        }
-
-        @Test func aDestroyIsRefusedUnlessAllowed() throws {
-            let sandbox = try Sandbox(services: 3)
-            #expect(Self.note(sandbox, "by hand").status == 0)
-            let serial = sandbox.terraformSerial
-
-            // Reviewed before the question: refused before anything is built.
-            let refused = sandbox.deploy(Self.deploy)
-            #expect(refused.status == 1)
-            #expect(
-                refused.stderr.contains(
-                    "terraform's plan would destroy terraform_data.note[0] (more than a service's task definition)"),
-                "\(refused.stderr)")
-            #expect(sandbox.calls("docker").isEmpty)
-
-            // With --yes the plan ends while the builds run: they stop, and nothing is applied.
-            let alongside = sandbox.deploy(Self.deploy + ["--yes"])
-            #expect(alongside.status == 1)
-            #expect(alongside.stderr.contains("terraform's plan would destroy terraform_data.note[0]"))
-            #expect(sandbox.terraformSerial == serial)
-            #expect(sandbox.liveImage("auth").hasSuffix(":seed"))
-
-            let preview = sandbox.deploy(Self.deploy + ["--dry-run", "--allow-destroy"])
-            #expect(preview.status == 0, "\(preview.stderr)")
-            #expect(preview.stdout.contains("          - destroy  terraform_data.note[0]"))
-        }
-
         @Test func aPlanThatWentStaleIsNotApplied() throws {
             let sandbox = try Sandbox(services: 3)
             let deploy = sandbox.startDeploy(
@@ -125,25 +60,6 @@ extension EndToEnd.First {
             #expect(Self.plans(sandbox).isEmpty)
         }
 
-        @Test func aRerunWithNothingToApplySkipsTheApplyAndTheWatchButAsksTheHealthURLs() throws {
-            let sandbox = try Sandbox(services: 3)
-            #expect(sandbox.deploy(Self.deploy + ["--yes"]).status == 0)
-            let serial = sandbox.terraformSerial
-            let (health, rollout) = (sandbox.healthRequests.count, Self.rolloutCalls(sandbox))
-
-            let run = sandbox.deploy(Self.deploy + ["--yes", "--output", "json"])
-            #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stderr.contains("Plan      no changes: nothing to apply, no rollout to watch"))
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-            let steps = (document["steps"] as? [[String: Any]])?.compactMap { $0["label"] as? String } ?? []
-            #expect(steps == ["plan"], "images in ECR, nothing to apply: only the plan ran")
-            let rollouts = (document["verification"] as? [[String: Any]])?.compactMap { $0["rollout"] as? String }
-            #expect(rollouts == ["unchanged", "unchanged", "unchanged"])
-            #expect(sandbox.terraformSerial == serial)
-            #expect(Self.rolloutCalls(sandbox) == rollout + 1, "what ECS runs was read once, and no rollout watched")
-            #expect(sandbox.healthRequests.count == health + 3 * 2)
-        }
-
         /// `terraform_data.note` applied by hand, as a teammate's change to the state.
         static func note(_ sandbox: Sandbox, _ text: String) -> Shell.Result {
             Shell.run(
@@ -159,8 +75,5 @@ extension EndToEnd.First {
             return (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         }
 
-        static func rolloutCalls(_ sandbox: Sandbox) -> Int {
-            sandbox.calls("aws").filter { $0.contains("describe-services") }.count
-        }
     }
 }

@@ -32,6 +32,17 @@ import Testing
         #expect(result.tail.count == 20)
     }
 
+    /// A child that prints one 4 MB line (a build tool's progress without newlines) costs a line cut at 64 KiB.
+    @Test func aFourMegabyteLineIsCutAndTheRunGoesOn() async throws {
+        let tool = script("long", "head -c 4000000 /dev/zero | tr '\\0' 'x' >&2; echo >&2; echo done >&2\n")
+        let lines = Lines()
+        let result = try await runner().run(.run(Command(tool, [])), capture: false) { lines.append($0) }
+        #expect(result.status == .exited(0))
+        #expect(lines.all.map(\.text).last == "done")
+        let first = try #require(lines.all.first?.text)
+        #expect(first.hasSuffix("[… cut: the line is longer than 64 KiB]") && first.count < 70_000)
+    }
+
     @Test func captureKeepsStdoutWhole() async throws {
         let tool = script("big", "head -c 100000 /dev/zero | tr '\\0' 'x'; echo oops >&2\n")
         let lines = Lines()

@@ -3,22 +3,45 @@ import Synchronization
 
 @testable import DeployCore
 
-/// A runner that records what it was asked to run and answers from a script: the only seam tests replace.
+/// A runner that records what it was asked to run, and when, and answers from a script, after `delay` seconds:
+/// the only seam tests replace.
 final class FakeRunner: CommandRunner {
-    private let calls = Mutex<[Action]>([])
-    private let answer: @Sendable (Action) -> RunResult
+    struct Call: Sendable {
+        var action: Action
+        var start: Date
+        var end: Date
+    }
 
-    init(answer: @escaping @Sendable (Action) -> RunResult = { _ in RunResult(status: .exited(0)) }) {
+    private let calls = Mutex<[Call]>([])
+    private let answer: @Sendable (Action) -> RunResult
+    private let delay: @Sendable (Action) -> Double
+
+    convenience init(answer: @escaping @Sendable (Action) -> RunResult = { _ in RunResult(status: .exited(0)) }) {
+        self.init(delay: { _ in 0 }, answer: answer)
+    }
+
+    init(delay: @escaping @Sendable (Action) -> Double, answer: @escaping @Sendable (Action) -> RunResult) {
+        self.delay = delay
         self.answer = answer
     }
 
-    var actions: [Action] { calls.withLock { $0 } }
+    var actions: [Action] { calls.withLock { $0.map(\.action) } }
+
+    /// Every call with when it started and ended, in the order they started.
+    var timed: [Call] { calls.withLock { $0 }.sorted { $0.start < $1.start } }
 
     func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
         async throws(DeployError) -> RunResult
     {
-        calls.withLock { $0.append(action) }
+        let start = Date()
+        let index = calls.withLock { calls in
+            calls.append(Call(action: action, start: start, end: start))
+            return calls.count - 1
+        }
+        let seconds = delay(action)
+        if seconds > 0 { try? await Task.sleep(for: .seconds(seconds)) }
         let result = answer(action)
+        calls.withLock { $0[index].end = Date() }
         for line in result.tail { output(OutputLine(.stderr, line)) }
         return result
     }

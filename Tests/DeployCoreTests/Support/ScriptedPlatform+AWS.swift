@@ -1,0 +1,82 @@
+import Foundation
+
+@testable import DeployCore
+
+/// The aws CLI over the model: the account, ECR, the buckets' build markers, CloudFront and ECS.
+extension ScriptedPlatform {
+    static func aws(_ arguments: [String], state: Model) -> RunResult {
+        switch Array(arguments.prefix(2)) {
+        case ["sts", "get-caller-identity"]:
+            if let said = state.withLock(\.credentialsFail) { return .failed(said) }
+            return .ok(#"{"Account": "123456789012", "Arn": "arn:aws:iam::123456789012:user/ops"}"#)
+        case ["configure", "get"]: return .ok("eu-west-1")
+        case ["ecr", "describe-images"]:
+            let repository = arguments[3]
+            let tag = String(arguments[5].dropFirst("imageTag=".count))
+            let found = state.withLock { $0.tags[repository]?.contains(tag) ?? false }
+            return found ? .ok(tag) : .failed("An error occurred (ImageNotFoundException) when calling DescribeImages")
+        case ["s3api", "head-object"]:
+            let marker = state.withLock { $0.markers[arguments[3]] }
+            return marker.map { .ok($0) } ?? .failed("An error occurred (404) when calling the HeadObject operation")
+        case ["s3api", "put-object"] where arguments.contains(AWS.buildMarkerKey):
+            let tag = arguments.last.map { String($0.dropFirst("build=".count)) } ?? "?"
+            state.withLock { $0.markers[arguments[3]] = tag }
+            return .ok(#"{"ETag": "\"1\""}"#)
+        case ["cloudfront", "create-invalidation"]:
+            return .ok(#"{"Invalidation": {"Id": "I1", "Status": "InProgress"}}"#)
+        case ["ecs", "describe-services"]: return .ok(state.withLock { describeServices(arguments, $0) })
+        case ["ecs", "describe-task-definition"]: return .ok(describeTaskDefinition(arguments[3]))
+        default: return .ok()
+        }
+    }
+
+    static func describeServices(_ arguments: [String], _ model: State) -> String {
+        let names = arguments.drop { $0 != "--services" }.dropFirst().prefix { !$0.hasPrefix("--") }
+        let rows = names.compactMap { name -> String? in
+            let service = String(name.dropFirst("prod-".count))
+            guard let revisions = model.revisions[service] else { return nil }
+            let tag = revisions.last!
+            let play = model.rollouts["\(service)@\(tag)"] ?? model.rollouts[service] ?? "COMPLETED"
+            let deployments = self.deployments(service, revisions, play: play)
+            return #"{"serviceName": "\#(name)", "status": "ACTIVE", "taskDefinition": "\#(deployments.runs)", "#
+                + #""deployments": [\#(deployments.rows.joined(separator: ", "))]}"#
+        }
+        return #"{"services": [\#(rows.joined(separator: ", "))]}"#
+    }
+
+    /// The service's deployments for a play: the newest revision's one deployment, or (`IN_PROGRESS`) it beside the
+    /// one before still serving, or (`ROLLED_BACK`) the one before primary again; and what the service runs.
+    static func deployments(_ service: String, _ revisions: [String], play: String) -> (rows: [String], runs: String) {
+        func arn(_ position: Int) -> String {
+            "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-\(service)-\(revisions[position]):\(position + 1)"
+        }
+        func row(_ position: Int, _ status: String, _ state: String, running: Int) -> String {
+            #"{"id": "d\#(position)", "status": "\#(status)", "taskDefinition": "\#(arn(position))", "#
+                + #""rolloutState": "\#(state)", "rolloutStateReason": "scripted", "runningCount": \#(running), "#
+                + #""desiredCount": 1}"#
+        }
+        let new = revisions.count - 1
+        switch play {
+        case "ROLLED_BACK" where new > 0:
+            return (
+                [row(new - 1, "PRIMARY", "COMPLETED", running: 1), row(new, "ACTIVE", "FAILED", running: 0)],
+                arn(new - 1)
+            )
+        case "IN_PROGRESS" where new > 0:
+            return (
+                [row(new, "PRIMARY", "IN_PROGRESS", running: 0), row(new - 1, "ACTIVE", "COMPLETED", running: 1)],
+                arn(new)
+            )
+        default:
+            return ([row(new, "PRIMARY", play, running: play == "COMPLETED" ? 1 : 0)], arn(new))
+        }
+    }
+
+    /// A revision's ARN names its service and tag, so describing it needs no model.
+    static func describeTaskDefinition(_ arn: String) -> String {
+        let family = arn.split(separator: "/").last!.split(separator: ":")[0].dropFirst("prod-".count)
+        let service = family.split(separator: "-").dropLast().joined(separator: "-")
+        let tag = family.split(separator: "-").last!
+        return #"{"taskDefinition": {"containerDefinitions": [{"image": "\#(registry)/\#(service):\#(tag)"}]}}"#
+    }
+}
