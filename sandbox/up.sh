@@ -30,7 +30,15 @@ command -v terraform >/dev/null || { echo "sandbox: terraform not found on PATH"
 command -v aws >/dev/null || { echo "sandbox: aws CLI not found: pip install awscli" >&2; exit 1; }
 
 # The emulator, on a port nobody holds.
-port=$(python3 "$here/start_server.py" "$dir/moto.pid" "$dir/log/moto.log" moto_server -H 127.0.0.1 -p '{port}')
+# A test run starts one moto zygote for all its sandboxes (SANDBOX_MOTO_ZYGOTE, sandbox/moto_zygote.py): each
+# sandbox then gets its own emulator, forked already imported, on a port chosen here and seeded below.
+zygote=${SANDBOX_MOTO_ZYGOTE:-}
+[ -S "$zygote" ] || zygote=""
+if [ -n "$zygote" ]; then
+  port=$(python3 -S -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+else
+  port=$(python3 "$here/start_server.py" "$dir/moto.pid" "$dir/log/moto.log" moto_server -H 127.0.0.1 -p '{port}')
+fi
 # The platform's API, as deploy's health checks see it.
 api_port=$(python3 "$here/start_server.py" "$dir/health.pid" "$dir/log/health.log" python3 "$here/health_server.py" '{port}' "$dir")
 
@@ -72,6 +80,19 @@ set -a
 source "$dir/env"
 set +a
 
+# The platform repository, its services named like the real ones (more are numbered).
+services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
+for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done
+services=("${services[@]:0:$count}")
+python3 "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
+
+tfvars="$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
+if [ -n "$zygote" ]; then
+  "$python" -S "$here/moto_client.py" "$zygote" "$port" "$dir/log/moto.log" "$tfvars" "${services[@]}" >"$dir/moto.pid"
+else
+  python3 "$here/seed.py" "$tfvars" "${services[@]}"
+fi
+
 # The real aws CLI, imported once and forked per call (see sandbox/aws_server.py): the layer hands it every call.
 # A test run starts one for all its sandboxes and names its socket in SANDBOX_AWS_SOCKET: each call carries its
 # own environment, so one server serves them all.
@@ -82,13 +103,6 @@ else
     "$python" "$here/aws_server.py" "$dir/aws.sock" >/dev/null
 fi
 
-# The platform repository, its services named like the real ones (more are numbered).
-services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
-for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done
-services=("${services[@]:0:$count}")
-python3 "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
-
-python3 "$here/seed.py" "$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars" "${services[@]}"
 echo "api_base_url = \"http://127.0.0.1:$api_port\"" >>"$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
 
 # The real engine needs the seeded ECR's host name; it adds its variables to DIR/env.

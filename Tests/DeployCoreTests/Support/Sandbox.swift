@@ -21,38 +21,41 @@ final class Sandbox {
     var platform: URL { folder.url.appendingPathComponent("platform") }
     var terraformDir: URL { platform.appendingPathComponent("infra/terraform/aws") }
 
-    /// One aws server (`sandbox/aws_server.py`) for every sandbox of this test run: it imports the aws CLI once,
-    /// which costs seconds, and each call brings its own environment. It stops when the test run ends.
-    static let awsSocket: String? = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-aws-\(getpid())")
+    /// The servers every sandbox of this test run shares, each started once, and stopped when the run ends: the
+    /// aws server (`sandbox/aws_server.py`: it imports the aws CLI once, and each call brings its own environment)
+    /// and the moto zygote (`sandbox/moto_zygote.py`: it imports moto once, and forks each sandbox its own emulator).
+    static let shared: [String: String] = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-servers-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let socket = folder.appendingPathComponent("aws.sock").path
         let python = Shell.run(["python3", "-c", "import sys; print(sys.executable)"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let sandbox = packageRoot.appendingPathComponent("sandbox")
-        // Its warm-up calls fail at once, against no endpoint: only what they import matters.
+        // Their warm-up calls fail at once, against no endpoint: only what they import matters.
         let quiet = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x",
             "AWS_SECRET_ACCESS_KEY": "x", "AWS_DEFAULT_REGION": "us-east-1", "AWS_MAX_ATTEMPTS": "1",
             "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_CONFIG_FILE": "/dev/null",
             "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         ]
-        let started = Shell.run(
-            [
-                python, sandbox.appendingPathComponent("start_server.py").path,
-                folder.appendingPathComponent("pid").path,
-                folder.appendingPathComponent("log").path, "--wait-for", socket, python,
-                sandbox.appendingPathComponent("aws_server.py").path, socket, "--owner", String(getpid()),
-            ], environment: quiet)
-        return started.status == 0 ? socket : nil
+        var found: [String: String] = [:]
+        for (variable, server) in [("SANDBOX_AWS_SOCKET", "aws_server"), ("SANDBOX_MOTO_ZYGOTE", "moto_zygote")] {
+            let socket = folder.appendingPathComponent("\(server).sock").path
+            let script = packageRoot.appendingPathComponent("sandbox/\(server).py").path
+            let started = Shell.run(
+                [
+                    python, packageRoot.appendingPathComponent("sandbox/start_server.py").path,
+                    folder.appendingPathComponent("\(server).pid").path,
+                    folder.appendingPathComponent("\(server).log").path, "--wait-for", socket, python, script, socket,
+                    "--owner", String(getpid()),
+                ], environment: quiet)
+            if started.status == 0 { found[variable] = socket }
+        }
+        return found
     }()
 
     init(services: Int = 9) throws {
         let up = Shell.run(
             ["bash", Self.packageRoot.appendingPathComponent("sandbox/up.sh").path, folder.path, String(services)],
-            environment: ProcessInfo.processInfo.environment.merging(
-                Self.awsSocket.map { ["SANDBOX_AWS_SOCKET": $0] } ?? [:]
-            ) { $1 })
+            environment: ProcessInfo.processInfo.environment.merging(Self.shared) { $1 })
         guard up.status == 0 else { throw SandboxError(message: "sandbox/up.sh failed: \(up.stderr)") }
         let lines = try String(contentsOf: folder.url.appendingPathComponent("env"), encoding: .utf8).split(
             separator: "\n")
