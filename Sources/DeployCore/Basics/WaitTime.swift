@@ -16,6 +16,7 @@ enum WaitTime {
 
     /// `15m`, `90s`, `1h`: the shortest exact form.
     static func text(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return "?" }
         let whole = Int(seconds)
         if whole % 3600 == 0 { return "\(whole / 3600)h" }
         if whole % 60 == 0 { return "\(whole / 60)m" }
@@ -24,6 +25,7 @@ enum WaitTime {
 
     /// `12.3s`: tenths, cut rather than rounded.
     static func tenths(_ value: Double) -> String {
-        String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
+        guard value.isFinite, abs(value) < 1e12 else { return "?s" }
+        return String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
     }
 }

@@ -37,11 +37,21 @@ struct HistoryFile: Sendable {
     }
 
     /// The records, oldest first; a line that does not decode (hand-edited, cut off) is skipped.
-    func records() -> [HistoryRecord] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+    func records() -> [HistoryRecord] { read().records }
+
+    /// The records, oldest first, and the lines that could not be read (`file:3`), which are left out.
+    func read() -> (records: [HistoryRecord], unreadable: [String]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return ([], []) }
         let decoder = JSONDecoder()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap {
-            try? decoder.decode(HistoryRecord.self, from: Data($0))
+        var (records, unreadable): ([HistoryRecord], [String]) = ([], [])
+        for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
+            if let record = try? decoder.decode(HistoryRecord.self, from: Data(line)) {
+                records.append(record)
+            } else {
+                unreadable.append("\(url.lastPathComponent):\(number + 1)")
+            }
         }
+        return (records, unreadable)
     }
 }

@@ -11,21 +11,34 @@ struct SharedHistory: Sendable {
         _ = try await store.put(key, Data(record.line.utf8))
     }
 
+    /// Some of the history: the records read (oldest first, with their keys), and the keys of those that could not
+    /// be read (a writer's broken object), which are left out.
+    struct Page: Sendable {
+        var entries: [(key: String, record: HistoryRecord)]
+        var unreadable: [String]
+
+        var records: [HistoryRecord] { entries.map(\.record) }
+    }
+
     /// The newest `limit` records, oldest first (the order of a history file), with their keys. A deploy
     /// that began and holds no lock any more is `unfinished`; one that still holds it stays `started`.
-    func newest(_ limit: Int) async throws(DeployError) -> [(key: String, record: HistoryRecord)] {
+    func newest(_ limit: Int) async throws(DeployError) -> Page {
         let keys = Array(try await store.keys(under: place.historyPrefix).suffix(limit))
         let store = store
         let lockKey = place.lockKey
         async let lock = outcome { () async throws(DeployError) in try await store.get(lockKey) }
         let bodies = try await store.bodies(of: keys, under: place.historyPrefix)
         let running = try await lock.get().flatMap { LockHolder.decode($0.body)?.history }
-        return keys.compactMap { key in
-            guard let body = bodies[key], var record = try? JSONDecoder().decode(HistoryRecord.self, from: body) else {
-                return nil
+        var page = Page(entries: [], unreadable: [])
+        for key in keys {
+            guard let body = bodies[key] else { continue }
+            guard var record = try? JSONDecoder().decode(HistoryRecord.self, from: body) else {
+                page.unreadable.append(key)
+                continue
             }
             if record.result == .started && key != running { record.result = .unfinished }
-            return (key, record)
+            page.entries.append((key, record))
         }
+        return page
     }
 }

@@ -36,14 +36,16 @@ final class DeployLock: Sendable {
             let holder = read(file)
             close(fd)
             let who =
-                holder.map { "pid \($0.pid) by \($0.user) on \($0.host) since \($0.started), deploying \($0.sha)" }
-                ?? "another process"
+                holder.map {
+                    "pid \($0.pid) by \(Inert.field($0.user, limit: 64)) on \(Inert.field($0.host, limit: 64)) since "
+                        + "\(Inert.field($0.started, limit: 40)), deploying \(Inert.field($0.sha, limit: 40))"
+                } ?? "another process"
             throw .locked("another deploy holds workspace '\(workspace)': \(who). \(wait)")
         }
         if let previous = read(file) {
             reporter.note(
                 "deploy: taking over a stale lock on workspace '\(workspace)' (pid \(previous.pid) of "
-                    + "\(previous.user), started \(previous.started), is gone)"
+                    + "\(Inert.field(previous.user, limit: 64)), started \(Inert.field(previous.started, limit: 40)), is gone)"
             )
         }
         let me = Holder(

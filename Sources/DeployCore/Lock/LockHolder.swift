@@ -18,9 +18,11 @@ struct LockHolder: Codable, Equatable, Sendable {
     /// The deploy's history object, so that `deploy history` can tell a running deploy from one that died.
     var history: String?
 
-    /// `ops-a on laptop-7 (pid 4242, arn:...), deploying abc1234 (full) since 2026-11-29T10:00:00Z`
+    /// `ops-a on laptop-7 (pid 4242, arn:...), deploying abc1234 (full) since 2026-11-29T10:00:00Z`: whoever wrote
+    /// the object wrote these fields, so each is shown inert, on one line.
     var description: String {
-        "\(user) on \(host) (pid \(pid), \(arn)), deploying \(sha) (\(mode.rawValue)) since \(started)"
+        "\(Inert.field(user, limit: 64)) on \(Inert.field(host, limit: 64)) (pid \(pid), \(Inert.field(arn, limit: 160))), "
+            + "deploying \(Inert.field(sha, limit: 40)) (\(mode.rawValue)) since \(Inert.field(started, limit: 40))"
     }
 
     func heartbeatAge(now: Date) -> Double? {

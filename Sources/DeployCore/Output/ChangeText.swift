@@ -7,8 +7,9 @@ enum ChangeText {
             [["SERVICE", "LIVE", "BEHIND", "ACTION", "WHY"]]
             + changes.map { change in
                 [
-                    change.service, change.liveTag ?? "-", change.behind.map(String.init) ?? "-",
-                    change.action.rawValue, change.reason,
+                    change.service, Inert.field(change.liveTag ?? "-", limit: 40),
+                    change.behind.map(String.init) ?? "-",
+                    change.action.rawValue, Inert.field(change.reason, limit: 300),
                 ]
             }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -1,4 +1,5 @@
-/// `deploy history` as text: newest first, one line per deploy, with its services and tags beneath.
+/// `deploy history` as text: newest first, one line per deploy, with its services and tags beneath. A record is
+/// whatever its writer put in the bucket: every field is shown inert (`Inert`), on its line, cut to a width.
 enum HistoryText {
     static func table(_ records: [HistoryRecord]) -> String {
         guard !records.isEmpty else { return "no deploys recorded yet" }
@@ -7,7 +8,7 @@ enum HistoryText {
                 record.time, record.workspace, record.result.rawValue, record.mode.rawValue, record.head,
                 record.by.host.map { "\(record.by.user)@\($0)" } ?? record.by.user,
                 [.started, .unfinished].contains(record.result) ? "-" : duration(record.seconds),
-            ]
+            ].map { Inert.field($0, limit: 40) }
         }
         let header = ["TIME (UTC)", "WORKSPACE", "RESULT", "MODE", "HEAD", "BY", "TOOK"]
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -20,10 +21,8 @@ enum HistoryText {
             lines.append(line(row))
             if !record.services.isEmpty { lines.append("    " + services(record.services)) }
             if let error = record.error {
-                lines.append(
-                    "    error: "
-                        + error.split(separator: "\n").prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
-                            separator: " "))
+                let shown = error.split(separator: "\n").prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+                lines.append("    error: " + Inert.field(shown.joined(separator: " "), limit: 240))
             }
         }
         return lines.joined(separator: "\n")
@@ -32,51 +31,58 @@ enum HistoryText {
     /// One deploy in full (`deploy history --show`): who, where, each service with how its rollout ended, the
     /// error, why each failed rollout failed, and the steps.
     static func record(_ record: HistoryRecord) -> String {
+        let by = Inert.field(record.by.user + (record.by.host.map { "@\($0)" } ?? ""), limit: 120)
         var lines = [
-            "\(record.time)  \(record.workspace)  \(record.result.rawValue)  \(record.mode.rawValue)  \(record.head)",
-            "by        \(record.by.user)\(record.by.host.map { "@\($0)" } ?? "")  (\(record.by.arn))",
-            "account   \(record.account) (\(record.region)), took \(duration(record.seconds))",
+            [record.time, record.workspace, record.result.rawValue, record.mode.rawValue, record.head]
+                .map { Inert.field($0, limit: 60) }.joined(separator: "  "),
+            "by        \(by)  (\(Inert.field(record.by.arn, limit: 160)))",
+            "account   \(Inert.field(record.account, limit: 40)) (\(Inert.field(record.region, limit: 40))), took "
+                + duration(record.seconds),
         ]
-        let width = record.services.map(\.service.count).max() ?? 0
+        let width = record.services.map { Inert.field($0.service, limit: 40).count }.max() ?? 0
         for (index, service) in record.services.enumerated() {
-            let tags = service.previousTag.map { "\($0) → \(service.tag)" } ?? service.tag
-            let rollout = service.rollout.map { "  \($0.rawValue)" } ?? ""
-            let steady = service.steadySeconds.map { " in \(WaitTime.tenths($0))" } ?? ""
-            lines.append(
-                (index == 0 ? "services  " : "          ")
-                    + "\(service.service.padding(toLength: width, withPad: " ", startingAt: 0))  "
-                    + "\(tags)\(rollout)\(steady)"
-            )
+            lines.append((index == 0 ? "services  " : "          ") + self.service(service, width: width))
         }
         if let error = record.error {
-            lines.append(
-                "error     "
-                    + error.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n          "))
+            let shown = error.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
+                .map { Inert.field(String($0), limit: 400) }
+            lines.append("error     " + shown.joined(separator: "\n          "))
         }
         for service in record.services {
             guard let diagnosis = service.diagnosis else { continue }
-            lines.append("why \(service.service) did not roll:")
+            lines.append("why \(Inert.field(service.service, limit: 40)) did not roll:")
             lines += DiagnosisText.lines(diagnosis).map { "    " + $0 }
         }
         lines += record.steps.map {
-            "step      \($0.result == .ok ? "ok    " : "FAILED")  \(WaitTime.tenths($0.seconds))  \($0.step)"
+            "step      \($0.result == .ok ? "ok    " : "FAILED")  \(WaitTime.tenths($0.seconds))  "
+                + Inert.field($0.step, limit: 80)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `auth  1a2b3c4 → 9f8e7d6  steady in 12.3s`.
+    private static func service(_ service: HistoryRecord.Service, width: Int) -> String {
+        let tag = Inert.field(service.tag, limit: 40)
+        let tags = service.previousTag.map { "\(Inert.field($0, limit: 40)) → \(tag)" } ?? tag
+        let rollout = service.rollout.map { "  \($0.rawValue)" } ?? ""
+        let steady = service.steadySeconds.map { " in \(WaitTime.tenths($0))" } ?? ""
+        let name = Inert.field(service.service, limit: 40).padding(toLength: width, withPad: " ", startingAt: 0)
+        return "\(name)  \(tags)\(rollout)\(steady)"
     }
 
     /// `auth seed → 1a2b3c4, billing 1a2b3c4` (no arrow when the previous tag is unknown or the same).
     static func services(_ services: [HistoryRecord.Service]) -> String {
         let shown = services.prefix(6).map { service in
-            guard let previous = service.previousTag, previous != service.tag else {
-                return "\(service.service) \(service.tag)"
-            }
-            return "\(service.service) \(previous) → \(service.tag)"
+            let (name, tag) = (Inert.field(service.service, limit: 40), Inert.field(service.tag, limit: 40))
+            guard let previous = service.previousTag, previous != service.tag else { return "\(name) \(tag)" }
+            return "\(name) \(Inert.field(previous, limit: 40)) → \(tag)"
         }
         return shown.joined(separator: ", ") + (services.count > 6 ? ", … (+\(services.count - 6))" : "")
     }
 
     static func duration(_ seconds: Double) -> String {
-        seconds < 60
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return "?" }
+        return seconds < 60
             ? "\(Int(seconds.rounded()))s" : "\(Int(seconds) / 60)m\(String(format: "%02d", Int(seconds) % 60))s"
     }
 }

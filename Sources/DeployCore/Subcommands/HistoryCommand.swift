@@ -22,14 +22,16 @@ struct HistoryCommand: Sendable {
         }
         let named = options.target.workspace ?? options.target.varFile.map(Preflight.workspaceName(varFile:))
         let limit = options.show ?? options.limit
-        let records: [HistoryRecord]
+        let (records, unreadable): ([HistoryRecord], [String])
         if let (store, place) = try await context.teamBucket(
             workspace: named, gitDirectory: gitDirectory, profile: options.target.profile)
         {
-            records = try await SharedHistory(store: store, place: place).newest(limit).map(\.record)
+            let page = try await SharedHistory(store: store, place: place).newest(limit)
+            (records, unreadable) = (page.records, page.unreadable)
         } else {
-            records = Self.clone(gitDirectory, workspace: named, limit: limit)
+            (records, unreadable) = Self.clone(gitDirectory, workspace: named, limit: limit)
         }
+        if let warning = History.warning(unreadable) { context.reporter.note(warning) }
         let newestFirst = Array(records.reversed())
         if let position = options.show { return try show(newestFirst, position) }
         if context.style.json {
@@ -39,14 +41,16 @@ struct HistoryCommand: Sendable {
         }
     }
 
-    /// This clone's records, of one workspace or of all of them (merged by time), oldest first.
-    static func clone(_ gitDirectory: URL, workspace: String?, limit: Int) -> [HistoryRecord] {
+    /// This clone's records, of one workspace or of all of them (merged by time), oldest first, and the lines that
+    /// could not be read.
+    static func clone(_ gitDirectory: URL, workspace: String?, limit: Int) -> ([HistoryRecord], [String]) {
         let files =
             workspace.map { [HistoryFile(gitDirectory: gitDirectory, workspace: $0)] }
             ?? HistoryFile.all(gitDirectory: gitDirectory)
+        let read = files.map { $0.read() }
         // A file is in the order its deploys ended; several are merged by time.
-        let all = files.count == 1 ? files[0].records() : files.flatMap { $0.records() }.sorted { $0.time < $1.time }
-        return Array(all.suffix(limit))
+        let all = read.count == 1 ? read[0].records : read.flatMap(\.records).sorted { $0.time < $1.time }
+        return (Array(all.suffix(limit)), read.flatMap(\.unreadable))
     }
 
     /// `deploy history --show n`: one deploy in full, with why its rollouts failed.

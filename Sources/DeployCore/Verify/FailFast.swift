@@ -28,10 +28,10 @@ enum FailFast {
     /// `app exited with 1`, or ECS's reason: what one failed task says first.
     static func why(_ task: StoppedTask) -> String {
         if let container = task.containers.first(where: { ($0.exitCode ?? 0) != 0 }), let code = container.exitCode {
-            return "\(container.name) exited with \(code)"
+            return "\(Inert.field(container.name, limit: 80)) exited with \(code)"
         }
         let reason = task.containers.compactMap(\.reason).first ?? task.stoppedReason
-        return [task.stopCode, reason].compactMap { $0 }.joined(separator: ": ")
+        return Inert.field([task.stopCode, reason].compactMap { $0 }.joined(separator: ": "), limit: 300)
     }
 
     static func mostRecentFirst(_ a: StoppedTask, _ b: StoppedTask) -> Bool {

@@ -34,7 +34,7 @@ enum RolloutJudge {
                     + "it runs \(revision(service.taskDefinition))"
             )
         }
-        let why = new.reason.map { ": \($0)" } ?? ""
+        let why = new.reason.map { ": \(Inert.field($0, limit: 300))" } ?? ""
         if new.status != "PRIMARY" {
             let primary =
                 service.deployments.first { $0.status == "PRIMARY" }.map { revision($0.taskDefinition) }
