@@ -18,7 +18,7 @@ enum DeployResult: String, Equatable, Sendable, Codable {
     init(_ error: DeployError?) {
         switch error {
         case .none: self = .deployed
-        case .interrupted: self = .interrupted
+        case .interrupted, .applyStopped(.interrupted): self = .interrupted
         case .some: self = .failed
         }
     }

@@ -52,11 +52,14 @@ struct HistoryRecord: Codable, Equatable, Sendable {
     var result: DeployResult
     var error: String?
     var seconds: Double
+    /// Where an interrupted deploy stopped: the steps that were running, or the rollout watch.
+    var stoppedIn: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case time
         case by = "operator"
         case workspace, account, region, head, mode, applied, services, spas, steps, result, error, seconds
+        case stoppedIn
     }
 
     var succeeded: Bool { result == .deployed }

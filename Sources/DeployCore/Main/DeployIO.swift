@@ -37,7 +37,9 @@ public struct DeployIO: Sendable {
         let streams = StandardStreams()
         return DeployIO(
             out: streams.out, err: streams.err, stdinIsTerminal: isatty(STDIN_FILENO) != 0,
-            stderrIsTerminal: isatty(STDERR_FILENO) != 0, readLine: Prompt.readLineUnbuffered, children: .shared,
+            stderrIsTerminal: isatty(STDERR_FILENO) != 0,
+            readLine: { Prompt.readLineUnbuffered(until: { ChildRegistry.shared.interruption != nil }) },
+            children: .shared,
             catchesSignals: true, streams: streams)
     }
 }

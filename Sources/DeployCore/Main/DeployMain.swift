@@ -53,7 +53,9 @@ public enum DeployMain {
         let children = io.children
         return DeployContext(
             environment: environment, directory: directory, reporter: reporter,
-            prompt: Prompt(reporter: reporter, isTerminal: io.stdinIsTerminal, readAnswer: io.readLine),
+            prompt: Prompt(
+                reporter: reporter, isTerminal: io.stdinIsTerminal, readAnswer: io.readLine,
+                interrupted: { children.interruption }),
             children: children, style: style,
             makeRunner: io.makeRunner ?? { ProcessRunner(environment: $0, workingDirectory: $1, children: children) },
             catchesSignals: io.catchesSignals, pace: io.pace)

@@ -43,6 +43,7 @@ enum HistoryText {
         for (index, service) in record.services.enumerated() {
             lines.append((index == 0 ? "services  " : "          ") + self.service(service, width: width))
         }
+        if let stage = record.stoppedIn { lines.append("stopped   during \(Inert.field(stage, limit: 200))") }
         if let error = record.error {
             let shown = error.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
                 .map { Inert.field(String($0), limit: 400) }

@@ -16,6 +16,18 @@ enum RunText {
             : "deployed \(release.tag)"
     }
 
+    /// Where an interrupted run was when it stopped: the steps that were running, or the rollout watch; nil for a run
+    /// that was not interrupted.
+    static func stoppedIn(_ failure: DeployError?, _ outcomes: [StepOutcome], watching: Bool) -> String? {
+        switch failure {
+        case .interrupted, .applyStopped(.interrupted): break
+        default: return nil
+        }
+        if watching { return "the rollout watch" }
+        let running = outcomes.filter { !$0.succeeded }.map(\.step.label)
+        return running.isEmpty ? "between steps" : running.joined(separator: ", ")
+    }
+
     /// What the operator can do when the new code is not serving.
     static func nextStep(_ mode: ReleaseOptions.Mode, varFile: String) -> String {
         if mode == .rollback {

@@ -10,7 +10,8 @@ import Synchronization
 /// The children that are running now, so that Ctrl-C reaches them: the first SIGINT, SIGTERM or SIGHUP
 /// is forwarded to each child's process group, and what is left after a grace period is killed (except
 /// a child that stops slowly, such as terraform); a second signal kills everything at once. Once
-/// interrupted, a child that starts anyway is signalled as it registers.
+/// interrupted, a child that starts anyway is signalled as it registers, except the short calls of a cleanup
+/// (releasing the team's lock, closing the history record), which always run, each within a deadline.
 final class ChildRegistry: Sendable {
     static let shared = ChildRegistry()
 
@@ -21,6 +22,10 @@ final class ChildRegistry: Sendable {
         var held = 0
         var interruption: Int32?
         var signalsReceived = 0
+        /// Cleanups in progress: while one runs, children may start after an interruption.
+        var cleaning = 0
+        /// What a stop at once would leave behind, with how to undo it (by what it is).
+        var holdings: [String: String] = [:]
     }
 
     private let state = Mutex(State())
@@ -30,6 +35,37 @@ final class ChildRegistry: Sendable {
 
     /// The signal that interrupted the deploy, if any.
     var interruption: Int32? { state.withLock { $0.interruption } }
+
+    /// How long a child started by a cleanup after an interruption may run.
+    static let cleanupDeadline = 5.0
+
+    /// Why no child may start now: the interruption, unless a cleanup runs.
+    var refusal: Int32? { state.withLock { $0.cleaning == 0 ? $0.interruption : nil } }
+
+    /// Whether a child starting now is a cleanup's after an interruption, and so runs within `cleanupDeadline`.
+    var cleaningAfterInterruption: Bool { state.withLock { $0.cleaning > 0 && $0.interruption != nil } }
+
+    /// Runs `body`, whose children start even after an interruption (each within `cleanupDeadline`): the calls that
+    /// release what the deploy holds and record how it ended.
+    func cleanup<T>(_ body: () async -> T) async -> T {
+        state.withLock { $0.cleaning += 1 }
+        defer { state.withLock { $0.cleaning -= 1 } }
+        return await body()
+    }
+
+    /// Something only this deploy's cleanup lets go of (the team's lock), named with how to undo it by hand, as a
+    /// stop at once says it.
+    func holding(_ thing: String, undo: String) { state.withLock { $0.holdings[thing] = undo } }
+
+    func letGo(_ thing: String) { _ = state.withLock { $0.holdings.removeValue(forKey: thing) } }
+
+    /// What a stop now would leave behind, one line each with how to undo it.
+    var leftBehind: [String] {
+        state.withLock { $0.holdings.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } }
+    }
+
+    /// How many signals arrived.
+    var signalsReceived: Int { state.withLock { $0.signalsReceived } }
 
     /// Children running, and children being launched right now.
     var runningCount: Int { state.withLock { $0.pids.count + $0.launching } }
@@ -61,7 +97,7 @@ final class ChildRegistry: Sendable {
         let late = state.withLock { state -> Int32? in
             state.launching -= 1
             state.pids[pid] = patient
-            return state.interruption
+            return state.cleaning > 0 ? nil : state.interruption
         }
         if let late { Self.send(late, to: pid) }
     }

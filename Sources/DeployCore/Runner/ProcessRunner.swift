@@ -39,7 +39,7 @@ final class ProcessRunner: CommandRunner {
     private func runBlocking(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
         throws(DeployError) -> RunResult
     {
-        if let signal = children.interruption { throw .interrupted(signal: signal) }
+        if let signal = children.refusal { throw .interrupted(signal: signal) }
         let collector = OutputCollector(capture: capture, output: output)
         var result: RunResult
         switch action {
@@ -172,6 +172,11 @@ final class ProcessRunner: CommandRunner {
     }
 
     private func prepare(_ command: Command) throws(DeployError) -> Child {
+        var command = command
+        // A cleanup's call after an interruption gets a deadline of its own: the operator is waiting to get out.
+        if children.cleaningAfterInterruption && command.timeout == nil {
+            command.timeout = Command.Timeout(seconds: ChildRegistry.cleanupDeadline, grace: 1)
+        }
         let merged = environment.merging(command.environment) { $1 }
         let process = Process()
         process.executableURL = try ExecutableLookup.find(command.tool, path: merged["PATH"])

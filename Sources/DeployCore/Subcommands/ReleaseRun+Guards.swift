@@ -36,9 +36,14 @@ extension ReleaseRun {
             arn: deployment.account?.arn ?? "unknown", user: context.user, host: ProcessInfo.processInfo.hostName,
             pid: getpid(), sha: release.tag, mode: deployment.options.kind,
             started: DeployBucket.time(deployment.started), heartbeat: now, history: record.key)
-        return try await SharedLock.acquire(
-            holder, store: store, place: place, timing: context.lockTiming, reporter: context.reporter,
-            unlock: "deploy unlock --var-file \(settings.varFile)")
+        let unlock = "deploy unlock --var-file \(settings.varFile)"
+        let lock = try await SharedLock.acquire(
+            holder, store: store, place: place, timing: context.lockTiming, reporter: context.reporter, unlock: unlock)
+        context.children.holding(
+            place.lockURL,
+            undo: "remove it with \(unlock), or it is taken over once its heartbeat is "
+                + "\(WaitTime.text(context.lockTiming.staleAfter)) old")
+        return lock
     }
 
     /// This clone's lock is ours now, so an apply log still there was left by a deploy that was killed: its

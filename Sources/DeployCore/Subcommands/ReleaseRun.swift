@@ -53,6 +53,10 @@ struct ReleaseRun: Sendable {
             reporter: reporter)
         defer { lock.release() }
         noticeEarlierApply()
+        // From here what this deploy holds is let go of, and what it did recorded, however it ends: a first Ctrl-C
+        // (at the question too) is seen rather than obeyed at once.
+        context.children.hold()
+        defer { context.children.release() }
         let shared = try await takeSharedLock()
         let ended = await outcome { () async throws(DeployError) in try await confirmAndRun(shared) }
         var failure: DeployError?
@@ -69,7 +73,8 @@ struct ReleaseRun: Sendable {
             }
             if let document { reporter.document(document.json) }
         }
-        await shared?.release()
+        if let shared { await context.children.cleanup { await shared.release() } }
+        if let shared { context.children.letGo(shared.place.lockURL) }
         if let failure {
             // A deploy that was summed up ends with its outcome on stdout (`deployed <sha>`, `failed: ...`); a
             // refusal is said once, as the error.
@@ -81,25 +86,27 @@ struct ReleaseRun: Sendable {
     /// The typed `y`, then the steps and the verification.
     private func confirmAndRun(_ shared: SharedLock?) async throws(DeployError) -> Ran {
         if !settings.assumeYes { try context.prompt.confirm(RunText.question(release, deployment)) }
-        // From here a first Ctrl-C is seen rather than obeyed at once, so the deploy is still summed up and recorded.
-        context.children.hold()
-        defer { context.children.release() }
         shared?.startHeartbeat(every: context.lockTiming.heartbeat)
         return await runSteps(shared)
     }
 
     /// The steps and the verification, recorded however they end.
     func runSteps(_ shared: SharedLock?) async -> Ran {
-        await record.start()
+        await context.children.cleanup { await record.start() }
         let began = Date()
         var (outcomes, failure) = await executor(shared).run(release.steps)
         var verifications: [Verification] = []
+        var watching = false
         if failure == nil, let expectations = release.expectations {
             let applied = outcomes.first { $0.step.phase == .apply }.map { began.addingTimeInterval($0.started) }
+            watching = true
             (verifications, failure) = await verify(
                 expectations, watch: plan.plan?.hasChanges != false, since: applied ?? Date())
         }
-        let document = await record.close(outcomes, verifications, failure, plan: plan.plan)
+        let stage = RunText.stoppedIn(failure, outcomes, watching: watching)
+        let document = await context.children.cleanup {
+            await record.close(outcomes, verifications, failure, plan: plan.plan, stoppedIn: stage)
+        }
         if failure == nil { reporter.result(RunText.done(release, deployment.options.mode)) }
         return Ran(verifications: verifications, failure: failure, document: document)
     }

@@ -32,10 +32,9 @@ struct RunRecord: Sendable {
     /// The closing table, the history (this clone's file, and the shared object) and (with --output json) the
     /// document, for the caller to write.
     func close(
-        _ outcomes: [StepOutcome], _ verifications: [Verification], _ failure: DeployError?, plan: TerraformPlan?
-    )
-        async -> DeployDocument?
-    {
+        _ outcomes: [StepOutcome], _ verifications: [Verification], _ failure: DeployError?, plan: TerraformPlan?,
+        stoppedIn: String? = nil
+    ) async -> DeployDocument? {
         let ran = Set(outcomes.map(\.step.label))
         let notRun = release.steps.filter { !ran.contains($0.label) }
         let seconds = Date().timeIntervalSince(deployment.started)
@@ -43,9 +42,10 @@ struct RunRecord: Sendable {
             "\n" + ClosingText.steps(outcomes, notRun: notRun, seconds: seconds)
                 + (verifications.isEmpty ? "" : "\n" + ClosingText.verification(verifications)))
         let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
-        let record = HistoryRecord(
+        var record = HistoryRecord(
             deployment: deployment, release: release, outcomes: outcomes, verifications: verifications,
             error: failure, seconds: seconds, user: context.user)
+        record.stoppedIn = stoppedIn
         do { try history.append(record) } catch { context.reporter.note("deploy: warning: \(error.message)") }
         await writeShared(record)
         // The apply ended under this deploy's watch: its log has been shown.

@@ -7,14 +7,17 @@ struct Prompt: Sendable {
     /// `echo y | deploy` must not deploy, and `sleep 100 | deploy` must not wait.
     let isTerminal: Bool
     let readAnswer: @Sendable () -> String?
+    /// The signal that interrupted the deploy while it waited for an answer, if one did.
+    let interrupted: @Sendable () -> Int32?
 
     init(
-        reporter: Reporter, isTerminal: Bool,
-        readAnswer: @escaping @Sendable () -> String? = Prompt.readLineUnbuffered
+        reporter: Reporter, isTerminal: Bool, readAnswer: @escaping @Sendable () -> String? = { nil },
+        interrupted: @escaping @Sendable () -> Int32? = { nil }
     ) {
         self.reporter = reporter
         self.isTerminal = isTerminal
         self.readAnswer = readAnswer
+        self.interrupted = interrupted
     }
 
     /// A numbered menu of profiles; an empty answer takes the default (`AWS_PROFILE`).
@@ -44,15 +47,21 @@ struct Prompt: Sendable {
     func confirm(_ question: String) throws(DeployError) {
         guard isTerminal else { throw .noOperator }
         reporter.ask("\(question) Type y to continue: ")
-        guard readAnswer()?.trimmingCharacters(in: .whitespaces) == "y" else { throw .declined }
+        let answer = readAnswer()
+        if let signal = interrupted() { throw .interrupted(signal: signal) }
+        guard answer?.trimmingCharacters(in: .whitespaces) == "y" else { throw .declined }
     }
 
-    /// One line from stdin, read a byte at a time: a buffered read would swallow what comes after it,
-    /// such as the answer meant for terraform's own prompt.
-    static func readLineUnbuffered() -> String? {
+    /// One line from stdin, read a byte at a time: a buffered read would swallow what comes after it, such as the
+    /// answer meant for terraform's own prompt. It waits in short polls, and gives up (nil) once `stop` says so: a
+    /// Ctrl-C at the question ends the wait, and the deploy then lets go of what it holds.
+    static func readLineUnbuffered(until stop: @Sendable () -> Bool = { false }) -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while read(STDIN_FILENO, &byte, 1) == 1 {
+        var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        while !stop() {
+            guard poll(&waiting, 1, 200) != 0 else { continue }
+            guard read(STDIN_FILENO, &byte, 1) == 1 else { break }
             if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
             bytes.append(byte)
         }

@@ -26,8 +26,21 @@ extension EndToEnd.Second {
             #expect(seconds < 3)
             let record = try #require(sandbox.history.last)
             #expect(record["result"] as? String == "interrupted")
+            #expect(record["stoppedIn"] as? String == "the rollout watch")
             #expect((record["services"] as? [[String: Any]])?.count == 3)
             #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"), "the apply had gone through")
+            #expect(!sandbox.sharedKeys.contains("deploy/sandbox/lock.json"), "the team's lock was let go")
+            let shared = sandbox.sharedKeys.filter { $0.contains("/history/") }.compactMap(sandbox.sharedObject)
+            #expect(shared.map { $0["result"] as? String } == ["interrupted"], "the team's record says so too")
+
+            // At the question, on a terminal: the lock taken for it is let go, and nothing was built.
+            let builds = sandbox.calls("docker").count
+            let asked = sandbox.deployOnTerminal(
+                ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--force-rebuild"],
+                signalling: [("Type y to continue", "SIGINT")])
+            #expect(asked.status == 130, "\(asked.stderr)")
+            #expect(!sandbox.sharedKeys.contains("deploy/sandbox/lock.json"), "the team's lock was let go")
+            #expect(sandbox.calls("docker").count == builds)
         }
 
     }

@@ -125,5 +125,9 @@ extension WalkTests {
         #expect(
             Interruption.stopping(running: 3, patient: 0)
                 == "stopping 3 running command(s); press Ctrl-C again to kill them now")
+        #expect(
+            Interruption.stopping(running: 0, patient: 0, holds: true)
+                == "stopping: letting go of the team's lock and recording the deploy first; press Ctrl-C again to stop "
+                + "at once (that leaves the team's lock held, for deploy unlock)")
     }
 }

@@ -37,7 +37,7 @@ final class FakeBucket: Sendable {
         return "\"etag-\(number)\""
     }
 
-    private func answer(_ arguments: [String]) -> RunResult {
+    func answer(_ arguments: [String]) -> RunResult {
         calls.withLock { $0.append(arguments) }
         if let said = unreachable.withLock({ $0 }) { return RunResult(status: .exited(255), tail: [said]) }
         func option(_ name: String) -> String? { arguments.firstIndex(of: name).map { arguments[$0 + 1] } }

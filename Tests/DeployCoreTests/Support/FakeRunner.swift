@@ -13,6 +13,9 @@ final class FakeRunner: CommandRunner {
     }
 
     private let calls = Mutex<[Call]>([])
+    /// The children registry of the run under test: once it is interrupted, a child starts only for a cleanup, as
+    /// with the process runner.
+    let children = Mutex<ChildRegistry?>(nil)
     private let answer: @Sendable (Action) -> RunResult
     private let delay: @Sendable (Action) -> Double
 
@@ -33,6 +36,7 @@ final class FakeRunner: CommandRunner {
     func run(_ action: Action, capture: Bool, output: @escaping @Sendable (OutputLine) -> Void)
         async throws(DeployError) -> RunResult
     {
+        if let signal = children.withLock({ $0?.refusal }) { throw .interrupted(signal: signal) }
         let start = Date()
         let index = calls.withLock { calls in
             calls.append(Call(action: action, start: start, end: start))
@@ -40,7 +44,10 @@ final class FakeRunner: CommandRunner {
         }
         let seconds = delay(action)
         if seconds > 0 { try? await Task.sleep(for: .seconds(seconds)) }
-        let result = answer(action)
+        var result = answer(action)
+        if let signal = children.withLock({ $0?.interruption }), !result.status.succeeded {
+            result.interruption = signal
+        }
         calls.withLock { $0[index].end = Date() }
         for line in result.tail { output(OutputLine(.stderr, line)) }
         return result

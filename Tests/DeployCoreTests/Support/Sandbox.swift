@@ -85,13 +85,14 @@ final class Sandbox {
     /// `deploy` with a terminal for its standard input (`sandbox/on_terminal.py`), typing each reply once its question
     /// (the needle) has appeared.
     func deployOnTerminal(
-        _ arguments: [String], answering answers: [(String, String)] = [],
+        _ arguments: [String], answering answers: [(String, String)] = [], signalling signals: [(String, String)] = [],
         environment overrides: [String: String?] = [:], in clone: URL? = nil
     ) -> Shell.Result {
         let helper = Self.packageRoot.appendingPathComponent("sandbox/on_terminal.py").path
+        let options = answers.flatMap { ["--answer", $0.0, $0.1] } + signals.flatMap { ["--signal", $0.0, $0.1] }
         let run = Shell.run(
-            ["python3", helper] + answers.flatMap { ["--answer", $0.0, $0.1] } + ["--", Self.deployBinary]
-                + arguments, environment: environment(overrides), directory: clone ?? platform)
+            ["python3", helper] + options + ["--", Self.deployBinary] + arguments, environment: environment(overrides),
+            directory: clone ?? platform)
         let result = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any] ?? [:]
         return Shell.Result(
             status: Int32(result["status"] as? Int ?? -1), stdout: result["stdout"] as? String ?? "",

@@ -4,9 +4,15 @@ import Foundation
 
 /// The script: each command the way the real tool answers it, over the model.
 extension ScriptedPlatform {
-    static func answer(_ action: Action, state: Model, root: URL, services: [String]) -> RunResult {
+    static func answer(_ action: Action, state: Model, root: URL, services: [String], bucket: FakeBucket?)
+        -> RunResult
+    {
         let argv = action.commands.last!.argv
         if let failure = scriptedFailure(action.rendered, state) { return failure }
+        if let interrupted = interrupting(action.rendered, state) { return interrupted }
+        if let bucket, argv[0] == "aws", action.rendered.contains(bucketName) {
+            return bucket.answer(Array(argv.dropFirst()))
+        }
         switch argv[0] {
         case "git": return git(Array(argv.dropFirst()), root: root, state: state)
         case "terraform": return terraform(Array(argv.dropFirst()), services: services, state: state)
@@ -27,6 +33,18 @@ extension ScriptedPlatform {
             let said = model.failingOnce.removeValue(forKey: key) ?? ""
             return RunResult(status: .exited(1), tail: [said])
         }
+    }
+
+    /// A Ctrl-C while this command runs: it dies of the signal, which the registry records.
+    static func interrupting(_ rendered: String, _ state: Model) -> RunResult? {
+        let children = state.withLock { model -> ChildRegistry? in
+            guard let needle = model.interruptOn, needle != "question", rendered.contains(needle) else { return nil }
+            model.interruptOn = nil
+            return model.children
+        }
+        guard let children else { return nil }
+        children.interrupt(with: SIGINT)
+        return RunResult(status: .signaled(SIGINT))
     }
 
     static func git(_ arguments: [String], root: URL, state: Model) -> RunResult {
@@ -55,7 +73,7 @@ extension ScriptedPlatform {
         }
         switch arguments.dropFirst().first {
         case "workspace": return .ok(state.withLock(\.workspace))
-        case "output": return .ok(outputs(services))
+        case "output": return .ok(outputs(services, bucket: state.withLock(\.hasBucket)))
         case "plan":
             let (file, changes, others) = state.withLock { model in plan(arguments, services: services, in: &model) }
             _ = FileManager.default.createFile(atPath: file, contents: Data("plan".utf8))
@@ -88,7 +106,7 @@ extension ScriptedPlatform {
         return #"{"resource_changes": [\#((services + rest).joined(separator: ", "))]}"#
     }
 
-    static func outputs(_ services: [String]) -> String {
+    static func outputs(_ services: [String], bucket: Bool = false) -> String {
         func map(_ pairs: [(String, String)]) -> String {
             "{\"value\": {" + pairs.map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ") + "}}"
         }
@@ -99,7 +117,7 @@ extension ScriptedPlatform {
              "ecs_service_names": \(map(services.map { ($0, "prod-\($0)") })),
              "spa_bucket_names": \(map(spas.map { ($0, "platform-prod-\($0)") })),
              "cloudfront_distribution_ids": \(map(spas.map { ($0, "E\($0.prefix(3).uppercased())") })),
-             "api_base_url": {"value": "https://api.example.com"}}
+             "api_base_url": {"value": "https://api.example.com"}\(bucket ? #", "deploy_bucket": {"value": "\#(bucketName)"}"# : "")}
             """
     }
 

@@ -46,20 +46,31 @@ final class ScriptedPlatform: Sendable {
         var markers: [String: String] = [:]
         /// Service → the HTTP status its health URL answers (200 when absent).
         var health: [String: Int] = [:]
+        /// A Ctrl-C arrives when a command containing this starts (`question`: at the typed `y`).
+        var interruptOn: String?
+        /// The run's children registry, which the Ctrl-C reaches.
+        var children: ChildRegistry?
+        var hasBucket = false
     }
 
     let folder = TemporaryFolder("scripted")
     let services: [String]
     let model: Model
     let runner: FakeRunner
+    /// The team's deploy bucket (terraform output `deploy_bucket` is `team-deploy`), when the platform has one.
+    let bucket: FakeBucket?
+    static let bucketName = "team-deploy"
 
     var root: URL { folder.url.appendingPathComponent("platform") }
     var gitDirectory: URL { root.appendingPathComponent(".git") }
 
-    /// Every service runs `live` (in ECR too).
-    init(services: [String] = ["auth", "billing"], live: String = ScriptedPlatform.parent) {
+    /// Every service runs `live` (in ECR too); `shared`: the environment has a deploy bucket.
+    init(services: [String] = ["auth", "billing"], live: String = ScriptedPlatform.parent, shared: Bool = false) {
         self.services = services
+        let bucket = shared ? FakeBucket() : nil
+        self.bucket = bucket
         var initial = State()
+        initial.hasBucket = shared
         for service in services {
             initial.tags[service] = [live]
             initial.revisions[service] = [live]
@@ -69,7 +80,7 @@ final class ScriptedPlatform: Sendable {
         let root = folder.url.appendingPathComponent("platform")
         runner = FakeRunner(
             delay: { action in state.withLock { $0.seconds.first { action.rendered.contains($0.key) }?.value ?? 0 } },
-            answer: { action in Self.answer(action, state: state, root: root, services: services) })
+            answer: { action in Self.answer(action, state: state, root: root, services: services, bucket: bucket) })
         for service in services { folder.write("platform/services/\(service)/package.json", "{}\n") }
         folder.write("platform/infra/terraform/aws/tfvars/prod.tfvars", "expose_api_docs = true\n")
         folder.write("aws/config", "[profile prod]\nregion = eu-west-1\n[profile sandbox]\n")
@@ -102,10 +113,17 @@ final class ScriptedPlatform: Sendable {
         let out = Lines()
         let err = Lines()
         let queue = Mutex(answers)
+        let children = ChildRegistry()
+        runner.children.withLock { $0 = children }
+        model.withLock { $0.children = children }
+        let interruptsAtQuestion = model.withLock { $0.interruptOn == "question" }
         var io = DeployIO(
             out: { out.append(OutputLine(.stdout, $0)) }, err: { err.append(OutputLine(.stderr, $0)) },
-            stdinIsTerminal: terminal, readLine: { queue.withLock { $0.isEmpty ? nil : $0.removeFirst() } },
-            makeRunner: { [runner] _, _ in runner })
+            stdinIsTerminal: terminal,
+            readLine: {
+                if interruptsAtQuestion { children.interrupt(with: SIGINT) }
+                return queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+            }, children: children, makeRunner: { [runner] _, _ in runner })
         io.pace = .quick
         var environment = environment
         for (key, value) in extra { environment[key] = value }
