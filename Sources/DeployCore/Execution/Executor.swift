@@ -26,7 +26,7 @@ struct Executor: Sendable {
     ) {
         self.runner = runner
         self.reporter =
-            live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
+            live == nil ? reporter : reporter.behindBoard()
         self.children = children
         self.retry = retry
         self.concurrency = concurrency

@@ -42,7 +42,7 @@ struct DeployContext: Sendable {
 
     /// The live board for these steps, when the output style has one.
     func board(_ steps: [Step]) -> LiveStatus? {
-        style.board ? LiveStatus(steps: steps, write: { [reporter] in reporter.raw($0) }) : nil
+        style.board ? LiveStatus(steps: steps, reporter: reporter) : nil
     }
 
     /// The tools a command reads with, before any of them runs: one line per missing tool.

@@ -100,16 +100,19 @@ final class Reporter: Sendable {
     /// can still write one.
     var hasDocument: Bool { streams.hasDocument }
 
-    /// For the live board: the same stdout; child lines dropped (their last lines still reach the error
-    /// message); progress notes handed to `notes`, which prints them above the board.
-    func behindBoard(notes: @escaping Sink) -> Reporter {
-        Reporter(out: out, err: notes, verbosity: .board, json: json, escapes: escapes, streams: streams)
+    /// Behind the live board: the same streams (whose writes pass the board), child lines dropped (their last lines
+    /// still reach the error message).
+    func behindBoard() -> Reporter {
+        Reporter(out: out, err: err, verbosity: .board, json: json, escapes: escapes, streams: streams)
     }
 
-    /// Terminal drawing: stderr, as is, under the writer's lock.
-    func raw(_ text: String) {
-        write(err, text)
-    }
+    /// stderr itself, for the overlay's own drawing (which its own lock orders with every write it lets pass).
+    var rawError: Sink { err }
+
+    /// While an overlay is on the terminal, every write passes it.
+    func attach(_ overlay: any Overlay) { streams.overlay.withLock { $0 = overlay } }
+
+    func detach() { streams.overlay.withLock { $0 = nil } }
 
     func error(_ error: DeployError) {
         var text = "deploy: error: \(error.message)\n"
@@ -144,8 +147,14 @@ final class Reporter: Sendable {
         line.count > width ? String(line.prefix(width)) + " […]" : line
     }
 
-    private func write(_ sink: Sink, _ text: String) {
-        lock.withLock { _ in sink(text) }
+    private func write(_ sink: @escaping Sink, _ text: String) {
+        lock.withLock { _ in
+            if let overlay = streams.overlay.withLock({ $0 }) {
+                overlay.pass(text, through: sink)
+            } else {
+                sink(text)
+            }
+        }
     }
 }
 
@@ -157,6 +166,8 @@ final class StandardStreams: Sendable {
     private let errDescriptor: Int32
     private let failed = Mutex<String?>(nil)
     private let document = Mutex(false)
+    /// What is drawn at the bottom of the terminal now (the live board), shared by every reporter on these streams.
+    let overlay = Mutex<(any Overlay)?>(nil)
 
     init(out: Int32 = STDOUT_FILENO, err: Int32 = STDERR_FILENO) {
         outDescriptor = out

@@ -20,7 +20,7 @@ struct Verifier: Sendable {
         self.runner = runner
         // Behind the board, progress lines go above it instead of through it.
         self.reporter =
-            live.map { board in reporter.behindBoard { board.note($0.trimmingCharacters(in: .newlines)) } } ?? reporter
+            live == nil ? reporter : reporter.behindBoard()
         self.children = children
         self.cache = cache
         self.live = live

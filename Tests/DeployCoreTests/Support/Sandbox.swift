@@ -309,3 +309,29 @@ struct SandboxError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
+
+extension Sandbox {
+    /// What an operator's terminal shows after `deploy` ran on it (`sandbox/screen.py`): the final screen and the
+    /// scrollback above it, as a terminal emulator drew them.
+    struct Screen {
+        var status: Int32
+        var screen: [String]
+        var scrollback: [String]
+
+        /// Every line the operator can scroll through, top to bottom.
+        var all: [String] { scrollback + screen }
+    }
+
+    func deployOnScreen(
+        _ arguments: [String], columns: Int = 100, rows: Int = 30, environment overrides: [String: String?] = [:]
+    ) -> Screen {
+        let helper = Self.packageRoot.appendingPathComponent("sandbox/screen.py").path
+        let run = Shell.run(
+            ["python3", helper, String(columns), String(rows), "--", Self.deployBinary] + arguments,
+            environment: environment(overrides), directory: platform)
+        let result = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any] ?? [:]
+        return Screen(
+            status: Int32(result["status"] as? Int ?? -1), screen: result["screen"] as? [String] ?? [run.stderr],
+            scrollback: result["scrollback"] as? [String] ?? [])
+    }
+}
