@@ -31,6 +31,11 @@ struct Finding: Equatable, Sendable, Encodable {
         Finding(area: area, verdict: .skipped, says: says)
     }
 
+    /// The same finding, saying where the tool was found (`(/usr/bin/git)`).
+    func at(_ place: String) -> Finding {
+        Finding(area: area, verdict: verdict, says: says + place, fix: fix)
+    }
+
     /// A failed read, on one line: a command with what it said last and what to look at, or the error's own
     /// message, which carries its fix.
     static func fail(_ area: String, _ error: DeployError) -> Finding {

@@ -22,11 +22,13 @@ struct ToolFindings: Sendable {
 
     func lines() async -> [Finding] {
         await concurrentMap(tools, limit: tools.count) { [runner, path] area, command in
+            let found: URL
             do throws(DeployError) {
-                _ = try ExecutableLookup.find(command.tool, path: path)
+                found = try ExecutableLookup.find(command.tool, path: path)
             } catch {
                 return .fail(area, error)
             }
+            let at = area == command.tool ? " (\(found.path))" : ""
             switch await outcome({ () async throws(DeployError) in try await runner.query(command) }) {
             case .failure(let error) where area == "docker engine":
                 return .fail(
@@ -38,9 +40,9 @@ struct ToolFindings: Sendable {
                     "builder '\(command.arguments.last ?? "")' does not answer (\(error.output.last ?? error.message))",
                     fix: "check `docker buildx ls`, or its endpoint and credentials")
             case .failure(let error): return .fail(area, error)
-            case .success(let output) where area == "terraform": return Self.terraform(output)
+            case .success(let output) where area == "terraform": return Self.terraform(output).at(at)
             case .success where area == "docker builder": return .ok(area, "\(command.arguments.last ?? "") answers")
-            case .success(let output): return .ok(area, Self.version(output))
+            case .success(let output): return .ok(area, Self.version(output) + at)
             }
         }
     }

@@ -29,6 +29,12 @@ enum RolloutJudge {
         }
         guard let new = newDeployment(service, runsImage: runsImage) else {
             if settling { return .rolling("waiting for ECS to list the new deployment") }
+            if runsImage(service.taskDefinition) == true {
+                return .failed(
+                    "ECS's answer does not add up: it names \(revision(service.taskDefinition)), which runs the new "
+                        + "image, as the service's task definition, but lists no deployment of it; read the service's "
+                        + "events, and check that the aws CLI on PATH is the one meant")
+            }
             return .failed(
                 "no deployment runs the new image: the apply did not point the service at it, or ECS rolled it back; "
                     + "it runs \(revision(service.taskDefinition))"

@@ -89,7 +89,9 @@ struct RolloutWatch: Sendable {
         if case .rolling = judged, let new, let failing = await failingFast(rollout, new, checks, &progress) {
             judged = failing
         }
-        return (judged, service, new?.taskDefinition)
+        // With no deployment of it listed, the revision the service names still has tasks to read, if it runs the image.
+        let named = runsImage(service.taskDefinition) == true ? service.taskDefinition : nil
+        return (judged, service, new?.taskDefinition ?? named)
     }
 
     /// When ECS counts more failed tasks in the new deployment than at the last look, its stopped tasks are read:

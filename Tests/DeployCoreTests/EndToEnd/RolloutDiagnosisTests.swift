@@ -87,5 +87,32 @@ extension EndToEnd.Second {
                 },
                 "the healthy services' tasks were never read")
         }
+
+        /// A verdict does not depend on how the terminal is driven: with every stream a pseudo-terminal (the board
+        /// drawn), two crashing services are judged and diagnosed as without one, read through the rollout layer.
+        @Test func onATerminalTwoCrashingServicesAreJudgedAndDiagnosedTheSame() throws {
+            let sandbox = try Sandbox(services: 3)
+            #expect(sandbox.deploy(Self.deploy).status == 0)
+            sandbox.commit("services/auth/src/index.js", "console.log('auth v2');\n")
+            sandbox.commit("services/patient-api/src/index.js", "console.log('patient-api v2');\n")
+            sandbox.fault("rollout auth crashing 1 10", "rollout patient-api crashing 1 10")
+
+            let shown = sandbox.deployOnScreen(
+                ["--changed", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"], columns: 250,
+                rows: 60)
+
+            #expect(shown.status == 1)
+            let text = shown.all.joined(separator: "\n")
+            for service in ["auth", "patient-api"] {
+                #expect(text.contains("why \(service) did not roll") || text.contains("  - \(service): "), "\(text)")
+            }
+            #expect(
+                text.components(separatedBy: "EssentialContainerExited").count >= 3, "both stopped reasons: \(text)")
+            #expect(text.contains("app: exited with 1") && text.contains("| Error: connect ECONNREFUSED 10.0.3.7:5432"))
+            #expect(!text.contains("no deployment runs the new image"))
+            #expect(
+                sandbox.calls("aws").contains { $0.starts(with: ["ecs", "list-tasks"]) },
+                "deploy's calls went through the sandbox's rollout layer")
+        }
     }
 }

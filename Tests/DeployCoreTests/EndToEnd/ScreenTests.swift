@@ -14,7 +14,8 @@ extension EndToEnd.Second {
             #expect(shown.status == 0, "\(shown.all.joined(separator: "\n"))")
             let lines = shown.all
             let text = lines.joined(separator: "\n")
-            #expect(lines.filter { $0.hasPrefix("Plan      6 to create") }.count == 1, "the plan, once and whole: \(text)")
+            #expect(
+                lines.filter { $0.hasPrefix("Plan      6 to create") }.count == 1, "the plan, once and whole: \(text)")
             #expect(lines.contains { $0.contains("module.service[\"*\"].terraform_data.task_definition  + create 3") })
             #expect(lines.filter { $0.hasPrefix("dependency layer") }.count == 1, "one frame of the board: \(text)")
             #expect(lines.filter { $0.hasPrefix("terraform plan ") }.count == 1)

@@ -25,6 +25,17 @@ import Testing
             runsImage: { $0 == new })
     }
 
+    /// moto without the sandbox's rollout layer answers so: the service names the new revision, its deployments
+    /// only the first one. Not called a rollback of the new image.
+    @Test func aServiceNamingTheNewRevisionWithoutItsDeploymentIsSaidToNotAddUp() {
+        guard case .failed(let why) = Self.judge([Self.deployment("PRIMARY", Self.old, "COMPLETED", running: 2)]) else {
+            Issue.record("not failed")
+            return
+        }
+        #expect(why.hasPrefix("ECS's answer does not add up: it names prod-auth:8, which runs the new image"))
+        #expect(!why.contains("no deployment runs the new image"))
+    }
+
     @Test func completedAndAloneIsSteady() {
         #expect(Self.judge([Self.deployment("PRIMARY", Self.new, "COMPLETED", running: 2)]) == .steady)
     }
