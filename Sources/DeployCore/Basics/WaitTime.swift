@@ -17,6 +17,7 @@ enum WaitTime {
     /// `15m`, `90s`, `1h`: the shortest exact form.
     static func text(_ seconds: Double) -> String {
         guard seconds.isFinite, abs(seconds) < 1e12 else { return "?" }
+        if seconds < 1 && seconds > 0 { return "\(Int((seconds * 1000).rounded()))ms" }
         let whole = Int(seconds)
         if whole % 3600 == 0 { return "\(whole / 3600)h" }
         if whole % 60 == 0 { return "\(whole / 60)m" }

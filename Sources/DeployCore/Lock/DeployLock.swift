@@ -35,11 +35,7 @@ final class DeployLock: Sendable {
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = read(file)
             close(fd)
-            let who =
-                holder.map {
-                    "pid \($0.pid) by \(Inert.field($0.user, limit: 64)) on \(Inert.field($0.host, limit: 64)) since "
-                        + "\(Inert.field($0.started, limit: 40)), deploying \(Inert.field($0.sha, limit: 40))"
-                } ?? "another process"
+            let who = holder.map(describe) ?? "another process"
             throw .locked("another deploy holds workspace '\(workspace)': \(who). \(wait)")
         }
         if let previous = read(file) {
@@ -81,6 +77,15 @@ final class DeployLock: Sendable {
         ftruncate(descriptor, 0)
         close(descriptor)
     }
+
+    /// `pid 4242 by ops on laptop-7 since ..., deploying abc1234`, each field inert.
+    static func describe(_ holder: Holder) -> String {
+        "pid \(holder.pid) by \(Inert.field(holder.user, limit: 64)) on \(Inert.field(holder.host, limit: 64)) since "
+            + "\(Inert.field(holder.started, limit: 40)), deploying \(Inert.field(holder.sha, limit: 40))"
+    }
+
+    /// Who the lock's file names: its holder while held; nil once let go (the file is emptied) or never taken.
+    static func holder(_ file: URL) -> Holder? { read(file) }
 
     private static func read(_ file: URL) -> Holder? {
         FileManager.default.contents(atPath: file.path).flatMap { try? JSONDecoder().decode(Holder.self, from: $0) }

@@ -11,7 +11,11 @@ struct Verifier: Sendable {
     let live: (any Board)?
     /// How long it waits between health requests and rounds of the watch.
     var pace = Pace()
-    var health: HealthCheck { HealthCheck(runner: runner, children: children, pause: pace.healthPause) }
+    var health: HealthCheck {
+        var check = HealthCheck(runner: runner, children: children, pause: pace.healthPause)
+        check.retrying = { [reporter] in reporter.note("[health] " + $0) }
+        return check
+    }
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry, cache: TaskDefinitionCache,
@@ -114,7 +118,7 @@ struct Verifier: Sendable {
             let url = rollout.urls[index]
             let row = checks.healthStep(rollout: position, url: index)
             live?.update(row, .running(since: Date()))
-            let answer = try await health.check(url)
+            let answer = try await health.check(url, label: rollout.service)
             live?.update(row, answer.ok ? .done(seconds: 0) : .failed)
             reporter.note("[health \(rollout.service)] GET \(url): \(answer.status.map(String.init) ?? "no answer")")
             return (position, answer)
