@@ -36,3 +36,5 @@ echo "== deploy history   (every deploy is recorded in .git/deploy/history-<work
 "$deploy" history --limit 3
 echo
 echo "The sandbox stays in $dir (its emulator stops now); remove it with: rm -rf $dir"
+echo
+bash "$here/next-steps.sh"

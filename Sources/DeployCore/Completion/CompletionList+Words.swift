@@ -14,7 +14,7 @@ extension CompletionList {
         case .varFiles:
             guard let root = Self.repositoryRoot(above: directory) else { return [] }
             let config = (try? PlatformConfig.load(repositoryRoot: root)) ?? PlatformConfig()
-            return Self.tfvars(under: root.appendingPathComponent(config.terraformDir))
+            return Workspace.varFiles(under: root.appendingPathComponent(config.terraformDir))
         }
     }
 
@@ -27,18 +27,5 @@ extension CompletionList {
             if parent.path == folder.path { return nil }
             folder = parent
         }
-    }
-
-    /// `.tfvars` files in the terraform folder and the folders right under it, as `--var-file` takes them
-    /// from there (`tfvars/prod.tfvars`).
-    static func tfvars(under folder: URL) -> [String] {
-        let fm = FileManager.default
-        let top = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        let nested = top.filter { !$0.hasPrefix(".") && FileKind.of(folder.appendingPathComponent($0)) == .folder }
-            .flatMap { name in
-                ((try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)) ?? [])
-                    .map { "\(name)/\($0)" }
-            }
-        return (top + nested).filter { $0.hasSuffix(".tfvars") }.sorted()
     }
 }

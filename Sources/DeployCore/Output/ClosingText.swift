@@ -1,13 +1,15 @@
 /// The closing table a deploy that ran ends with: one line per step with its result and time, failures first,
 /// then one line per rolled service with how its rollout ended and what its URLs answered.
 enum ClosingText {
-    static func steps(_ outcomes: [StepOutcome], notRun: [Step], seconds: Double) -> String {
+    /// `waited`: the seconds spent at the question, said apart and not counted in the total.
+    static func steps(_ outcomes: [StepOutcome], notRun: [Step], seconds: Double, waited: Double = 0) -> String {
         let failed = outcomes.filter { !$0.succeeded }
         let passed = outcomes.filter(\.succeeded)
         var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }
         lines += passed.map { "ok       \(duration($0.seconds))  \($0.step.label)" }
         lines += notRun.map { "not run           \($0.label)" }
         lines.append("total    \(duration(seconds))")
+        if waited >= 0.05 { lines.append("waited   \(duration(waited))  at the question (not in the total)") }
         return lines.joined(separator: "\n")
     }
 

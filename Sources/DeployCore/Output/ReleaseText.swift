@@ -40,10 +40,17 @@ enum ReleaseText {
                 ? [] : ["          bucket already holds this build, skipped: \(current.joined(separator: ", "))"])
     }
 
+    /// What changes tag, `from → to`; a service that runs its tag already is not a roll, and is said apart.
     private static func rolls(_ release: Release, previous: [String: String]) -> [String] {
         guard release.apply != nil && !previous.isEmpty else { return [] }
-        let rows = release.images.map { "\($0.service) \(previous[$0.service] ?? "?") → \($0.tag)" }
-        return ["Rolls     " + rows.joined(separator: "\n          ")]
+        let same = release.images.filter { previous[$0.service] == $0.tag }
+        let rows = release.images.filter { previous[$0.service] != $0.tag }.map {
+            "\($0.service) \(Inert.field(previous[$0.service] ?? "?", limit: 40)) → \($0.tag)"
+        }
+        let unchanged =
+            same.isEmpty
+            ? [] : ["          unchanged, already on their tag: " + same.map(\.service).joined(separator: ", ")]
+        return ["Rolls     " + (rows.isEmpty ? "none" : rows.joined(separator: "\n          "))] + unchanged
     }
 
     private static func terraform(_ release: Release, _ plan: TerraformPlan?) -> [String] {

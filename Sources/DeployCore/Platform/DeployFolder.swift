@@ -13,14 +13,33 @@ enum DeployFolder {
         file("apply-\(workspace).log", in: gitDirectory)
     }
 
-    /// Where this deploy's saved plan goes: its own file (a second deploy of this clone plans before it waits for
-    /// the lock), in a folder only its owner reads, for a plan may hold secrets.
-    static func planFile(workspace: String, in gitDirectory: URL, pid: Int32 = getpid()) -> URL {
-        plans(in: gitDirectory).appendingPathComponent("plan-\(workspace)-\(pid).tfplan")
+    /// Where this deploy's saved plan goes: its own file (a second deploy plans before it waits for the lock), in a
+    /// folder only its owner reads, for a plan may hold secrets; outside the checkout, whose git folder may be
+    /// read-only (a dry run writes only this).
+    static func planFile(workspace: String, pid: Int32 = getpid()) -> URL {
+        scratch("plans").appendingPathComponent("plan-\(workspace)-\(pid).tfplan")
     }
 
-    static func plans(in gitDirectory: URL) -> URL {
-        file("plans", in: gitDirectory)
+    /// `name` in this user's own folder for deploy's passing files (saved plans, the bucket's bodies): under the
+    /// temporary folder, 0700; a folder there that is not this user's alone is not used: one of this run's own is.
+    static func scratch(_ name: String) -> URL {
+        let shared = FileManager.default.temporaryDirectory.appendingPathComponent("deploy-\(getuid())")
+        mkdir(shared.path, 0o700)
+        var info = stat()
+        let own =
+            lstat(shared.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == getuid()
+            && info.st_mode & 0o077 == 0
+        let base = own ? shared : privateFolder()
+        let folder = base.appendingPathComponent(name)
+        mkdir(folder.path, 0o700)
+        return folder
+    }
+
+    private static func privateFolder() -> URL {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/deploy-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer in
+            mkdtemp(buffer.baseAddress!).map { URL(fileURLWithPath: String(cString: $0)) }
+        } ?? FileManager.default.temporaryDirectory
     }
 
     /// The workspaces that have a `<prefix><workspace><suffix>` file there, sorted.

@@ -53,6 +53,22 @@ extension Workspace {
             URL(fileURLWithPath: path, relativeTo: directory), URL(fileURLWithPath: path, relativeTo: terraformDir),
         ]
         if let found = candidates.map(\.standardizedFileURL).first(where: { FileKind.of($0) == .file }) { return found }
-        throw .usage("var-file '\(path)' not found in \(directory.path) nor in \(terraformDir.path)")
+        let known = varFiles(under: terraformDir)
+        let guess = Suggestion.closest(to: path, among: known).map { ". Did you mean '\($0)'?" } ?? ""
+        let listed = known.isEmpty ? "; there is no .tfvars there" : guess + " Known: " + known.joined(separator: ", ")
+        throw .usage("var-file '\(path)' not found in \(directory.path) nor in \(terraformDir.path)\(listed)")
+    }
+
+    /// The `.tfvars` files in the terraform folder and the folders right under it, as `--var-file` takes them from
+    /// there (`tfvars/prod.tfvars`).
+    static func varFiles(under folder: URL) -> [String] {
+        let fm = FileManager.default
+        let top = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        let nested = top.filter { !$0.hasPrefix(".") && FileKind.of(folder.appendingPathComponent($0)) == .folder }
+            .flatMap { name in
+                ((try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)) ?? [])
+                    .map { "\(name)/\($0)" }
+            }
+        return (top + nested).filter { $0.hasSuffix(".tfvars") }.sorted()
     }
 }

@@ -11,6 +11,8 @@ struct ResourceFindings: Sendable {
     let spas: [String]
     /// The workspace's shared lock, with a deploy bucket.
     let lock: DeployBucket?
+    /// Each service's health URL, as the verification after an apply asks it.
+    var healthURLs: [(service: String, url: String)] = []
 
     func lines() async -> [Finding] {
         async let held = lockLines()
@@ -75,30 +77,57 @@ struct ResourceFindings: Sendable {
         }
     }
 
-    /// The API answers at all, and not with a 5xx (a load balancer without a healthy target).
+    /// The API answers at all, and not with a 5xx (a load balancer without a healthy target); each service's health URL
+    /// answers 200: a 404 there is a wrong path (the verification after an apply would fail on it), a 5xx a service
+    /// that does not serve now.
     private func apiLines() async -> [Finding] {
         guard let url = facts.apiBaseURL else { return [] }
-        switch await outcome({ () async throws(DeployError) in try await runner.capture(.run(Curl.status(url + "/"))) })
-        {
-        case .failure(let error): return [.fail("api", error)]
+        let base = await baseLine(url)
+        guard base.verdict == .ok else { return [base] }
+        let failing = await healthFailures()
+        let all = healthURLs.isEmpty ? "" : "; each service's /health answers 200"
+        return failing.isEmpty ? [Finding(area: base.area, verdict: .ok, says: base.says + all)] : [base] + failing
+    }
+
+    private func healthFailures() async -> [Finding] {
+        let answers = await concurrentMap(healthURLs, limit: 4) { [runner] service, url -> Finding? in
+            guard let result = try? await runner.capture(.run(Curl.status(url))) else { return nil }
+            let code = Int(String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespaces)) ?? 0
+            switch code {
+            case 200: return nil
+            case 0:
+                return .fail("health", "\(service): nothing answers at \(url)", fix: "check the service and its route")
+            case 404:
+                return .fail(
+                    "health", "\(service): GET \(url) answered 404",
+                    fix: "no such route: correct healthPaths[\"\(service)\"] in deploy.json, or the service's routes")
+            default:
+                return .fail(
+                    "health", "\(service): GET \(url) answered \(code)",
+                    fix: "the service does not serve now: read its logs; a deploy's verification would fail on it")
+            }
+        }
+        return answers.compactMap { $0 }
+    }
+
+    private func baseLine(_ url: String) async -> Finding {
+        let command = Curl.status(url + "/")
+        switch await outcome({ () async throws(DeployError) in try await runner.capture(.run(command)) }) {
+        case .failure(let error): return .fail("api", error)
         case .success(let result):
             let code = Int(String(decoding: result.stdout, as: UTF8.self)) ?? 0
             if code == 0 {
                 let said = result.tail.last.map { " (\($0))" } ?? ""
-                return [
-                    .fail(
-                        "api", "nothing answers at \(url)\(said)",
-                        fix: "check its DNS name and load balancer, or correct the api_base_url output")
-                ]
+                return .fail(
+                    "api", "nothing answers at \(url)\(said)",
+                    fix: "check its DNS name and load balancer, or correct the api_base_url output")
             }
             if code >= 500 {
-                return [
-                    .fail(
-                        "api", "\(url) answers HTTP \(code)",
-                        fix: "check the load balancer's targets and the services' logs")
-                ]
+                return .fail(
+                    "api", "\(url) answers HTTP \(code)",
+                    fix: "check the load balancer's targets and the services' logs")
             }
-            return [.ok("api", "\(url) answers (HTTP \(code))")]
+            return .ok("api", "\(url) answers (HTTP \(code))")
         }
     }
 

@@ -62,9 +62,13 @@ struct CheckCommand: Sendable {
         let (facts, spas) = (opened.target.facts, workspace.config.spas.map(\.name))
         findings += OutputFindings(facts: facts, services: workspace.services, spas: spas).lines()
         guard case .success = await account else { return findings + [.skipped("aws", "needs working credentials")] }
-        let resources = ResourceFindings(
+        var resources = ResourceFindings(
             runner: opened.runner, reader: ECSReader(runner: opened.runner, cache: opened.cache), facts: facts,
             services: workspace.services, spas: spas, lock: opened.target.bucket)
+        resources.healthURLs =
+            facts.apiBaseURL.map { base in
+                workspace.services.map { ($0, base + workspace.config.apiPrefix(for: $0) + "/health") }
+            } ?? []
         return findings + (await resources.lines())
     }
 

@@ -25,6 +25,7 @@ struct DeployCommand: Sendable {
 
     func run() async throws(DeployError) {
         let started = Date()
+        try context.requireOperator(unless: options.settings.assumeYes || options.settings.dryRun)
         try context.requireTools(["git", "terraform", "aws"])
         let workspace = try await context.openWorkspace(options.target, services: options.release.services)
         let unread = Opened(workspace: workspace, context: context)

@@ -89,7 +89,7 @@ struct Opened: Sendable {
     /// The deploy bucket's objects, through this workspace's runner; nil without a `deploy_bucket` output.
     var objects: (ObjectStore, DeployBucket)? {
         target.bucket.map { place in
-            let scratch = DeployFolder.file("objects", in: workspace.gitDirectory)
+            let scratch = DeployFolder.scratch("objects")
             return (ObjectStore(runner: runner, bucket: place.bucket, scratch: scratch), place)
         }
     }

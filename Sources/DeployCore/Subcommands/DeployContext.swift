@@ -45,6 +45,12 @@ struct DeployContext: Sendable {
         style.board ? LiveStatus(steps: steps, reporter: reporter) : nil
     }
 
+    /// A command that will ask for a typed `y` is refused at once, before any read, when nobody can type it: `echo y
+    /// | deploy` must not deploy, and must not first read and plan for nothing.
+    func requireOperator(unless answered: Bool) throws(DeployError) {
+        if !answered && !prompt.isTerminal { throw .noOperator }
+    }
+
     /// The tools a command reads with, before any of them runs: one line per missing tool.
     func requireTools(_ tools: [String]) throws(DeployError) {
         try Preflight.requireTools(tools, path: environment["PATH"])

@@ -87,7 +87,7 @@ extension DeployContext {
             let facts = try? await reader.environmentFacts(terraformDir: config.terraformDir, workspace: workspace),
             let bucket = facts.deployBucket
         else { return nil }
-        let scratch = DeployFolder.file("objects", in: gitDirectory)
+        let scratch = DeployFolder.scratch("objects")
         return (
             ObjectStore(runner: runner, bucket: bucket, scratch: scratch),
             DeployBucket(bucket: bucket, workspace: workspace)

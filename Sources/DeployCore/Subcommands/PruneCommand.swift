@@ -18,6 +18,7 @@ struct PruneCommand: Sendable {
             Step(.prune, "build cache", .run(Docker.pruneBuildCache())),
             Step(.prune, "images", .run(Docker.pruneImages())),
         ]
+        try context.requireOperator(unless: options.assumeYes)
         try context.requireTools(["docker"])
         let gitDirectory = try await context.gitDirectory()
         let locks = try DeployLock.acquireAll(gitDirectory: gitDirectory, reporter: context.reporter)

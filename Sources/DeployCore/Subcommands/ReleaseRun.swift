@@ -85,13 +85,15 @@ struct ReleaseRun: Sendable {
 
     /// The typed `y`, then the steps and the verification.
     private func confirmAndRun(_ shared: SharedLock?) async throws(DeployError) -> Ran {
+        let asked = Date()
         if !settings.assumeYes { try context.prompt.confirm(RunText.question(release, deployment)) }
         shared?.startHeartbeat(every: context.lockTiming.heartbeat)
-        return await runSteps(shared)
+        return await runSteps(shared, waited: settings.assumeYes ? 0 : Date().timeIntervalSince(asked))
     }
 
     /// The steps and the verification, recorded however they end.
-    func runSteps(_ shared: SharedLock?) async -> Ran {
+    /// `waited`: the seconds spent at the question, left out of the total.
+    func runSteps(_ shared: SharedLock?, waited: Double = 0) async -> Ran {
         await context.children.cleanup { await record.start() }
         let began = Date()
         var (outcomes, failure) = await executor(shared).run(release.steps)
@@ -105,7 +107,7 @@ struct ReleaseRun: Sendable {
         }
         let stage = RunText.stoppedIn(failure, outcomes, watching: watching)
         let document = await context.children.cleanup {
-            await record.close(outcomes, verifications, failure, plan: plan.plan, stoppedIn: stage)
+            await record.close(outcomes, verifications, failure, plan: plan.plan, stoppedIn: stage, waited: waited)
         }
         if failure == nil { reporter.result(RunText.done(release, deployment.options.mode)) }
         return Ran(verifications: verifications, failure: failure, document: document)

@@ -18,6 +18,7 @@ struct RollbackCommand: Sendable {
     let context: DeployContext
 
     func run() async throws(DeployError) {
+        try context.requireOperator(unless: options.settings.assumeYes || options.settings.dryRun)
         try context.requireTools(["git", "terraform", "aws"])
         let unread = Opened(
             workspace: try await context.openWorkspace(options.target, services: options.release.services),

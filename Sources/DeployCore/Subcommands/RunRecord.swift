@@ -33,13 +33,13 @@ struct RunRecord: Sendable {
     /// document, for the caller to write.
     func close(
         _ outcomes: [StepOutcome], _ verifications: [Verification], _ failure: DeployError?, plan: TerraformPlan?,
-        stoppedIn: String? = nil
+        stoppedIn: String? = nil, waited: Double = 0
     ) async -> DeployDocument? {
         let ran = Set(outcomes.map(\.step.label))
         let notRun = release.steps.filter { !ran.contains($0.label) }
-        let seconds = Date().timeIntervalSince(deployment.started)
+        let seconds = max(0, Date().timeIntervalSince(deployment.started) - waited)
         context.reporter.result(
-            "\n" + ClosingText.steps(outcomes, notRun: notRun, seconds: seconds)
+            "\n" + ClosingText.steps(outcomes, notRun: notRun, seconds: seconds, waited: waited)
                 + (verifications.isEmpty ? "" : "\n" + ClosingText.verification(verifications)))
         let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
         var record = HistoryRecord(

@@ -14,6 +14,7 @@ struct UnlockCommand: Sendable {
     let context: DeployContext
 
     func run() async throws(DeployError) {
+        try context.requireOperator(unless: options.assumeYes)
         try context.requireTools(["git", "terraform", "aws"])
         let opened = try await context.open(options.target)
         guard let (store, place) = opened.objects else {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DeployCore
+
 /// terraform's plan comes first: shown in the summary before the `y` (or made alongside the builds with --yes),
 /// a failing or destroying plan stops the deploy before anything changes, and exactly that plan is applied.
 extension EndToEnd.First {
@@ -70,9 +72,14 @@ extension EndToEnd.First {
                 ], environment: sandbox.environment)
         }
 
+        /// The saved plans left behind by deploys that ended (other deploys of the machine may be planning now).
         static func plans(_ sandbox: Sandbox) -> [String] {
-            let folder = sandbox.platform.appendingPathComponent(".git/deploy/plans")
-            return (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let folder = DeployFolder.planFile(workspace: "sandbox").deletingLastPathComponent()
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { name in
+                let pid = Int32(name.split(separator: "-").last?.split(separator: ".").first ?? "") ?? 0
+                return name.hasPrefix("plan-sandbox-") && kill(pid, 0) != 0
+            }
         }
 
     }

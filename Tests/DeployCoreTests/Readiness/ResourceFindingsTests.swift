@@ -16,6 +16,32 @@ import Testing
         ).lines()
     }
 
+    /// A 404 from a service's health URL is a wrong path, which the verification after an apply would fail on.
+    @Test func aHealthURLAnswering404IsAFailureAndAll200AreSaidOnTheAPIsLine() async {
+        func findings(_ codes: [String: String]) async -> [Finding] {
+            let runner = FakeRunner { action in
+                let url = action.commands[0].arguments.last ?? ""
+                return .ok(codes.first { url.hasSuffix($0.key) }?.value ?? "404")
+            }
+            var facts = EnvironmentFacts()
+            facts.apiBaseURL = "https://api.example.com"
+            var check = ResourceFindings(
+                runner: runner, reader: ECSReader(runner: runner, cache: TaskDefinitionCache(file: nil)), facts: facts,
+                services: [], spas: [], lock: nil)
+            check.healthURLs = [
+                ("auth", "https://api.example.com/v1/auth/health"),
+                ("billing", "https://api.example.com/v1/billing/health"),
+            ]
+            return await check.lines()
+        }
+        let fine = await findings(["/": "404", "/auth/health": "200", "/billing/health": "200"])
+        #expect(fine == [.ok("api", "https://api.example.com answers (HTTP 404); each service's /health answers 200")])
+        let wrong = await findings(["/": "404", "/auth/health": "200"])
+        #expect(wrong.map(\.verdict) == [.ok, .fail])
+        #expect(wrong.last?.says == "billing: GET https://api.example.com/v1/billing/health answered 404")
+        #expect(wrong.last?.fix?.hasPrefix("no such route: correct healthPaths[\"billing\"]") == true)
+    }
+
     @Test func aBucketWhoseReadWasInterruptedIsNotReportedAsExisting() async {
         let lines = await Self.check(
             FakeRunner { _ in

@@ -48,6 +48,9 @@ extension ScriptedPlatform {
     }
 
     static func git(_ arguments: [String], root: URL, state: Model) -> RunResult {
+        if state.withLock(\.notARepository) {
+            return .failed("fatal: not a git repository (or any of the parent directories): .git")
+        }
         switch arguments.prefix(2) {
         case ["rev-parse", "--show-toplevel"]: return .ok(root.path)
         case ["rev-parse", "--path-format=absolute"]: return .ok(root.appendingPathComponent(".git").path)

@@ -31,6 +31,8 @@ final class ScriptedPlatform: Sendable {
         var uncommitted: [String] = []
         /// The repository has no commit yet.
         var noCommits = false
+        /// git finds no repository here.
+        var notARepository = false
         /// `terraform workspace show`.
         var workspace = "prod"
         var terraformVersion = "1.9.8"
@@ -108,7 +110,9 @@ final class ScriptedPlatform: Sendable {
     /// `deploy` with these arguments (`--var-file tfvars/prod.tfvars` is not added), through the one entry point,
     /// answering the prompts with `answers` (on a terminal, unless `terminal` is false).
     func run(
-        _ arguments: [String], answers: [String] = [], terminal: Bool = true, environment extra: [String: String?] = [:]
+        _ arguments: [String], answers: [String] = [], terminal: Bool = true,
+        environment extra: [String: String?] = [:],
+        slowAnswers: Double = 0
     ) async -> Run {
         let out = Lines()
         let err = Lines()
@@ -122,6 +126,7 @@ final class ScriptedPlatform: Sendable {
             stdinIsTerminal: terminal,
             readLine: {
                 if interruptsAtQuestion { children.interrupt(with: SIGINT) }
+                if slowAnswers > 0 { Thread.sleep(forTimeInterval: slowAnswers) }
                 return queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
             }, children: children, makeRunner: { [runner] _, _ in runner })
         io.pace = .quick
