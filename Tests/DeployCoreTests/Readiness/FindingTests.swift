@@ -35,3 +35,24 @@ import Testing
         #expect(Finding.fail("terraform", .preflight(["a", "b"])).says == "a; b")
     }
 }
+
+extension FindingTests {
+    /// A missing output is named with the snippet that adds it.
+    @Test func aMissingOutputComesWithTheSnippetThatAddsIt() {
+        var facts = EnvironmentFacts()
+        facts.bucketNames = ["admin-ui": "platform-prod-admin-ui"]
+        facts.distributionIDs = ["admin-ui": "E1"]
+        let lines = OutputFindings(facts: facts, services: ["auth"], spas: ["admin-ui"]).lines()
+        let missing = lines.filter { $0.verdict == .fail }
+        #expect(
+            missing.map(\.says) == [
+                "terraform output 'ecr_repository_urls' is missing",
+                "terraform output 'ecs_cluster_name' is missing (--changed, status and the rollout watch read ECS)",
+            ])
+        #expect(
+            missing.first?.fix
+                == "add `output \"ecr_repository_urls\" { value = { for name, repository in aws_ecr_repository.service "
+                + ": name => repository.repository_url } }` to the terraform root module and apply once "
+                + "(docs/first-environment.md)")
+    }
+}

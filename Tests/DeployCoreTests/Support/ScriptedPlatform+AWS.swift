@@ -26,6 +26,11 @@ extension ScriptedPlatform {
             return .ok(#"{"Invalidation": {"Id": "I1", "Status": "InProgress"}}"#)
         case ["ecs", "describe-services"]: return .ok(state.withLock { describeServices(arguments, $0) })
         case ["ecs", "describe-task-definition"]: return .ok(describeTaskDefinition(arguments[3]))
+        case ["ecs", "list-tasks"]:
+            return .ok(#"{"taskArns": ["arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/t1"]}"#)
+        case ["ecs", "describe-tasks"]: return .ok(state.withLock { stoppedTask($0) })
+        case ["logs", "get-log-events"]:
+            return .ok(#"{"events": [{"message": "database unreachable, exiting with 1"}]}"#)
         default: return .ok()
         }
     }
@@ -72,11 +77,31 @@ extension ScriptedPlatform {
         }
     }
 
-    /// A revision's ARN names its service and tag, so describing it needs no model.
+    /// A revision's ARN names its service and tag, so describing it needs no model. Its one container logs through
+    /// awslogs.
     static func describeTaskDefinition(_ arn: String) -> String {
         let family = arn.split(separator: "/").last!.split(separator: ":")[0].dropFirst("prod-".count)
         let service = family.split(separator: "-").dropLast().joined(separator: "-")
         let tag = family.split(separator: "-").last!
-        return #"{"taskDefinition": {"containerDefinitions": [{"image": "\#(registry)/\#(service):\#(tag)"}]}}"#
+        let logs =
+            #""logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/prod-\#(service)", "#
+            + #""awslogs-stream-prefix": "ecs"}}"#
+        return
+            #"{"taskDefinition": {"containerDefinitions": [{"name": "app", "image": "\#(registry)/\#(service):\#(tag)", "#
+            + #"\#(logs)}]}}"#
+    }
+
+    /// The one stopped task ECS keeps: of the newest revision of the first service whose rollout fails, its app
+    /// exited with 1.
+    static func stoppedTask(_ model: State) -> String {
+        guard let (service, revisions) = model.revisions.first(where: { model.rollouts[$0.key] != nil }) else {
+            return #"{"tasks": []}"#
+        }
+        let arn =
+            "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-\(service)-\(revisions.last!):\(revisions.count)"
+        return #"{"tasks": [{"taskArn": "arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/t1", "#
+            + #""taskDefinitionArn": "\#(arn)", "stopCode": "EssentialContainerExited", "#
+            + #""stoppedReason": "Essential container in task exited", "#
+            + #""containers": [{"name": "app", "exitCode": 1}]}]}"#
     }
 }
