@@ -30,17 +30,21 @@ command -v terraform >/dev/null || { echo "sandbox: terraform not found on PATH"
 command -v aws >/dev/null || { echo "sandbox: aws CLI not found: pip install awscli" >&2; exit 1; }
 
 # The emulator, on a port nobody holds.
+# Every python fixture runs with the interpreter itself, found once: a version manager's shim costs a tenth of a
+# second a call.
+python=$(python3 -c 'import sys; print(sys.executable)')
+
 # A test run starts one moto zygote for all its sandboxes (SANDBOX_MOTO_ZYGOTE, sandbox/moto_zygote.py): each
 # sandbox then gets its own emulator, forked already imported, on a port chosen here and seeded below.
 zygote=${SANDBOX_MOTO_ZYGOTE:-}
 [ -S "$zygote" ] || zygote=""
 if [ -n "$zygote" ]; then
-  port=$(python3 -S -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$("$python" -S -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 else
-  port=$(python3 "$here/start_server.py" "$dir/moto.pid" "$dir/log/moto.log" moto_server -H 127.0.0.1 -p '{port}')
+  port=$("$python" "$here/start_server.py" "$dir/moto.pid" "$dir/log/moto.log" moto_server -H 127.0.0.1 -p '{port}')
 fi
 # The platform's API, as deploy's health checks see it.
-api_port=$(python3 "$here/start_server.py" "$dir/health.pid" "$dir/log/health.log" python3 "$here/health_server.py" '{port}' "$dir")
+api_port=$("$python" -S "$here/start_server.py" "$dir/health.pid" "$dir/log/health.log" "$python" -S "$here/health_server.py" '{port}' "$dir")
 
 # An AWS profile that talks to the emulator only.
 cat >"$dir/aws/config" <<CONFIG
@@ -59,7 +63,6 @@ CREDENTIALS
 # The fixtures run with the interpreter itself, not through a version manager's shim (which costs a tenth
 # of a second per call, and a sandbox deploy makes a hundred), and without site-packages (-S: they use the
 # standard library only, and importing site costs as much again).
-python=$(python3 -c 'import sys; print(sys.executable)')
 for fixture in "${fixtures[@]}"; do
   { echo "#!$python -S"; tail -n +2 "$fixture"; } >"$dir/bin/$(basename "$fixture")"
   chmod +x "$dir/bin/$(basename "$fixture")"
@@ -84,7 +87,7 @@ set +a
 services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
 for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done
 services=("${services[@]:0:$count}")
-python3 "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
+"$python" -S "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
 
 tfvars="$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
 if [ -n "$zygote" ]; then

@@ -112,32 +112,5 @@ extension EndToEnd.Second {
             #expect(!sandbox.sharedKeys.contains(Self.lock))
             #expect(sandbox.deploy(Self.deploy).status == 0)
         }
-
-        @Test func withoutADeployBucketOutputTheLockAndTheHistoryAreThisClonesAsBefore() throws {
-            let sandbox = try Sandbox(services: 3)
-            let tfvars = sandbox.terraformDir.appendingPathComponent("tfvars/sandbox.tfvars")
-            let text = try String(contentsOf: tfvars, encoding: .utf8)
-            try text.replacingOccurrences(
-                of: #"deploy_bucket   = "platform-sandbox-deploy""#, with: #"deploy_bucket = """#
-            )
-            .write(to: tfvars, atomically: true, encoding: .utf8)
-            // Outputs are terraform's state: applied once, as an operator would after removing the bucket.
-            _ = Shell.run(
-                [
-                    "terraform", "-chdir=\(sandbox.terraformDir.path)", "apply", "-refresh-only", "-auto-approve",
-                    "-input=false", "-var-file=tfvars/sandbox.tfvars", "-var", "image_tag=seed",
-                ],
-                environment: sandbox.environment)
-
-            let run = sandbox.deploy(Self.deploy)
-
-            #expect(run.status == 0, "\(run.stderr)")
-            #expect(
-                run.stdout.contains(
-                    "Lock      this clone only (add a deploy_bucket output to share the lock and history)"))
-            #expect(sandbox.sharedKeys.isEmpty)
-            #expect(sandbox.history.last?["result"] as? String == "deployed")
-            #expect(sandbox.deploy(["history"]).stdout.contains(" deployed "))
-        }
     }
 }

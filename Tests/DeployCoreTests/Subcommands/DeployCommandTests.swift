@@ -56,6 +56,10 @@ import Testing
         #expect(record.services.map(\.rollout) == [.steady, .steady])
         let lock = try Data(contentsOf: platform.gitDirectory.appendingPathComponent("deploy/lock-prod.json"))
         #expect(lock.isEmpty, "the lock is released and names nobody")
+        // Without a deploy_bucket output the lock and the history are this clone's.
+        #expect(
+            run.out.contains("Lock      this clone only (add a deploy_bucket output to share the lock and history)"))
+        #expect(await platform.run(["history"]).out.contains(" deployed "))
     }
 
     @Test func aFailedPushStopsWhatComesAfterItAndTheHistorySaysSo() async throws {
