@@ -16,8 +16,16 @@ enum DeployFolder {
     /// Where this deploy's saved plan goes: its own file (a second deploy plans before it waits for the lock), in a
     /// folder only its owner reads, for a plan may hold secrets; outside the checkout, whose git folder may be
     /// read-only (a dry run writes only this).
-    static func planFile(workspace: String, pid: Int32 = getpid()) -> URL {
-        scratch("plans").appendingPathComponent("plan-\(workspace)-\(pid).tfplan")
+    static func planFile(workspace: String, checkout gitDirectory: URL, pid: Int32 = getpid()) -> URL {
+        scratch("plans").appendingPathComponent(
+            "\(planPrefix(workspace: workspace, checkout: gitDirectory))\(pid).tfplan")
+    }
+
+    /// `plan-<workspace>-<the checkout's mark>-`: whose plans a file holds, so that each checkout knows its own.
+    static func planPrefix(workspace: String, checkout gitDirectory: URL) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in gitDirectory.standardizedFileURL.path.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return "plan-\(workspace)-\(String(hash, radix: 16))-"
     }
 
     /// `name` in this user's own folder for deploy's passing files (saved plans, the bucket's bodies): under the

@@ -66,7 +66,7 @@ extension Release {
             imageTags: partial ? deployment.pinnedTags.merging(rolled) { $1 } : [:],
             targets: partial ? services.flatMap(deployment.workspace.config.targets(for:)) : [],
             color: deployment.color,
-            planFile: DeployFolder.planFile(workspace: deployment.workspaceName).path,
+            planFile: DeployFolder.planFile(workspace: deployment.workspaceName, checkout: gitDirectory).path,
             planAlongside: options.planAlongside,
             log: DeployFolder.applyLog(workspace: deployment.workspaceName, in: gitDirectory).path,
             timeout: options.applyTimeout)

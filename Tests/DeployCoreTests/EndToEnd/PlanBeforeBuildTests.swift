@@ -74,12 +74,11 @@ extension EndToEnd.First {
 
         /// The saved plans left behind by deploys that ended (other deploys of the machine may be planning now).
         static func plans(_ sandbox: Sandbox) -> [String] {
-            let folder = DeployFolder.planFile(workspace: "sandbox").deletingLastPathComponent()
+            let git = sandbox.platform.appendingPathComponent(".git")
+            let folder = DeployFolder.planFile(workspace: "sandbox", checkout: git).deletingLastPathComponent()
+            let prefix = DeployFolder.planPrefix(workspace: "sandbox", checkout: git)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            return names.filter { name in
-                let pid = Int32(name.split(separator: "-").last?.split(separator: ".").first ?? "") ?? 0
-                return name.hasPrefix("plan-sandbox-") && kill(pid, 0) != 0
-            }
+            return names.filter { $0.hasPrefix(prefix) }
         }
 
     }

@@ -31,7 +31,7 @@ import Testing
                 "push billing", "build spa admin-ui", "build spa simulator", "upload admin-ui", "upload simulator",
                 "invalidate admin-ui", "invalidate simulator", "mark admin-ui", "mark simulator", "apply",
             ], "with --yes the plan runs alongside; a pushed image needs no check")
-        let planFile = DeployFolder.planFile(workspace: "default").path
+        let planFile = DeployFolder.planFile(workspace: "default", checkout: URL(fileURLWithPath: "/repo/.git")).path
         #expect(
             steps[0].action
                 == .run(
