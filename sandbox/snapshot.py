@@ -1,5 +1,5 @@
 """Prints what the emulator holds now, as one JSON document, for tests to read back outcomes in one call:
-the image each ECS service runs, the tags in each ECR repository, the keys in each S3 bucket and the
+the image each ECS service runs, the tags in each ECR repository (and the digest each points at), the keys in each S3 bucket and the
 number of invalidations of each CloudFront distribution. Uses the AWS profile in the environment."""
 import json
 
@@ -16,11 +16,12 @@ for cluster in ecs.list_clusters()["clusterArns"]:
             definition = ecs.describe_task_definition(taskDefinition=service["taskDefinition"])["taskDefinition"]
             live[service["serviceName"]] = definition["containerDefinitions"][0]["image"]
 
-tags = {}
+tags, digests = {}, {}
 for repository in ecr.describe_repositories()["repositories"]:
     name = repository["repositoryName"]
     images = ecr.describe_images(repositoryName=name)["imageDetails"]
     tags[name] = sorted(tag for image in images for tag in image.get("imageTags", []))
+    digests[name] = {tag: image["imageDigest"] for image in images for tag in image.get("imageTags", [])}
 
 buckets = {}
 for bucket in s3.list_buckets()["Buckets"]:
@@ -32,4 +33,4 @@ for distribution in cloudfront.list_distributions()["DistributionList"].get("Ite
     found = cloudfront.list_invalidations(DistributionId=distribution["Id"])["InvalidationList"]
     invalidations[distribution["Id"]] = len(found.get("Items", []))
 
-print(json.dumps({"live": live, "tags": tags, "buckets": buckets, "invalidations": invalidations}))
+print(json.dumps({"live": live, "tags": tags, "digests": digests, "buckets": buckets, "invalidations": invalidations}))

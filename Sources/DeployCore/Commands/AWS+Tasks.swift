@@ -3,12 +3,29 @@ extension AWS {
     /// ECS takes at most this many tasks per `describe-tasks` call.
     static let tasksPerDescribe = 100
 
+    /// The task ARNs in batches `describe-tasks` takes.
+    static func taskBatches(_ arns: [String]) -> [[String]] {
+        stride(from: 0, to: arns.count, by: tasksPerDescribe).map {
+            Array(arns[$0..<min($0 + tasksPerDescribe, arns.count)])
+        }
+    }
+
     /// The ARNs of the service's stopped tasks (ECS keeps them for about an hour).
     static func listStoppedTasks(cluster: String, service: String) -> Command {
         Command(
             "aws",
             [
                 "ecs", "list-tasks", "--cluster", cluster, "--service-name", service, "--desired-status", "STOPPED",
+                "--output", "json",
+            ])
+    }
+
+    /// The ARNs of the service's running tasks: after a steady rollout, whose images are compared by digest.
+    static func listRunningTasks(cluster: String, service: String) -> Command {
+        Command(
+            "aws",
+            [
+                "ecs", "list-tasks", "--cluster", cluster, "--service-name", service, "--desired-status", "RUNNING",
                 "--output", "json",
             ])
     }

@@ -63,6 +63,16 @@ extension AWS {
 
 extension AWS {
     /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
+    /// The digest the tag points at in ECR; fails when the tag is not there.
+    static func imageDigest(repository: String, tag: String) -> Command {
+        Command(
+            "aws",
+            [
+                "ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",
+                "--query", "imageDetails[0].imageDigest", "--output", "text",
+            ])
+    }
+
     static func describeImage(repository: String, tag: String) -> Command {
         Command(
             "aws",

@@ -21,6 +21,8 @@ struct Command: Equatable, Sendable {
     var log: String?
     /// How long the child may run.
     var timeout: Timeout?
+    /// Lines the child prints that do not apply to this run (their start), left out of what is shown.
+    var unsaid: [String] = []
     /// The exit codes that mean it did what it was asked (`terraform plan -detailed-exitcode` exits 2 when
     /// there are changes).
     var okExitCodes: Set<Int32> = [0]

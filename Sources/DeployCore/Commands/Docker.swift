@@ -35,6 +35,12 @@ extension Docker {
 
     /// Images no container uses, such as old SHA-tagged builds.
     static func pruneImages() -> Command { Command("docker", ["image", "prune", "-af"]) }
+
+    /// Prints the engine's version; when nothing answers, docker says why on stderr ("Cannot connect to the Docker
+    /// daemon at ..."), which `docker info --format` replaces by a template error on docker 20.10.
+    static func engineVersion() -> Command {
+        Command("docker", ["version", "--format", "{{.Server.Version}}"])
+    }
 }
 
 /// A remote build engine (a BuildKit builder, in Kubernetes or a cloud): `docker buildx build --builder`,

@@ -28,6 +28,21 @@ enum TaskDocuments {
         }
     }
 
+    /// `describe-tasks`: each container of each task with the image it was given and the digest ECS resolved it to.
+    static func images(_ data: Data) -> [TaskImage] {
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        return ((object?["tasks"] as? [[String: Any]]) ?? []).flatMap { task in
+            let arn = task["taskArn"] as? String ?? "?"
+            return ((task["containers"] as? [[String: Any]]) ?? []).map { container in
+                TaskImage(
+                    task: arn.split(separator: "/").last.map(String.init) ?? arn,
+                    taskDefinition: task["taskDefinitionArn"] as? String ?? "?",
+                    container: container["name"] as? String ?? "?", image: container["image"] as? String,
+                    digest: container["imageDigest"] as? String)
+            }
+        }
+    }
+
     /// `describe-task-definition`: each container, whether it is essential (the default) and its awslogs settings.
     static func details(_ data: Data) -> TaskDefinitionDetails? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

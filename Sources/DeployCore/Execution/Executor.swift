@@ -96,8 +96,9 @@ struct Executor: Sendable {
     private func runWithRetries(_ step: Step, stopped: Latch) async throws(DeployError) -> (RunResult, Int) {
         var attempt = 1
         while true {
-            let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] in
-                reporter.child(step.label, $0)
+            let unsaid = step.action.commands.flatMap(\.unsaid)
+            let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] line in
+                if !unsaid.contains(where: line.text.hasPrefix) { reporter.child(step.label, line) }
             }
             if let answer = step.answer, step.accepts(result.status) {
                 reporter.child(step.label, OutputLine(.stdout, answer.line(result.stdout)))

@@ -14,6 +14,8 @@ struct HistoryRecord: Codable, Equatable, Sendable {
     struct Service: Codable, Equatable, Sendable {
         var service: String
         var tag: String
+        /// What the tag pointed at when this deploy pushed or found it (`sha256:…`); nil when not known.
+        var digest: String? = nil
         /// What ECS ran before this deploy, when it could be read: where `deploy rollback` returns to.
         var previousTag: String?
         /// How its rollout ended; nil when not verified.

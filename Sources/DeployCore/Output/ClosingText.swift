@@ -3,9 +3,13 @@
 enum ClosingText {
     /// `waited`: the seconds spent at the question, said apart and not counted in the total.
     static func steps(_ outcomes: [StepOutcome], notRun: [Step], seconds: Double, waited: Double = 0) -> String {
-        let failed = outcomes.filter { !$0.succeeded }
+        let failed = outcomes.filter { !$0.succeeded && $0.interruption == nil }
+        let stopped = outcomes.filter { !$0.succeeded && $0.interruption != nil }
         let passed = outcomes.filter(\.succeeded)
         var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }
+        lines += stopped.map {
+            "STOPPED  \(duration($0.seconds))  \($0.step.label)  (interrupted by \(SignalName.of($0.interruption ?? 0)))"
+        }
         lines += passed.map { "ok       \(duration($0.seconds))  \($0.step.label)" }
         lines += notRun.map { "not run           \($0.label)" }
         lines.append("total    \(duration(seconds))")

@@ -8,6 +8,8 @@ struct DeployDocument: Encodable, Equatable, Sendable {
         var image: String
         /// True when this run built and pushed it: false when its tag was already in ECR, or its build or push failed.
         var built: Bool
+        /// What the tag points at (`sha256:…`), as the push reported or ECR said; nil when not known.
+        var digest: String?
     }
 
     struct StepRow: Encodable, Equatable, Sendable {
@@ -83,7 +85,9 @@ struct DeployDocument: Encodable, Equatable, Sendable {
         self.error = error?.brief
         self.seconds = Self.rounded(seconds)
         images = release.images.map {
-            Image(service: $0.service, image: $0.reference, built: Self.pushed(outcomes, release).contains($0.service))
+            Image(
+                service: $0.service, image: $0.reference, built: Self.pushed(outcomes, release).contains($0.service),
+                digest: $0.digest)
         }
         spas = release.sites.map(\.spa.name)
         rolls = release.apply == nil ? [] : release.images.map(\.service)

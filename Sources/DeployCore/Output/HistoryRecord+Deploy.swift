@@ -38,7 +38,8 @@ extension HistoryRecord {
         return release.images.map { image in
             let (rollout, steady, diagnosis) = ended[image.service] ?? (nil, nil, nil)
             return Service(
-                service: image.service, tag: image.tag, previousTag: previous[image.service], rollout: rollout,
+                service: image.service, tag: image.tag, digest: image.digest, previousTag: previous[image.service],
+                rollout: rollout,
                 steadySeconds: steady.map { ($0 * 10).rounded() / 10 }, diagnosis: diagnosis)
         }
     }

@@ -55,7 +55,8 @@ enum HistoryText {
             lines += DiagnosisText.lines(diagnosis).map { "    " + $0 }
         }
         lines += record.steps.map {
-            "step      \($0.result == .ok ? "ok    " : "FAILED")  \(WaitTime.tenths($0.seconds))  "
+            "step      \($0.result == .ok ? "ok     " : $0.result == .interrupted ? "STOPPED" : "FAILED ")  "
+                + "\(WaitTime.tenths($0.seconds))  "
                 + Inert.field($0.step, limit: 80)
         }
         return lines.joined(separator: "\n")

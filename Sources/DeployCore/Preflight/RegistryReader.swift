@@ -1,14 +1,16 @@
-/// Which images are already in ECR, asked concurrently: a re-run after a failure rebuilds and pushes
-/// only what is missing.
+/// Which images are already in ECR, and under which digest, asked concurrently: a re-run after a failure
+/// rebuilds and pushes only what is missing.
 struct RegistryReader: Sendable {
     let runner: any CommandRunner
 
-    func present(_ images: [Release.Image]) async throws(DeployError) -> Set<String> {
-        let found = try await concurrentMap(images, limit: 4) { [runner] (image) throws(DeployError) -> String? in
-            try await runner.answer(AWS.describeImage(repository: image.repositoryName, tag: image.tag)) == nil
-                ? nil : image.service
+    /// The images whose tag ECR holds, by service, with the digest the tag points at.
+    func present(_ images: [Release.Image]) async throws(DeployError) -> [String: String] {
+        let found = try await concurrentMap(images, limit: 4) {
+            [runner] (image) throws(DeployError) -> (String, String)? in
+            let digest = try await runner.answer(AWS.imageDigest(repository: image.repositoryName, tag: image.tag))
+            return digest.flatMap { ImageDigest.isDigest($0) ? (image.service, $0) : nil }
         }
-        return Set(found.compactMap { $0 })
+        return Dictionary(found.compactMap { $0 }) { first, _ in first }
     }
 }
 

@@ -12,7 +12,7 @@ struct ToolFindings: Sendable {
     var tools: [(area: String, command: Command)] {
         let builds =
             builder.map { ("docker builder", Command("docker", ["buildx", "inspect", $0])) }
-            ?? ("docker engine", Command("docker", ["info", "--format", "{{.ServerVersion}}"]))
+            ?? ("docker engine", Docker.engineVersion())
         return [
             ("git", Command("git", ["--version"])), ("terraform", Terraform.version()),
             ("aws", Command("aws", ["--version"])), ("docker", Command("docker", ["--version"])), builds,
@@ -32,8 +32,7 @@ struct ToolFindings: Sendable {
             switch await outcome({ () async throws(DeployError) in try await runner.query(command) }) {
             case .failure(let error) where area == "docker engine":
                 return .fail(
-                    area, "the docker engine does not answer (\(error.output.last ?? error.message))",
-                    fix: "start Docker (or its daemon), or build remotely: deploy check --builder <name>")
+                    area, EngineProbe.silence(error), fix: EngineProbe.fix + " <name> (deploy check --builder)")
             case .failure(let error) where area == "docker builder":
                 return .fail(
                     area,

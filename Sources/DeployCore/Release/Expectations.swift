@@ -9,6 +9,9 @@ struct Expectations: Equatable, Sendable {
         var image: String
         /// `<api_base_url><prefix>/health`, and `/docs` when the var-file exposes the docs.
         var urls: [String]
+        /// What the image's tag pointed at when this deploy pushed or found it; nil until the steps ran, or when
+        /// the push said none. Its tasks must run that.
+        var digest: String? = nil
     }
 
     var cluster: String

@@ -74,9 +74,32 @@ extension Release {
 }
 
 extension Release {
-    /// Marks the images whose tag ECR already holds: they are neither built nor pushed again.
-    mutating func markInRegistry(_ services: Set<String>) {
-        for index in images.indices { images[index].inRegistry = services.contains(images[index].service) }
+    /// Marks the images whose tag ECR already holds, with its digest there: they are neither built nor pushed again.
+    mutating func markInRegistry(_ digests: [String: String]) {
+        for index in images.indices {
+            images[index].digest = digests[images[index].service]
+            images[index].inRegistry = images[index].digest != nil
+        }
+    }
+
+    /// The release once its steps ran: each image's digest as its push reported it, also in what the rollout
+    /// check expects the tasks to run.
+    func knowing(_ outcomes: [StepOutcome]) -> Release {
+        var release = self
+        for outcome in outcomes {
+            guard let digest = outcome.digest,
+                let index = images.firstIndex(where: { $0.service == outcome.step.subject })
+            else { continue }
+            release.images[index].digest = digest
+        }
+        let digests = Dictionary(release.images.map { ($0.service, $0.digest) }) { first, _ in first }
+        if var expectations = release.expectations {
+            for index in expectations.rollouts.indices {
+                expectations.rollouts[index].digest = digests[expectations.rollouts[index].service] ?? nil
+            }
+            release.expectations = expectations
+        }
+        return release
     }
 
     /// Marks the SPAs whose bucket already holds this tag's build: skipped whole.

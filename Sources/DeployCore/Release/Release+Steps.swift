@@ -38,28 +38,43 @@ extension Release {
         guard !missing.isEmpty else { return [] }
         if let buildx { return remoteImageSteps(missing, buildx) }
         let deps = Step(
-            .buildDependencies, nil, .run(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage)))
+            .buildDependencies, nil,
+            .run(docker(Docker.buildDependencies(dockerfile: dockerfile, image: dependencyImage))))
         let builds = missing.map {
-            Step(.build, $0.service, .run(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference)))
+            Step(
+                .build, $0.service,
+                .run(docker(Docker.buildService($0.service, dockerfile: dockerfile, image: $0.reference))))
         }
-        let logins = Self.registries(of: missing).map {
-            Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host)))
-        }
-        let pushes = missing.map { Step(.push, $0.service, .run(Docker.push($0.reference))) }
-        return [deps] + builds + logins + pushes
+        let pushes = missing.map { Step(.push, $0.service, .run(docker(Docker.push($0.reference)))) }
+        return [deps] + builds + logins(missing) + pushes
     }
 
     /// With a remote builder: log in first (the builder pushes with the operator's credentials), then
     /// build the dependency layer into the shared cache, then build and push each image in one step.
     private func remoteImageSteps(_ missing: [Image], _ buildx: Buildx) -> [Step] {
-        let logins = Self.registries(of: missing).map {
-            Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: Docker.login(registry: $0.host)))
-        }
-        let deps = Step(.buildDependencies, nil, .run(buildx.buildDependencies(dockerfile: dockerfile)))
+        let deps = Step(.buildDependencies, nil, .run(docker(buildx.buildDependencies(dockerfile: dockerfile))))
         let builds = missing.map {
-            Step(.build, $0.service, .run(buildx.buildAndPush($0.service, dockerfile: dockerfile, image: $0.reference)))
+            Step(
+                .build, $0.service,
+                .run(docker(buildx.buildAndPush($0.service, dockerfile: dockerfile, image: $0.reference))))
         }
-        return logins + [deps] + builds
+        return logins(missing) + [deps] + builds
+    }
+
+    /// One login per registry the missing images are in.
+    private func logins(_ missing: [Image]) -> [Step] {
+        Self.registries(of: missing).map {
+            var login = docker(Docker.login(registry: $0.host))
+            login.unsaid = dockerConfig.map(DockerConfig.unsaid) ?? []
+            return Step(.login, $0.host, .pipe(AWS.ecrLoginPassword(region: $0.region), into: login))
+        }
+    }
+
+    /// A docker command with this run's own configuration, when it has one.
+    private func docker(_ command: Command) -> Command {
+        var command = command
+        if let dockerConfig { command.environment["DOCKER_CONFIG"] = dockerConfig }
+        return command
     }
 
     /// Nothing is applied unless every image it references is in ECR: an image this run pushed is (the

@@ -9,6 +9,8 @@ struct Release: Equatable, Sendable {
         var region: String
         /// Already in ECR (a re-run after a failure): neither built nor pushed again.
         var inRegistry = false
+        /// What the tag points at: as ECR said before the run (an image already there), or as the push reported.
+        var digest: String? = nil
         /// The repository's name inside the registry, such as `auth`.
         var repositoryName: String { Names.repositoryName(of: repositoryURL) }
         var reference: String { "\(repositoryURL):\(tag)" }
@@ -62,6 +64,9 @@ struct Release: Equatable, Sendable {
     var buildx: Buildx?
     /// After the apply: the rollouts to watch and the URLs to check (nil with --no-verify or --skip-tf).
     var expectations: Expectations?
+    /// The docker CLI's configuration this run's docker commands use (`DockerConfig`): its own, so the registry's
+    /// login stays out of the operator's; nil: the operator's (a dry run, which runs no docker command).
+    var dockerConfig: String?
 
     init(tag: String, dockerfile: String, images: [Image], sites: [Site], apply: Apply?) {
         self.tag = tag

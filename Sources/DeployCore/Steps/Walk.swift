@@ -51,16 +51,22 @@ struct Walk {
         switch result {
         case .success(let (run, attempts)):
             outcomes[index] = StepOutcome(
-                step: step, status: run.status, seconds: seconds, attempts: attempts, started: started)
+                step: step, status: run.status, seconds: seconds, attempts: attempts, started: started,
+                interruption: step.accepts(run.status) ? nil : run.interruption)
             if step.accepts(run.status) {
                 succeeded.insert(index)
+                if step.phase == .push || step.phase == .build {
+                    outcomes[index]?.digest = ImageDigest.pushed(in: run.tail)
+                }
             } else if error == nil {
                 error = Self.failure(of: step, run)
             }
         case .failure(let failure):
             let status: TerminationStatus =
                 if case .interrupted(let signal) = failure { .signaled(signal) } else { .exited(127) }
-            outcomes[index] = StepOutcome(step: step, status: status, seconds: seconds, started: started)
+            let signal: Int32? = if case .interrupted(let signal) = failure { signal } else { nil }
+            outcomes[index] = StepOutcome(
+                step: step, status: status, seconds: seconds, started: started, interruption: signal)
             if error == nil { error = failure }
         }
     }

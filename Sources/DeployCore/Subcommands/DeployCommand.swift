@@ -26,7 +26,7 @@ struct DeployCommand: Sendable {
     func run() async throws(DeployError) {
         let started = Date()
         try context.requireOperator(unless: options.settings.assumeYes || options.settings.dryRun)
-        try context.requireTools(["git", "terraform", "aws"])
+        try await requireTools()
         let workspace = try await context.openWorkspace(options.target, services: options.release.services)
         let unread = Opened(workspace: workspace, context: context)
         // Read alongside HEAD and the outputs; --changed may find nothing to deploy, and then never asks.
@@ -61,6 +61,15 @@ struct DeployCommand: Sendable {
             context: context, opened: opened, deployment: deployment, release: release, settings: options.settings,
             planned: planned
         ).carryOut()
+    }
+
+    /// The tools on PATH; and, unless a remote builder builds or nothing will, a container engine that answers,
+    /// before any read.
+    private func requireTools() async throws(DeployError) {
+        try context.requireTools(["git", "terraform", "aws"])
+        guard options.release.builder == nil && !options.settings.dryRun else { return }
+        try context.requireTools(["docker"])
+        try await EngineProbe(runner: context.runner(in: context.directory)).require()
     }
 
     private func accountReading(_ opened: Opened) -> Task<Result<Account, DeployError>, Never> {

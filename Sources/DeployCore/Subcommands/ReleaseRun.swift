@@ -25,7 +25,7 @@ struct ReleaseRun: Sendable {
     let context: DeployContext
     let opened: Opened
     let deployment: Deployment
-    let release: Release
+    private(set) var release: Release
     let settings: Settings
     let plan: ReviewedPlan
     let record: RunRecord
@@ -58,21 +58,13 @@ struct ReleaseRun: Sendable {
         context.children.hold()
         defer { context.children.release() }
         let shared = try await takeSharedLock()
-        let ended = await outcome { () async throws(DeployError) in try await confirmAndRun(shared) }
-        var failure: DeployError?
-        switch ended {
-        case .failure(let error): failure = error
-        case .success(let ran):
-            failure = ran.failure
-            var document = ran.document
-            if settings.rollbackOnFailure, let failed = ran.failure, case .verificationFailed = failed {
-                let recovery = RecoveryRollback(failed: self, shared: shared)
-                let (ended, rollback) = await recovery.run(ran.verifications, after: failed)
-                failure = ended
-                document?.rollback = rollback
-            }
-            if let document { reporter.document(document.json) }
-        }
+        // The registry's login goes to a docker configuration of this run's own, removed when it ends.
+        let config = release.imagesToBuild.isEmpty ? nil : DockerConfig.privateCopy(environment: context.environment)
+        defer { DockerConfig.remove(config) }
+        var run = self
+        run.release.dockerConfig = config?.path
+        let ended = await outcome { () async throws(DeployError) in try await run.confirmAndRun(shared) }
+        let failure = await conclude(ended, shared)
         if let shared { await context.children.cleanup { await shared.release() } }
         if let shared { context.children.letGo(shared.place.lockURL) }
         if let failure {
@@ -81,6 +73,25 @@ struct ReleaseRun: Sendable {
             if !failure.isRefusal { reporter.result("failed: " + failure.headline) }
             throw failure
         }
+    }
+
+    /// How the run ended, after the rollback `--rollback-on-failure` asks for; the JSON document written.
+    private func conclude(_ ended: Result<Ran, DeployError>, _ shared: SharedLock?) async -> DeployError? {
+        let ran: Ran
+        switch ended {
+        case .failure(let error): return error
+        case .success(let value): ran = value
+        }
+        var failure = ran.failure
+        var document = ran.document
+        if settings.rollbackOnFailure, let failed = ran.failure, case .verificationFailed = failed {
+            let recovery = RecoveryRollback(failed: self, shared: shared)
+            let (ended, rollback) = await recovery.run(ran.verifications, after: failed)
+            failure = ended
+            document?.rollback = rollback
+        }
+        if let document { reporter.document(document.json) }
+        return failure
     }
 
     /// The typed `y`, then the steps and the verification.
@@ -97,17 +108,19 @@ struct ReleaseRun: Sendable {
         await context.children.cleanup { await record.start() }
         let began = Date()
         var (outcomes, failure) = await executor(shared).run(release.steps)
+        var known = record
+        known.release = release.knowing(outcomes)
         var verifications: [Verification] = []
         var watching = false
-        if failure == nil, let expectations = release.expectations {
+        if failure == nil, let expectations = known.release.expectations {
             let applied = outcomes.first { $0.step.phase == .apply }.map { began.addingTimeInterval($0.started) }
             watching = true
             (verifications, failure) = await verify(
                 expectations, watch: plan.plan?.hasChanges != false, since: applied ?? Date())
         }
         let stage = RunText.stoppedIn(failure, outcomes, watching: watching)
-        let document = await context.children.cleanup {
-            await record.close(outcomes, verifications, failure, plan: plan.plan, stoppedIn: stage, waited: waited)
+        let document = await context.children.cleanup { [known] in
+            await known.close(outcomes, verifications, failure, plan: plan.plan, stoppedIn: stage, waited: waited)
         }
         if failure == nil { reporter.result(RunText.done(release, deployment.options.mode)) }
         return Ran(verifications: verifications, failure: failure, document: document)

@@ -59,8 +59,9 @@ struct RollbackRelease: Sendable {
             let planning = try PlanMaker(runner: opened.runner, reporter: context.reporter, allowDestroy: allowDestroy)
                 .start(release)
             let present = try await RegistryReader(runner: opened.runner).present(release.images)
-            let missing = release.images.filter { !present.contains($0.service) }.map { "\($0.service):\($0.tag)" }
+            let missing = release.images.filter { present[$0.service] == nil }.map { "\($0.service):\($0.tag)" }
             if let refusal = RollbackTargets.missingRefusal(missing, recovering: recovering) { throw refusal }
+            release.markInRegistry(present)
             if !recovering {
                 try await Preflight(
                     workspace: deployment.workspace, release: release, runner: opened.runner,

@@ -7,7 +7,8 @@ struct RunRecord: Sendable {
     let context: DeployContext
     let opened: Opened
     let deployment: Deployment
-    let release: Release
+    /// Once the steps ran, with the digests they reported (`Release.knowing`).
+    var release: Release
     /// Where this deploy's record goes in the shared history; nil without a deploy bucket.
     let key: String?
 

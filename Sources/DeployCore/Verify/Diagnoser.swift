@@ -15,9 +15,7 @@ struct Diagnoser: Sendable {
     func stoppedTasks(cluster: String, ecsName: String, revision: String) async throws(DeployError) -> [StoppedTask] {
         let arns = TaskDocuments.taskArns(
             try await runner.query(AWS.listStoppedTasks(cluster: cluster, service: ecsName)))
-        let batches = stride(from: 0, to: arns.count, by: AWS.tasksPerDescribe).map {
-            Array(arns[$0..<min($0 + AWS.tasksPerDescribe, arns.count)])
-        }
+        let batches = AWS.taskBatches(arns)
         let described = try await concurrentMap(batches, limit: 4) { [runner] (batch) throws(DeployError) in
             TaskDocuments.tasks(try await runner.query(AWS.describeTasks(cluster: cluster, tasks: batch)))
         }

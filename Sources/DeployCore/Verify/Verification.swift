@@ -44,6 +44,8 @@ struct Verification: Equatable, Sendable {
     var answers: [Answer] = []
     /// Why the rollout failed or timed out, as ECS and the logs said right after.
     var diagnosis: RolloutDiagnosis? = nil
+    /// The digest its running tasks were seen to run, the one this deploy pushed or found; nil when not compared.
+    var digest: String? = nil
 
     var passed: Bool { problem == nil }
 
@@ -74,7 +76,8 @@ struct Verification: Equatable, Sendable {
         case .failed(let why, _): return "FAILED: \(why)"
         case .timedOut(let detail, _): return "TIMED OUT: \(detail)"
         case .steady(let seconds):
-            return (["steady in \(WaitTime.tenths(seconds))"] + answerTexts).joined(separator: ", ")
+            let runs = digest.map { ["runs \(ImageDigest.short($0))"] } ?? []
+            return (["steady in \(WaitTime.tenths(seconds))"] + runs + answerTexts).joined(separator: ", ")
         case .unchanged: return (["not rolled (no changes)"] + answerTexts).joined(separator: ", ")
         }
     }

@@ -43,16 +43,47 @@ struct Verifier: Sendable {
                 : "==> nothing was applied, so no rollout to watch: checking that the services answer")
         live?.start()
         defer { live?.stop() }
-        let endings: [(key: String, value: RolloutWatch.Ending)] =
+        var endings: [(key: String, value: RolloutWatch.Ending)] =
             watch
             ? try await self.watch(checks)
             : checks.rollouts.map { ($0.service, RolloutWatch.Ending(rollout: .unchanged)) }
+        let digests = await compareDigests(&endings, checks)
         var verifications = try await diagnose(endings, checks, since: since)
+        for index in verifications.indices { verifications[index].digest = digests[verifications[index].service] }
         let healthy = verifications.map { $0.steadySeconds != nil || $0.rollout == .unchanged }
         for (position, answer) in try await askHealth(checks, steady: healthy) {
             verifications[position].answers.append(answer)
         }
         return verifications
+    }
+
+    /// The digest each steady service's tasks run, compared with the one its tag named when this deploy pushed or
+    /// found it: one that differs fails its rollout, naming both. Returns the digests that matched, by service.
+    private func compareDigests(_ endings: inout [(key: String, value: RolloutWatch.Ending)], _ checks: Expectations)
+        async -> [String: String]
+    {
+        let rollouts = Dictionary(checks.rollouts.map { ($0.service, $0) }) { first, _ in first }
+        let steady = endings.indices.filter { endings[$0].value.rollout.result == .steady }.compactMap { index in
+            rollouts[endings[index].key].flatMap { rollout in rollout.digest.map { (index, rollout, $0) } }
+        }
+        let verdicts = await concurrentMap(steady, limit: 4) { [runner, checks] (entry) -> (Int, DigestJudge.Verdict) in
+            let (index, rollout, expected) = entry
+            return (
+                index, await DigestCheck(runner: runner).check(rollout, expected: expected, cluster: checks.cluster)
+            )
+        }
+        var matched: [String: String] = [:]
+        for (index, verdict) in verdicts {
+            let service = endings[index].key
+            switch verdict {
+            case .matches(let digest): matched[service] = digest
+            case .differs(let why):
+                endings[index].value.rollout = .failed(why, seconds: endings[index].value.rollout.seconds ?? 0)
+                reporter.note("[digest \(service)] FAILED: \(why)")
+            case .unknown(let why): reporter.note("[digest \(service)] not compared: \(why)")
+            }
+        }
+        return matched
     }
 
     /// Each service's verification so far, with the diagnosis of each rollout that did not end steady (read at

@@ -29,7 +29,7 @@ extension EndToEnd.First {
 
             sandbox.commit("services/patient-api/src/index.js", "console.log('patient-api v2');\n")
             let state = sandbox.terraformInstances
-            let dockerCalls = sandbox.calls("docker").count
+            let dockerCalls = sandbox.dockerWork.count
             let run = sandbox.deploy(Self.changed)
 
             #expect(run.status == 0, "\(run.stderr)")
@@ -48,7 +48,7 @@ extension EndToEnd.First {
                 after.filter { $0.key.contains("[\"patient-api\"]") }
                     != state.filter { $0.key.contains("[\"patient-api\"]") })
             #expect(
-                sandbox.calls("docker").dropFirst(dockerCalls).filter { $0[1] == "push" }.map { $0[2] } == [
+                sandbox.dockerWork.dropFirst(dockerCalls).filter { $0[1] == "push" }.map { $0[2] } == [
                     "\(sandbox.repositoryURL("patient-api")):\(sandbox.head)"
                 ])
             #expect(sandbox.calls("pnpm").count == 2, "only the full deploy built SPAs")
@@ -73,7 +73,7 @@ extension EndToEnd.First {
             sandbox.setLiveImage("patient-api", "\(sandbox.repositoryURL("patient-api")):0badc0de")
             sandbox.setLiveImage("clinical-api", "public.ecr.aws/other/clinical-api:1.0")
             let serial = sandbox.terraformSerial
-            let dockerCalls = sandbox.calls("docker").count
+            let dockerCalls = sandbox.dockerWork.count
 
             let table = sandbox.deploy(["status", "--profile", "sandbox"])
             let json = sandbox.deploy(["status", "--profile", "sandbox", "--output", "json"])
@@ -97,7 +97,7 @@ extension EndToEnd.First {
                 #expect(table.stdout.contains("\(service["service"] as! String)"))
             }
             #expect(sandbox.terraformSerial == serial)
-            #expect(sandbox.calls("docker").count == dockerCalls)
+            #expect(sandbox.dockerWork.count == dockerCalls)
         }
 
         @Test func aLiveCommitAheadOfHEADIsNotRolledBack() throws {

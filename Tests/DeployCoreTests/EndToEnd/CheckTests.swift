@@ -24,7 +24,7 @@ extension EndToEnd.First {
             ] {
                 #expect(run.stdout.contains(line), "\(line)")
             }
-            #expect(sandbox.calls("docker").allSatisfy { $0 == ["docker", "--version"] || $0[1] == "info" })
+            #expect(sandbox.calls("docker").allSatisfy { $0 == ["docker", "--version"] || $0[1] == "version" })
             #expect(sandbox.terraformSerial == serial && sandbox.snapshot().live == live && sandbox.sharedKeys == keys)
             #expect(
                 !FileManager.default.fileExists(atPath: sandbox.platform.appendingPathComponent(".git/deploy").path))

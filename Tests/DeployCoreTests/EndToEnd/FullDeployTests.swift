@@ -19,6 +19,11 @@ extension EndToEnd.First {
             for service in sandbox.services {
                 #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(sha)")
                 #expect((snapshot.tags[service] ?? []).contains(sha))
+                let digest = snapshot.digests[service]?[sha] ?? "?"
+                #expect(
+                    run.stdout.split(separator: "\n").contains {
+                        $0.hasPrefix("verify   \(service) ") && $0.contains("runs \(digest.prefix(19))")
+                    }, "its tasks run the digest its push reported, which ECR holds")
             }
             #expect(sandbox.services.count == 9)
             #expect(sandbox.liveImage("slack-agent") == slackAgentBefore)
@@ -29,8 +34,9 @@ extension EndToEnd.First {
             }
             #expect(sandbox.terraformResources.count == 18)
             #expect(
-                !sandbox.calls("aws").contains { $0.starts(with: ["ecs", "list-tasks"]) || $0.first == "logs" },
-                "a healthy rollout reads no stopped task and no log")
+                !sandbox.calls("aws").contains {
+                    ($0.starts(with: ["ecs", "list-tasks"]) && $0.contains("STOPPED")) || $0.first == "logs"
+                }, "a healthy rollout reads no stopped task and no log")
             #expect(run.stdout.contains("deployed \(sha)"))
             #expect(run.stderr.contains("[push auth] "), "child output is prefixed with its step")
             #expect(
@@ -47,7 +53,7 @@ extension EndToEnd.First {
             let digest = String(Shell.run(["sha256sum"], input: password).stdout.prefix(64))
             #expect(sandbox.dockerLogins.contains(digest), "docker login got the password on stdin")
             #expect(
-                sandbox.calls("docker").contains([
+                sandbox.dockerWork.contains([
                     "docker", "login", "--username", "AWS", "--password-stdin",
                     "123456789012.dkr.ecr.us-east-1.amazonaws.com",
                 ]))
@@ -118,7 +124,7 @@ extension EndToEnd.First {
                             || String(pid) == sandbox.serverPID("aws")
                     }, "children left: \(leftover)")
             #expect(sandbox.terraformSerial == serial)
-            #expect(!sandbox.calls("docker").contains { $0.count > 1 && $0[1] == "push" })
+            #expect(!sandbox.dockerWork.contains { $0.count > 1 && $0[1] == "push" })
         }
 
     }

@@ -13,7 +13,7 @@ extension EndToEnd.Second {
             #expect(sandbox.deploy(Self.deploy).status == 0)
             let newer = sandbox.head
             _ = sandbox.git(["checkout", "-q", "--detach", "HEAD~1"])
-            let (live, builds) = (sandbox.snapshot().live, sandbox.calls("docker").count)
+            let (live, builds) = (sandbox.snapshot().live, sandbox.dockerWork.count)
 
             let refused = sandbox.deploy(Self.deploy)
 
@@ -24,7 +24,7 @@ extension EndToEnd.Second {
                         "\(service): live \(newer) is 1 commit(s) ahead of HEAD: deploying would roll it back"))
             }
             #expect(refused.stderr.contains("pass --allow-rollback to deploy HEAD anyway"))
-            #expect(sandbox.snapshot().live == live && sandbox.calls("docker").count == builds)
+            #expect(sandbox.snapshot().live == live && sandbox.dockerWork.count == builds)
             let allowed = sandbox.deploy(Self.deploy + ["--allow-rollback"])
             #expect(allowed.status == 0, "\(allowed.stderr)")
             #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
@@ -56,6 +56,16 @@ extension EndToEnd.Second {
             let fixed = sandbox.deploy(changed)
             #expect(fixed.status == 0, "\(fixed.stderr)")
             #expect(sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)"))
+
+            // Someone pushes another image under the tag right after the deploy's push: its tasks run that one.
+            sandbox.commit("services/auth/src/index.js", "console.log('auth again');\n")
+            sandbox.fault("docker push-over auth")
+            let pushedOver = sandbox.deploy(changed)
+            let other = sandbox.snapshot().digests["auth"]?[sandbox.head] ?? "?"
+            #expect(pushedOver.status == 1, "\(pushedOver.stderr)")
+            #expect(
+                pushedOver.stderr.contains("auth: 1 of 1 task(s) run auth:\(sandbox.head) as \(other), not sha256:"),
+                "\(pushedOver.stderr)")
         }
 
         @Test func aHungApplyIsStoppedAtItsTimeoutSayingItMayBePartial() throws {

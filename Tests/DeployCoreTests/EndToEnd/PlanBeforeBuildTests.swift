@@ -13,7 +13,7 @@ extension EndToEnd.First {
             let sandbox = try Sandbox(services: 3)
             #expect(sandbox.deploy(Self.deploy + ["--yes"]).status == 0)
             sandbox.commit("packages/shared/src/index.js", "export const version = 2;\n")
-            let dockerCalls = sandbox.calls("docker").count
+            let dockerCalls = sandbox.dockerWork.count
 
             let preview = sandbox.deploy(Self.deploy + ["--dry-run"])
             #expect(preview.status == 0, "\(preview.stderr)")
@@ -21,7 +21,7 @@ extension EndToEnd.First {
             #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.task_definition  -/+ replace 3"))
             #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.service  ~ update 3"))
             #expect(preview.stdout.contains("          nothing else changes\n"))
-            #expect(sandbox.calls("docker").count == dockerCalls, "the dry run built nothing")
+            #expect(sandbox.dockerWork.count == dockerCalls, "the dry run built nothing")
 
             let run = sandbox.deploy(Self.deploy + ["--yes", "--output", "json"])
             #expect(run.status == 0, "\(run.stderr)")

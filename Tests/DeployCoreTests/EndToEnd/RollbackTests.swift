@@ -19,7 +19,7 @@ extension EndToEnd.First {
             #expect(
                 sandbox.liveImage("auth").hasSuffix(":\(sandbox.head)")
                     && sandbox.liveImage("patient-api").hasSuffix(":\(sandbox.head)"))
-            let dockerCalls = sandbox.calls("docker").count
+            let dockerCalls = sandbox.dockerWork.count
 
             let run = sandbox.deploy(Self.rollback)
 
@@ -30,7 +30,7 @@ extension EndToEnd.First {
             for service in sandbox.services {
                 #expect(snapshot.image(service) == "\(sandbox.repositoryURL(service)):\(a)", "\(service)")
             }
-            #expect(sandbox.calls("docker").count == dockerCalls, "a rollback builds and pushes nothing")
+            #expect(sandbox.dockerWork.count == dockerCalls, "a rollback builds and pushes nothing")
             #expect(run.stderr.contains("[rollout auth] steady after"))
             let record = try #require(sandbox.history.last)
             #expect(record["mode"] as? String == "rollback" && record["result"] as? String == "deployed")

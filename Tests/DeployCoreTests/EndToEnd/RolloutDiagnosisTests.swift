@@ -77,15 +77,15 @@ extension EndToEnd.Second {
                 snapshot.image("clinical-api").hasSuffix(":\(head)")
                     && snapshot.image("patient-api").hasSuffix(":\(head)"))
             #expect(
-                sandbox.calls("docker").count == 1 + 3 + 1 + 3,
+                sandbox.dockerWork.count == 1 + 3 + 1 + 3,
                 "the deploy's builds, login and pushes; the rollback's none")
             let history = sandbox.sharedKeys.filter { $0.contains("/history/") }.compactMap(sandbox.sharedObject)
             #expect(Set(history.compactMap { $0["mode"] as? String }) == ["full", "rollback"])
             #expect(
                 !sandbox.calls("aws").contains {
-                    $0.starts(with: ["ecs", "list-tasks"]) && !$0.contains("sandbox-auth")
+                    $0.starts(with: ["ecs", "list-tasks"]) && $0.contains("STOPPED") && !$0.contains("sandbox-auth")
                 },
-                "the healthy services' tasks were never read")
+                "the healthy services' stopped tasks were never read")
         }
 
         /// A verdict does not depend on how the terminal is driven: with every stream a pseudo-terminal (the board

@@ -14,7 +14,7 @@ extension EndToEnd.Second {
             let a = sandbox.startDeploy(Self.deploy, environment: ["USER": "ops-a", "SANDBOX_DOCKER_SECONDS": "30"])
             defer { a.signal(SIGTERM) }
             #expect(Shell.waitFor("deps", in: sandbox.folder.url.appendingPathComponent("log/docker.started")))
-            let (before, serial, calls) = (sandbox.snapshot(), sandbox.terraformSerial, sandbox.calls("docker").count)
+            let (before, serial, calls) = (sandbox.snapshot(), sandbox.terraformSerial, sandbox.dockerWork.count)
 
             let refused = sandbox.deploy(Self.deploy, environment: ["USER": "ops-b"], in: b)
 
@@ -30,7 +30,7 @@ extension EndToEnd.Second {
             let after = sandbox.snapshot()
             #expect(after.live == before.live && after.tags == before.tags && after.buckets == before.buckets)
             #expect(sandbox.terraformSerial == serial)
-            #expect(sandbox.calls("docker").count == calls, "B built nothing")
+            #expect(sandbox.dockerWork.count == calls, "B built nothing")
         }
 
         @Test func aKilledDeployLeavesItsLockWhichTheNextTakesOverOnceStaleSayingWhose() throws {
@@ -72,7 +72,7 @@ extension EndToEnd.Second {
             let by = try #require(records.first?["operator"] as? [String: Any])
             #expect(by["user"] as? String == "ops-a" && by["host"] as? String == ProcessInfo.processInfo.hostName)
             #expect(sandbox.deploy(["history", "--profile", "sandbox"], in: b).stdout.contains("ops-a"))
-            let builds = sandbox.calls("docker").count
+            let builds = sandbox.dockerWork.count
 
             let back = sandbox.deploy(
                 ["rollback", "--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--yes"],
@@ -81,7 +81,7 @@ extension EndToEnd.Second {
             #expect(back.status == 0, "\(back.stderr)")
             #expect(back.stdout.contains("rolled back auth to \(first)"))
             #expect(sandbox.liveImage("auth").hasSuffix(":\(first)"))
-            #expect(sandbox.calls("docker").count == builds, "a rollback builds nothing")
+            #expect(sandbox.dockerWork.count == builds, "a rollback builds nothing")
         }
 
         @Test func unlockAfterATypedYFreesAStuckLockNamingItsHolder() throws {

@@ -34,13 +34,13 @@ extension EndToEnd.Second {
             #expect(shared.map { $0["result"] as? String } == ["interrupted"], "the team's record says so too")
 
             // At the question, on a terminal: the lock taken for it is let go, and nothing was built.
-            let builds = sandbox.calls("docker").count
+            let builds = sandbox.dockerWork.count
             let asked = sandbox.deployOnTerminal(
                 ["--var-file", "tfvars/sandbox.tfvars", "--skip-spas", "--profile", "sandbox", "--force-rebuild"],
                 signalling: [("Type y to continue", "SIGINT")])
             #expect(asked.status == 130, "\(asked.stderr)")
             #expect(!sandbox.sharedKeys.contains("deploy/sandbox/lock.json"), "the team's lock was let go")
-            #expect(sandbox.calls("docker").count == builds)
+            #expect(sandbox.dockerWork.count == builds)
         }
 
     }

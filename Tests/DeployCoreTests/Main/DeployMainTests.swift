@@ -69,7 +69,7 @@ import Testing
             run.out.contains(
                 "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin "
                     + ScriptedPlatform.registry))
-        #expect(platform.commands(of: "docker").isEmpty && platform.commands(of: "pnpm").isEmpty)
+        #expect(platform.dockerWork.isEmpty && platform.commands(of: "pnpm").isEmpty)
         #expect(
             !platform.commands.contains {
                 $0.contains(" apply ") || $0.hasPrefix("aws s3 ") || $0.hasPrefix("aws cloudfront")

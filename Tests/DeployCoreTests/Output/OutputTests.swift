@@ -42,7 +42,7 @@ import Testing
 
     @Test func theJSONSummaryMatchesWhatRan() throws {
         var release = try ReleaseStepsTests.release(["--var-file", "prod.tfvars", "--profile", "p"])
-        release.markInRegistry(["auth"])
+        release.markInRegistry(["auth": "sha256:" + String(repeating: "a", count: 64)])
         let steps = release.steps
         let outcomes = [
             StepOutcome(step: steps[1], status: .exited(0), seconds: 2.5, attempts: 1, started: 0.1),
@@ -57,6 +57,7 @@ import Testing
         #expect(json["tag"] as? String == "abc1234")
         let images = try #require(json["images"] as? [[String: Any]])
         #expect(images.map { $0["built"] as? Bool } == [false, false], "auth was in ECR; billing's push failed")
+        #expect(images.map { $0["digest"] as? String } == ["sha256:" + String(repeating: "a", count: 64), nil])
         let pushed = DeployDocument(
             release: release, outcomes: [StepOutcome(step: steps[3], status: .exited(0), seconds: 1)], notRun: [],
             seconds: 4, error: nil)

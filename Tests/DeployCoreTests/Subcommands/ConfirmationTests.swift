@@ -15,7 +15,7 @@ import Testing
         #expect(run.out.contains("Account   123456789012"))
         #expect(run.err.contains("Type y to continue"))
         #expect(run.err.contains("deploy: error: not confirmed: nothing was built, pushed or applied"))
-        #expect(platform.commands(of: "docker").isEmpty)
+        #expect(platform.dockerWork.isEmpty)
         #expect(platform.model.withLock { $0.tags["auth"]?.contains(ScriptedPlatform.head) } == false)
         #expect(platform.history.isEmpty)
     }

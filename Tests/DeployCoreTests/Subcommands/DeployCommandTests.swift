@@ -14,7 +14,8 @@ import Testing
             ("git ", "git"), ("terraform -chdir=infra/terraform/aws apply", "apply"),
             ("terraform -chdir=infra/terraform/aws plan", "plan"), ("terraform", "terraform"),
             ("aws sts", "account"), ("aws configure", "account"), ("aws ecr describe-images", "ecr"),
-            ("aws s3api head-object", "buckets"), ("aws ecs", "ecs"), ("docker build", "build"),
+            ("aws s3api head-object", "buckets"), ("aws ecs", "ecs"), ("docker version", "engine"),
+            ("docker build", "build"),
             ("aws ecr get-login-password", "login"), ("docker push", "push"), ("pnpm", "spa"),
             ("aws s3 sync", "upload"),
             ("aws cloudfront", "invalidate"), ("aws s3api put-object", "mark"), ("curl", "health"),
@@ -38,7 +39,7 @@ import Testing
         )
         #expect(
             Set(Self.phases(platform.commands).prefix { $0 != "plan" })
-                == ["git", "terraform", "account", "ecr", "buckets", "ecs"])
+                == ["engine", "git", "terraform", "account", "ecr", "buckets", "ecs"])
         let plan = try #require(platform.commands.first { $0.contains(" plan ") })
         let file = try #require(plan.split(separator: " ").first { $0.hasPrefix("-out=") }?.dropFirst(5))
         #expect(
@@ -89,7 +90,7 @@ import Testing
 
         #expect(run.error == .declined)
         #expect(run.err.contains("Deploy abc1234 to account 123456789012 (eu-west-1)? Type y to continue: "))
-        #expect(platform.commands(of: "docker").isEmpty && platform.commands(of: "pnpm").isEmpty)
+        #expect(platform.dockerWork.isEmpty && platform.commands(of: "pnpm").isEmpty)
         #expect(platform.history.isEmpty)
     }
 
@@ -122,7 +123,7 @@ import Testing
         #expect(run.error == nil)
         #expect(run.out.contains("HEAD abc1234: 0 of 2 service(s) to deploy"))
         #expect(run.out.contains("nothing to deploy"))
-        #expect(platform.commands(of: "aws sts").isEmpty && platform.commands(of: "docker").isEmpty)
+        #expect(platform.commands(of: "aws sts").isEmpty && platform.dockerWork.isEmpty)
     }
 
     @Test func changedRollsOnlyWhatChangedAndPinsTheRest() async throws {
@@ -170,7 +171,7 @@ import Testing
         #expect(run.error?.exitCode == 1)
         #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.head])
         #expect(
-            platform.commands(of: "docker").filter { $0.contains("build") }.count == 3, "the rollback built nothing")
+            platform.dockerWork.filter { $0.contains("build") }.count == 3, "the rollback built nothing")
         #expect(platform.history.map(\.mode) == [.full, .rollback])
         #expect(platform.history.map(\.result) == [.failed, .deployed])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
@@ -187,14 +188,14 @@ import Testing
     @Test func aRollbackReturnsTheLastDeploysServicesWithoutBuildingAndRefusesATagNotInECR() async throws {
         let platform = ScriptedPlatform()
         #expect(await platform.run(Self.deploy).error == nil)
-        let builds = platform.commands(of: "docker").count
+        let builds = platform.dockerWork.count
 
         let rollback = ["rollback", "--var-file", "tfvars/prod.tfvars", "--profile", "p", "--yes"]
         let back = await platform.run(rollback)
 
         #expect(back.error == nil, "\(back.err)")
         #expect(platform.live == ["auth": ScriptedPlatform.parent, "billing": ScriptedPlatform.parent])
-        #expect(platform.commands(of: "docker").count == builds)
+        #expect(platform.dockerWork.count == builds)
         #expect(back.out.hasSuffix("rolled back auth to 0000000, billing to 0000000\n"))
         #expect(platform.history.last?.mode == .rollback)
 

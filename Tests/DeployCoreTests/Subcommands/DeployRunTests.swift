@@ -59,12 +59,12 @@ import Testing
         let failed = await platform.run(Self.deploy + ["--jobs", "1"])
         #expect(failed.code == 1)
         #expect(failed.out.contains("FAILED") && failed.out.contains("push reporting"))
-        let pushesBefore = platform.commands(of: "docker").filter { $0.hasPrefix("docker push") }.count
+        let pushesBefore = platform.dockerWork.filter { $0.hasPrefix("docker push") }.count
 
         let rerun = await platform.run(Self.deploy)
         #expect(rerun.error == nil, "\(rerun.err)")
         #expect(rerun.out.contains("already in ECR, not rebuilt: auth, billing\n"), "\(rerun.out)")
-        let pushes = platform.commands(of: "docker").filter { $0.hasPrefix("docker push") }.dropFirst(pushesBefore)
+        let pushes = platform.dockerWork.filter { $0.hasPrefix("docker push") }.dropFirst(pushesBefore)
         #expect(Array(pushes) == ["docker push \(ScriptedPlatform.registry)/reporting:abc1234"])
         #expect(platform.live.values.allSatisfy { $0 == ScriptedPlatform.head })
     }

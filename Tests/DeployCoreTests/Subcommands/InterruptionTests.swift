@@ -25,7 +25,7 @@ import Testing
         #expect(run.err.contains("Type y to continue"))
         #expect(run.err.contains("deploy: error: interrupted by SIGINT"))
         #expect(platform.bucket?.body(Self.lock) == nil, "the team's lock is released")
-        #expect(platform.commands(of: "docker").isEmpty && platform.lockReleased)
+        #expect(platform.dockerWork.isEmpty && platform.lockReleased)
     }
 
     @Test(arguments: [

@@ -26,10 +26,10 @@ import Testing
         #expect(invalidations.allSatisfy { $0.start >= lastPush }, "the invalidations came after the last push")
         #expect(platform.live["auth"] == ScriptedPlatform.head)
 
-        let (dockerCalls, spaBuilds) = (platform.commands(of: "docker").count, platform.commands(of: "pnpm").count)
+        let (dockerCalls, spaBuilds) = (platform.dockerWork.count, platform.commands(of: "pnpm").count)
         let again = await platform.run(Self.deploy + ["--output", "json"])
         #expect(again.error == nil, "\(again.err)")
-        #expect(platform.commands(of: "docker").count == dockerCalls, "every image already in ECR: no build, no push")
+        #expect(platform.dockerWork.count == dockerCalls, "every image already in ECR: no build, no push")
         #expect(platform.commands(of: "pnpm").count == spaBuilds, "every bucket holds this build: no SPA build")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any])
         #expect(summary["result"] as? String == "deployed")
@@ -44,7 +44,7 @@ import Testing
         platform.folder.write("platform/deploy.json", #"{"buildCache": "\#(cache)"}"#)
         let run = await platform.run(Self.deploy + ["--skip-spas", "--builder", "k8s-builder"])
         #expect(run.error == nil, "\(run.err)")
-        let calls = platform.commands(of: "docker") + platform.commands(of: "aws").filter { $0.contains("get-login") }
+        let calls = platform.dockerWork + platform.commands(of: "aws").filter { $0.contains("get-login") }
         #expect(
             platform.runner.actions.first { $0.rendered.contains("docker") }?.rendered.contains("docker login") == true)
         #expect(!calls.contains { $0.hasPrefix("docker push ") || $0.hasPrefix("docker build ") })

@@ -18,7 +18,7 @@ import Testing
         let run = await platform.run(Self.deploy)
         #expect(run.code == 1)
         #expect(run.err.contains("deploy: error: terraform plan exited with 1: nothing is applied"))
-        #expect(platform.commands(of: "docker").isEmpty, "nothing was built")
+        #expect(platform.dockerWork.isEmpty, "nothing was built")
         #expect(!run.out.contains("Account"), "no summary of a deploy that cannot happen")
 
         let alongside = await platform.run(Self.deploy + ["--yes"])
@@ -54,7 +54,7 @@ import Testing
         let refusal = "terraform's plan would destroy terraform_data.note[0] (more than a service's task definition)"
         #expect(refused.err.contains(refusal), "\(refused.err)")
         #expect((refused.out + refused.err).components(separatedBy: refusal).count == 2, "said once")
-        #expect(platform.commands(of: "docker").isEmpty)
+        #expect(platform.dockerWork.isEmpty)
 
         // With --yes the plan ends while the builds run: they stop, and nothing is applied.
         let alongside = await platform.run(Self.deploy + ["--yes"])

@@ -49,7 +49,7 @@ import Testing
             #expect(run.err.split(separator: "\n").count == 1, "\(run.err)")
             #expect(run.out.isEmpty)
         }
-        #expect(platform.commands(of: "docker").isEmpty && platform.commands(of: "pnpm").isEmpty)
+        #expect(platform.dockerWork.isEmpty && platform.commands(of: "pnpm").isEmpty)
         #expect(!platform.commands.contains { $0.contains(" apply ") })
     }
 
@@ -87,7 +87,7 @@ import Testing
                 "Unable to locate credentials. You can configure credentials by running \"aws configure\"."
         }
         await refused("GB free at", extra: ["--min-free-gb", "1000000"])
-        #expect(platform.commands(of: "docker").isEmpty && platform.commands(of: "pnpm").isEmpty)
+        #expect(platform.dockerWork.isEmpty && platform.commands(of: "pnpm").isEmpty)
         #expect(!platform.commands.contains { $0.contains(" apply ") })
         #expect(platform.history.isEmpty)
     }
@@ -113,7 +113,7 @@ import Testing
             prune.err.contains(
                 "deploying 1234567. Wait for it to finish: pruning now would remove the images it builds"))
         close(held)
-        #expect(platform.commands(of: "docker").isEmpty)
+        #expect(platform.dockerWork.isEmpty)
 
         platform.folder.write(
             "platform/.git/deploy/lock-prod.json",
@@ -131,7 +131,7 @@ import Testing
         let run = await platform.run(Self.deploy + ["--services", "auth"])
         #expect(run.code == 2, "\(run.err)")
         #expect(run.err.contains("deploy.json: 'targets' is empty, so terraform apply could not be limited to auth"))
-        #expect(platform.commands(of: "docker").isEmpty && platform.live["auth"] == ScriptedPlatform.parent)
+        #expect(platform.dockerWork.isEmpty && platform.live["auth"] == ScriptedPlatform.parent)
     }
 
     @Test func aRepositoryWithoutACommitIsNamedAsSuch() async {
@@ -148,7 +148,7 @@ import Testing
         #expect(piped.code == 1)
         #expect(piped.err.contains("standard input is not a terminal, so nobody can type y"))
         #expect(piped.err.contains("pass --yes (with --profile)") && !piped.err.contains("Type y"))
-        #expect(platform.commands(of: "docker").isEmpty)
+        #expect(platform.dockerWork.isEmpty)
 
         // What the aws CLI says when its endpoint does not answer.
         platform.model.withLock {

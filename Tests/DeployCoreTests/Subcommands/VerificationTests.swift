@@ -92,4 +92,43 @@ import Testing
         #expect(platform.commands(of: "curl").filter { $0.hasSuffix("/v1/billing/health") }.count == 5)
         #expect(platform.history.last?.result == .failed)
     }
+
+    @Test func eachImagesDigestIsKnownShownAndComparedWithWhatItsTasksRun() async throws {
+        let platform = ScriptedPlatform(services: Self.services)
+        platform.model.withLock { _ = $0.tags["billing", default: []].insert(ScriptedPlatform.head) }
+        let run = await platform.run(Self.deploy + ["--skip-spas", "--output", "json"])
+
+        #expect(run.error == nil, "\(run.err)")
+        let digests = Dictionary(
+            uniqueKeysWithValues: Self.services.map { ($0, ScriptedPlatform.digest($0, ScriptedPlatform.head)) })
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let images = try #require(summary["images"] as? [[String: Any]])
+        #expect(
+            images.map { ($0["service"] as? String ?? "", $0["digest"] as? String ?? "") }.sorted { $0.0 < $1.0 }
+                .map(\.1) == Self.services.map { digests[$0]! },
+            "pushed ones as the push said, billing's (already in ECR) as ECR said")
+        #expect(platform.history.last?.services.map(\.digest) == Self.services.map { digests[$0] })
+        #expect(
+            platform.commands(of: "aws ecs list-tasks").filter { $0.contains("RUNNING") }.count == 3,
+            "each steady service's running tasks are read")
+        let table = await ScriptedPlatform(services: Self.services).run(
+            Self.deploy + ["--skip-spas", "--services", "auth"])
+        #expect(table.out.contains("verify   auth  steady in"))
+        #expect(table.out.contains("runs \(ImageDigest.short(digests["auth"]!))"), "\(table.out)")
+    }
+
+    @Test func tasksRunningAnotherImageUnderTheTagFailTheVerificationNamingBothDigests() async throws {
+        let platform = ScriptedPlatform(services: Self.services)
+        platform.model.withLock { $0.overwritten = ["auth"] }
+        let run = await platform.run(Self.deploy + ["--skip-spas"])
+
+        #expect(run.code == 1, "\(run.err)")
+        let pushed = ScriptedPlatform.digest("auth", ScriptedPlatform.head)
+        let runs = ScriptedPlatform.digest("auth", ScriptedPlatform.head + "-pushed-over")
+        #expect(run.err.contains("  - auth: 1 of 1 task(s) run auth:abc1234 as \(runs), not \(pushed)"), "\(run.err)")
+        #expect(run.err.contains("another image was pushed under the same tag"))
+        #expect(run.out.contains("verify   billing    steady in"))
+        let record = try #require(platform.history.last)
+        #expect(record.result == .failed && record.services.map(\.rollout) == [.failed, .steady, .steady])
+    }
 }

@@ -52,10 +52,13 @@ final class Sandbox {
         return found
     }()
 
-    init(services: Int = 9) throws {
+    /// `engine`: `real` (as root) runs a real dockerd and registry in place of the docker stub (`sandbox/engine`).
+    init(services: Int = 9, engine: String = "stub") throws {
         let up = Shell.run(
             ["bash", Self.packageRoot.appendingPathComponent("sandbox/up.sh").path, folder.path, String(services)],
-            environment: ProcessInfo.processInfo.environment.merging(Self.shared) { $1 })
+            environment: ProcessInfo.processInfo.environment.merging(Self.shared) { $1 }.merging([
+                "SANDBOX_ENGINE": engine
+            ]) { $1 })
         guard up.status == 0 else { throw SandboxError(message: "sandbox/up.sh failed: \(up.stderr)") }
         let lines = try String(contentsOf: folder.url.appendingPathComponent("env"), encoding: .utf8).split(
             separator: "\n")
@@ -180,6 +183,8 @@ final class Sandbox {
         /// ECS service name → image.
         var live: [String: String]
         var tags: [String: Set<String>]
+        /// ECR repository → tag → the digest it points at.
+        var digests: [String: [String: String]]
         var buckets: [String: Set<String>]
         var invalidations: [String: Int]
 
@@ -195,7 +200,8 @@ final class Sandbox {
             ((json[key] as? [String: [String]]) ?? [:]).mapValues(Set.init)
         }
         return Snapshot(
-            live: (json["live"] as? [String: String]) ?? [:], tags: sets("tags"), buckets: sets("buckets"),
+            live: (json["live"] as? [String: String]) ?? [:], tags: sets("tags"),
+            digests: (json["digests"] as? [String: [String: String]]) ?? [:], buckets: sets("buckets"),
             invalidations: (json["invalidations"] as? [String: Int]) ?? [:])
     }
 
@@ -269,6 +275,9 @@ final class Sandbox {
             ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["argv"] as? [String]
         }
     }
+
+    /// The docker calls that do work: every one but the probes (`docker version`, `docker --version`).
+    var dockerWork: [[String]] { calls("docker").filter { $0.count < 2 || !["version", "--version"].contains($0[1]) } }
 
     /// The registry password the emulator hands out (read here only to prove it leaks nowhere).
     var registryPassword: String {

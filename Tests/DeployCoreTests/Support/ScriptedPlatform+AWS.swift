@@ -14,7 +14,10 @@ extension ScriptedPlatform {
             let repository = arguments[3]
             let tag = String(arguments[5].dropFirst("imageTag=".count))
             let found = state.withLock { $0.tags[repository]?.contains(tag) ?? false }
-            return found ? .ok(tag) : .failed("An error occurred (ImageNotFoundException) when calling DescribeImages")
+            guard found else {
+                return .failed("An error occurred (ImageNotFoundException) when calling DescribeImages")
+            }
+            return .ok(arguments.contains("imageDetails[0].imageDigest") ? digest(repository, tag) : tag)
         case ["s3api", "head-object"]:
             let marker = state.withLock { $0.markers[arguments[3]] }
             return marker.map { .ok($0) } ?? .failed("An error occurred (404) when calling the HeadObject operation")
@@ -26,9 +29,14 @@ extension ScriptedPlatform {
             return .ok(#"{"Invalidation": {"Id": "I1", "Status": "InProgress"}}"#)
         case ["ecs", "describe-services"]: return .ok(state.withLock { describeServices(arguments, $0) })
         case ["ecs", "describe-task-definition"]: return .ok(describeTaskDefinition(arguments[3]))
+        case ["ecs", "list-tasks"] where arguments.contains("RUNNING"):
+            let service = arguments[arguments.firstIndex(of: "--service-name")! + 1].dropFirst("prod-".count)
+            return .ok(#"{"taskArns": ["arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/run-\#(service)"]}"#)
         case ["ecs", "list-tasks"]:
             return .ok(#"{"taskArns": ["arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/t1"]}"#)
-        case ["ecs", "describe-tasks"]: return .ok(state.withLock { stoppedTask($0) })
+        case ["ecs", "describe-tasks"] where arguments.contains { $0.hasSuffix("/t1") }:
+            return .ok(state.withLock { stoppedTask($0) })
+        case ["ecs", "describe-tasks"]: return .ok(state.withLock { runningTasks(arguments, $0) })
         case ["logs", "get-log-events"]:
             return .ok(#"{"events": [{"message": "database unreachable, exiting with 1"}]}"#)
         default: return .ok()
@@ -89,6 +97,30 @@ extension ScriptedPlatform {
         return
             #"{"taskDefinition": {"containerDefinitions": [{"name": "app", "image": "\#(registry)/\#(service):\#(tag)", "#
             + #"\#(logs)}]}}"#
+    }
+
+    /// A service's one running task (`run-<service>`) runs its newest revision, by the digest its tag has in the
+    /// model's ECR, or another when the tag was pushed over (`overwritten`).
+    static func runningTasks(_ arguments: [String], _ model: State) -> String {
+        let tasks = arguments.filter { $0.contains("/run-") }.compactMap { arn -> String? in
+            let service = String(arn.split(separator: "/").last!.dropFirst("run-".count))
+            guard let revisions = model.revisions[service], let tag = revisions.last else { return nil }
+            let definition =
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-\(service)-\(tag):\(revisions.count)"
+            let runs = digest(service, model.overwritten.contains(service) ? tag + "-pushed-over" : tag)
+            return #"{"taskArn": "\#(arn)", "taskDefinitionArn": "\#(definition)", "lastStatus": "RUNNING", "#
+                + #""containers": [{"name": "app", "image": "\#(registry)/\#(service):\#(tag)", "#
+                + #""imageDigest": "\#(runs)"}]}"#
+        }
+        return #"{"tasks": [\#(tasks.joined(separator: ", "))], "failures": []}"#
+    }
+
+    /// The digest the model's ECR gives a tag: the same for the same image, made up (no hashing needed).
+    static func digest(_ repository: String, _ tag: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(repository):\(tag)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return "sha256:" + String(repeating: String(repeating: "0", count: 16 - hex.count) + hex, count: 4)
     }
 
     /// The one stopped task ECS keeps: of the newest revision of the first service whose rollout fails, its app

@@ -153,8 +153,9 @@ extension ScriptedPlatform {
     static func docker(_ arguments: [String], state: Model) -> RunResult {
         guard arguments.first == "push", let reference = arguments.last else { return .ok() }
         let (url, tag) = (reference.split(separator: ":")[0], reference.split(separator: ":")[1])
-        state.withLock { _ = $0.tags[String(url.split(separator: "/")[1]), default: []].insert(String(tag)) }
-        return .ok()
+        let repository = String(url.split(separator: "/")[1])
+        state.withLock { _ = $0.tags[repository, default: []].insert(String(tag)) }
+        return RunResult(status: .exited(0), tail: ["\(tag): digest: \(digest(repository, String(tag))) size: 1"])
     }
 
     static func curl(_ url: String, state: Model) -> RunResult {

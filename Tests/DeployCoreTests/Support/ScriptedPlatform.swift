@@ -53,6 +53,8 @@ final class ScriptedPlatform: Sendable {
         /// The run's children registry, which the Ctrl-C reaches.
         var children: ChildRegistry?
         var hasBucket = false
+        /// Services whose tag was pushed over after this deploy pushed it: their tasks run another digest.
+        var overwritten: Set<String> = []
     }
 
     let folder = TemporaryFolder("scripted")
@@ -149,6 +151,9 @@ final class ScriptedPlatform: Sendable {
     var history: [HistoryRecord] { HistoryFile(gitDirectory: gitDirectory, workspace: "prod").records() }
 
     func commands(of tool: String) -> [String] { commands.filter { $0.hasPrefix(tool + " ") } }
+
+    /// The docker commands that do work: every one but the engine probe (`docker version`).
+    var dockerWork: [String] { commands(of: "docker").filter { !$0.hasPrefix("docker version") } }
 
     /// Whether the lock of workspace `prod` is free and names nobody.
     var lockReleased: Bool {
