@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` deploys into a local sandbox, `make test` runs every test.
-.PHONY: build demo test deps release install uninstall sandbox sandbox-down
+.PHONY: build demo test test-engine deps release install uninstall sandbox sandbox-down
 
 PREFIX ?= /usr/local
 # Where `make sandbox` keeps its sandbox: a stable folder, so `make sandbox-down` finds it again.
@@ -31,6 +31,13 @@ test: deps
 	swift build --build-tests
 	swift test --skip EndToEnd
 	swift test --filter EndToEnd
+
+# The lane on a real container engine and registry (root; installs Debian's docker.io, docker-registry,
+# busybox-static and skopeo where missing). Not part of `make test`: it takes minutes of builds on its own.
+test-engine: deps
+	bash scripts/install-engine.sh
+	swift build --build-tests
+	SANDBOX_ENGINE=real swift test --skip-build --filter RealEngine
 
 # Built (and the completions generated) only when the sources are newer, so that `sudo make install` after
 # `make release` copies files and never runs swift as root in the tree.
