@@ -10,4 +10,14 @@ enum AWSComplaint {
         let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)
         return quoted.count >= 3 ? String(quoted[1]) : "(named by the profile)"
     }
+
+    /// The line saying the credentials' session is over (an expired token: a CI job's OIDC session, an SSO login),
+    /// which no retry mends; nil for any other complaint.
+    static func expiredSession(_ output: [String]) -> String? {
+        let marks = [
+            "ExpiredToken", "The security token included in the request is expired", "Token has expired",
+            "The SSO session associated with this profile has expired", "RequestExpired",
+        ]
+        return output.last { line in marks.contains(where: line.contains) }
+    }
 }

@@ -37,6 +37,8 @@ enum DeployError: Error, Equatable, Sendable {
     case interrupted(signal: Int32)
     /// The apply went through but a rolled service is not serving: one line per service, then what to do.
     case verificationFailed([VerificationProblem], next: String)
+    /// The AWS session ended (an expired token, such as a CI job's one-hour OIDC session) while `during` went on.
+    case sessionExpired(during: String, said: String)
     /// `--rollback-on-failure`: the deploy failed, and its failed services were rolled back (`rollback` is how
     /// that ended: nil when it succeeded).
     indirect case rolledBackAfterFailure(DeployError, rolledBack: String, rollback: DeployError?)
@@ -90,6 +92,11 @@ enum DeployError: Error, Equatable, Sendable {
                 + "or applied. To go on without the question, pass --yes (with --profile)"
         case .interrupted(let signal):
             return "interrupted by \(SignalName.of(signal)): no new step was started"
+        case .sessionExpired(let during, let said):
+            return "the AWS session expired during \(during) (\(said)): that is not a failed rollout, ECS goes on "
+                + "rolling without deploy watching it. Renew the credentials and run `deploy status` to see where it "
+                + "stands; in GitHub Actions, give configure-aws-credentials a role-duration-seconds longer than the "
+                + "deploy (the default is one hour)"
         case .verificationFailed(let problems, let next):
             return "terraform was applied, but the new code is not serving:\n"
                 + problems.map { "  - \($0.text)" }.joined(separator: "\n") + "\n" + next
@@ -105,6 +112,16 @@ enum DeployError: Error, Equatable, Sendable {
             ?? "rolled back \(services) (--rollback-on-failure): see its summary above"
         return failure.split(separator: "\n").prefix { !$0.hasPrefix("to return to") }.joined(separator: "\n") + "\n"
             + ended
+    }
+
+    /// The title of its annotation on a GitHub Actions run's page.
+    var annotationTitle: String {
+        switch self {
+        case .usage, .configuration: return "deploy: bad input"
+        case .interrupted, .applyStopped(.interrupted): return "deploy interrupted"
+        case .sessionExpired: return "deploy: AWS session expired"
+        default: return isRefusal ? "deploy refused" : "deploy failed"
+        }
     }
 
     /// A refusal stops a deploy before it does what was asked, and is said once, as the error.

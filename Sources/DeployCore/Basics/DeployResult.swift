@@ -22,4 +22,13 @@ enum DeployResult: String, Equatable, Sendable, Codable {
         case .some: self = .failed
         }
     }
+
+    /// The result of a run stopped before its first step.
+    init(stoppedBy error: DeployError) {
+        switch error {
+        case .declined, .noOperator: self = .declined
+        case .interrupted: self = .interrupted
+        default: self = .refused
+        }
+    }
 }

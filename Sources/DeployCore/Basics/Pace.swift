@@ -7,6 +7,9 @@ struct Pace: Equatable, Sendable {
     /// Right after the apply, ECS may not list the new deployment yet: not a failure for this long.
     var settling = 30.0
     var retryBackoff: [Double] = [2, 5]
+    /// A step or a rollout that has said nothing for this long is said to be still going, so that a log read from
+    /// afar (a CI job's) never looks hung.
+    var quietAfter = 30.0
 
-    static let quick = Pace(healthPause: 0.01, watchPauses: [0.05], settling: 1, retryBackoff: [0.01])
+    static let quick = Pace(healthPause: 0.01, watchPauses: [0.05], settling: 1, retryBackoff: [0.01], quietAfter: 30)
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Durations as operators type and read them: `90s`, `15m`, `1h`, or plain seconds.
 enum WaitTime {
     /// Seconds, or nil when the text is not a duration from 1 s to 24 h.
@@ -28,5 +30,12 @@ enum WaitTime {
     static func tenths(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e12 else { return "?s" }
         return String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + "s"
+    }
+
+    /// `42s`, `3m05s`: how long something has run, to the second.
+    static func elapsed(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return "?" }
+        return seconds < 60
+            ? "\(Int(seconds.rounded()))s" : "\(Int(seconds) / 60)m\(String(format: "%02d", Int(seconds) % 60))s"
     }
 }

@@ -14,7 +14,8 @@ struct Rollback: Codable, Equatable, Sendable {
         for record in history.reversed() where record.applied {
             for service in record.services where seen.insert(service.service).inserted {
                 guard record.mode == .rollback, let from = service.previousTag, from != service.tag else { continue }
-                found[service.service] = Rollback(from: from, to: service.tag, by: record.by.user, time: record.time)
+                found[service.service] = Rollback(
+                    from: from, to: service.tag, by: record.by.run?.short ?? record.by.user, time: record.time)
             }
         }
         return found

@@ -19,6 +19,7 @@ extension DeployOptions {
             ?? minimumFreeGB
         try checkSkippingTerraform(flags)
         try checkCombinations(flags)
+        try flags.requireProfileWithYes(target, environment: environment)
     }
 
     /// `--skip-tf` applies nothing, so nothing about an apply or a rollout goes with it.
@@ -51,7 +52,6 @@ extension DeployOptions {
                 "--rollback-on-failure acts on a failed verification, which --skip-tf and --no-verify leave out: drop "
                     + "one or the other")
         }
-        try flags.requireProfileWithYes(target)
     }
 }
 
@@ -69,7 +69,7 @@ extension RollbackOptions {
             throw .usage(
                 "deploy rollback needs --var-file: for example deploy rollback --var-file tfvars/sandbox.tfvars")
         }
-        try flags.requireProfileWithYes(target)
+        try flags.requireProfileWithYes(target, environment: environment)
     }
 }
 

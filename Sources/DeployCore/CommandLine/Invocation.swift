@@ -14,6 +14,14 @@ enum Invocation: Equatable, Sendable {
     case completions(Shell)
     /// `deploy completions --list <kind> [-C dir]`: the words a completion offers, one per line.
     case completionWords(CompletionList)
+
+    /// A deploy or a rollback: what a CI job's summary and outputs report, however it ends.
+    var releases: Bool {
+        switch self {
+        case .deploy, .rollback: return true
+        default: return false
+        }
+    }
 }
 
 /// A command line, read: what it asks, where (`-C`), and how its output is to look. Everything that can be checked

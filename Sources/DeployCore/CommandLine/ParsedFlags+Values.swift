@@ -53,9 +53,9 @@ extension ParsedFlags {
         return target
     }
 
-    /// `--yes` runs with no menu, so it needs a profile named.
-    func requireProfileWithYes(_ target: TargetOptions) throws(DeployError) {
-        if has(.yes) && target.profile == nil {
+    /// `--yes` runs with no menu, so it needs a profile named; in CI the job's credentials are the default chain's.
+    func requireProfileWithYes(_ target: TargetOptions, environment: [String: String]) throws(DeployError) {
+        if has(.yes) && target.profile == nil && CIRun.detect(environment) == nil {
             throw .usage("--yes needs an AWS profile: pass --profile <name> or set AWS_PROFILE")
         }
     }

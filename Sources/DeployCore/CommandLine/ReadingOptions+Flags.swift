@@ -16,7 +16,7 @@ extension UnlockOptions {
         if target.varFile == nil {
             throw .usage("deploy unlock needs --var-file: for example deploy unlock --var-file tfvars/sandbox.tfvars")
         }
-        try flags.requireProfileWithYes(target)
+        try flags.requireProfileWithYes(target, environment: environment)
     }
 }
 

@@ -5,9 +5,10 @@ struct Account: Equatable, Sendable {
     var id: String
     var arn: String
     var region: String
-    var profile: String
+    /// nil: the default credential chain.
+    var profile: String?
 
-    init(id: String, arn: String, region: String, profile: String) {
+    init(id: String, arn: String, region: String, profile: String?) {
         self.id = id
         self.arn = arn
         self.region = region
@@ -15,7 +16,7 @@ struct Account: Equatable, Sendable {
     }
 
     /// Decodes `aws sts get-caller-identity --output json`.
-    init(callerIdentity data: Data, region: String, profile: String) throws(DeployError) {
+    init(callerIdentity data: Data, region: String, profile: String?) throws(DeployError) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let id = object["Account"] as? String, let arn = object["Arn"] as? String
         else {
@@ -23,4 +24,7 @@ struct Account: Equatable, Sendable {
         }
         self.init(id: id, arn: arn, region: region, profile: profile)
     }
+
+    /// `profile ops`, or `the default credential chain`.
+    var credentials: String { profile.map { "profile \($0)" } ?? "the default credential chain" }
 }

@@ -33,7 +33,7 @@ struct EnvironmentReader: Sendable {
         return try EnvironmentFacts(terraformOutput: try await runner.query(command, output: echo(command)))
     }
 
-    func account(profile: String, environment: [String: String]) async throws(DeployError) -> Account {
+    func account(profile: String?, environment: [String: String]) async throws(DeployError) -> Account {
         let command = AWS.callerIdentity()
         async let identity = outcome { () async throws(DeployError) in
             try await runner.query(command, output: echo(command))
@@ -46,10 +46,18 @@ struct EnvironmentReader: Sendable {
             let endpoint = AWSComplaint.unreachable(output) ?? "?"
             throw .preflight([
                 "the AWS endpoint \(endpoint) could not be reached (\(output.last ?? "")): check the network, a VPN or "
-                    + "proxy, or the endpoint_url of profile '\(profile)'"
+                    + "proxy, or the endpoint_url of \(profile.map { "profile '\($0)'" } ?? "the AWS configuration")"
             ])
         case .failure(.queryFailed(_, _, let output)):
             let said = output.last.map { " (\($0))" } ?? ""
+            guard let profile else {
+                throw .preflight([
+                    "the AWS credentials of the default chain do not work\(said): in GitHub Actions, run "
+                        + "aws-actions/configure-aws-credentials with role-to-assume (and `permissions: id-token: "
+                        + "write`) before deploy; elsewhere set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass "
+                        + "--profile"
+                ])
+            }
             throw .preflight([
                 "AWS credentials for profile '\(profile)' do not work\(said): run `aws sso login --profile "
                     + "\(profile)` or `aws configure --profile \(profile)`"

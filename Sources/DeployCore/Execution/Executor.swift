@@ -19,6 +19,8 @@ struct Executor: Sendable {
     var review: @Sendable (Step, RunResult) async -> DeployError? = { _, _ in nil }
     /// A step that has become needless (an apply with nothing to apply): counted as done, not run.
     var skips: @Sendable (Step) -> Bool = { _ in false }
+    /// Without the board, a step silent this long is said to be still running (0: never).
+    var quietAfter = 30.0
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
@@ -39,6 +41,9 @@ struct Executor: Sendable {
         var walk = Walk(steps: steps, concurrency: concurrency)
         let origin = Date()
         let stopped = Latch()
+        let quiet = QuietSteps(after: quietAfter)
+        let ticker = live == nil && quietAfter > 0 ? sayStillRunning(quiet) : nil
+        defer { ticker?.cancel() }
         live?.start()
         await withTaskGroup(of: Finished.self) { group in
             func startWhatIsReady() {
@@ -46,7 +51,8 @@ struct Executor: Sendable {
                 if walk.error == nil, let reason = halt() { walk.error = reason }
                 for index in walk.startReady(skipping: skips) {
                     announce(steps[index], at: index)
-                    group.addTask { [self] in await perform(steps[index], at: index, stopped: stopped) }
+                    quiet.start(steps[index].label)
+                    group.addTask { [self] in await perform(steps[index], at: index, stopped: stopped, quiet: quiet) }
                 }
             }
             startWhatIsReady()
@@ -56,6 +62,10 @@ struct Executor: Sendable {
                     finished.index, finished.result, started: finished.started.timeIntervalSince(origin),
                     seconds: seconds)
                 if walk.error == nil, let refusal = finished.refusal { walk.error = refusal }
+                quiet.end(steps[finished.index].label)
+                if let ended = walk.outcome(of: finished.index) {
+                    reporter.stepEnded(ended.step.label, Self.how(ended))
+                }
                 live?.update(
                     finished.index, walk.succeeded.contains(finished.index) ? .done(seconds: seconds) : .failed)
                 if walk.error != nil { stopped.set() }
@@ -75,29 +85,57 @@ struct Executor: Sendable {
         var refusal: DeployError?
     }
 
+    /// Every few seconds, the steps silent for `quietAfter` seconds, said to be still running.
+    private func sayStillRunning(_ quiet: QuietSteps) -> Task<Void, Never> {
+        Task { [reporter] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(min(5, quiet.after / 2)))
+                for (label, seconds) in quiet.due() {
+                    reporter.note("==> \(label): still running after \(WaitTime.elapsed(seconds))")
+                }
+            }
+        }
+    }
+
+    /// How a step ended, as its group's title says: `ok in 2.1s`, `FAILED (exited with 1) after 2.1s`.
+    static func how(_ outcome: StepOutcome) -> String {
+        let time = WaitTime.tenths(outcome.seconds)
+        switch outcome.result {
+        case .ok: return "ok in \(time)"
+        case .interrupted: return "STOPPED (interrupted by \(SignalName.of(outcome.interruption ?? 0))) after \(time)"
+        case .failed: return "FAILED (\(outcome.status.phrase)) after \(time)"
+        }
+    }
+
     /// Says that a step starts: a line, or its row on the board (which a step that talks to the operator
     /// takes off the terminal first).
     private func announce(_ step: Step, at index: Int) {
+        reporter.stepStarted(step.label)
         if live == nil { reporter.note("==> \(step.label)") }
         reporter.command(step.label, step.action.rendered)
         if step.action.commands.contains(where: { $0.input == .terminal }) { live?.stop() }
         live?.update(index, .running(since: Date()))
     }
 
-    private func perform(_ step: Step, at index: Int, stopped: Latch) async -> Finished {
+    private func perform(_ step: Step, at index: Int, stopped: Latch, quiet: QuietSteps) async -> Finished {
         let started = Date()
-        let result = await outcome { () async throws(DeployError) in try await runWithRetries(step, stopped: stopped) }
+        let result = await outcome { () async throws(DeployError) in
+            try await runWithRetries(step, stopped: stopped, quiet: quiet)
+        }
         var refusal: DeployError?
         if case .success(let (run, _)) = result, step.accepts(run.status) { refusal = await review(step, run) }
         return Finished(index: index, result: result, started: started, refusal: refusal)
     }
 
     /// A failure elsewhere in the walk ends the retries too: no new attempt starts after the deploy failed.
-    private func runWithRetries(_ step: Step, stopped: Latch) async throws(DeployError) -> (RunResult, Int) {
+    private func runWithRetries(_ step: Step, stopped: Latch, quiet: QuietSteps) async throws(DeployError) -> (
+        RunResult, Int
+    ) {
         var attempt = 1
         while true {
             let unsaid = step.action.commands.flatMap(\.unsaid)
             let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] line in
+                quiet.said(step.label)
                 if !unsaid.contains(where: line.text.hasPrefix) { reporter.child(step.label, line) }
             }
             if let answer = step.answer, step.accepts(result.status) {

@@ -9,6 +9,13 @@ struct HistoryRecord: Codable, Equatable, Sendable {
         var user: String
         /// The machine it ran on (absent in records written before the history was shared).
         var host: String? = nil
+        /// The CI run it ran in, when it did.
+        var run: CIRun? = nil
+
+        /// `ops@laptop-7`, or the run: `alice@actions#123`; as whoever wrote the record wrote it, so inert.
+        var name: String {
+            run?.short ?? Inert.field(user + (host.map { "@\($0)" } ?? ""), limit: 120)
+        }
     }
 
     struct Service: Codable, Equatable, Sendable {

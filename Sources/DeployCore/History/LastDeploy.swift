@@ -3,7 +3,7 @@
 /// shown inert (a record is whatever its writer put in the bucket).
 enum LastDeploy {
     static func line(_ record: HistoryRecord) -> String {
-        let by = Inert.field(record.by.user + (record.by.host.map { "@\($0)" } ?? ""), limit: 80)
+        let by = record.by.name
         let what =
             "\(Inert.field(record.head, limit: 40)) (\(record.mode.rawValue)) by \(by) at "
             + Inert.field(record.time, limit: 40)

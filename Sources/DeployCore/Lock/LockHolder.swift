@@ -17,12 +17,18 @@ struct LockHolder: Codable, Equatable, Sendable {
     var heartbeat: String
     /// The deploy's history object, so that `deploy history` can tell a running deploy from one that died.
     var history: String?
+    /// The CI run that holds it, when one does: its page is where to look.
+    var run: CIRun? = nil
 
-    /// `ops-a on laptop-7 (pid 4242, arn:...), deploying abc1234 (full) since 2026-11-29T10:00:00Z`: whoever wrote
-    /// the object wrote these fields, so each is shown inert, on one line.
+    /// `ops-a on laptop-7 (pid 4242, arn:...), deploying abc1234 (full) since 2026-11-29T10:00:00Z`, or the CI run
+    /// with its URL: whoever wrote the object wrote these fields, so each is shown inert, on one line.
     var description: String {
-        "\(Inert.field(user, limit: 64)) on \(Inert.field(host, limit: 64)) (pid \(pid), \(Inert.field(arn, limit: 160))), "
-            + "deploying \(Inert.field(sha, limit: 40)) (\(mode.rawValue)) since \(Inert.field(started, limit: 40))"
+        let caller = Inert.field(arn, limit: 160)
+        let who =
+            run.map { "\($0.description) (\(caller))" }
+            ?? "\(Inert.field(user, limit: 64)) on \(Inert.field(host, limit: 64)) (pid \(pid), \(caller))"
+        return
+            "\(who), deploying \(Inert.field(sha, limit: 40)) (\(mode.rawValue)) since \(Inert.field(started, limit: 40))"
     }
 
     func heartbeatAge(now: Date) -> Double? {

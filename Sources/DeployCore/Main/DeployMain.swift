@@ -26,24 +26,36 @@ public enum DeployMain {
             let style = OutputStyle(json: Request.wantsJSON(arguments))
             return end(error, Reporter(out: io.out, err: io.err, style: style, streams: io.streams))
         }
+        // A CI job: no question, no colour, no board.
+        let ci = CIRun.detect(environment)
         let style = OutputStyle(
             verbosity: request.verbosity, json: request.json, stderrIsTerminal: io.stderrIsTerminal,
-            environment: environment)
+            environment: environment, ci: ci != nil, github: ci?.isGitHub == true)
         let reporter = Reporter(out: io.out, err: io.err, style: style, streams: io.streams)
+        let github = ci?.isGitHub == true ? GitHubFiles(environment: environment) : nil
         do throws(DeployError) {
             let folder = request.directory.map { URL(fileURLWithPath: $0, relativeTo: directory).standardizedFileURL }
-            try await dispatch(request, context(folder ?? directory, environment, io, reporter, style))
+            var context = context(folder ?? directory, environment, io, reporter, style)
+            (context.ci, context.github) = (ci, github)
+            try await dispatch(request, context)
             try reporter.checkOutput()
             return Ending(code: 0)
         } catch {
-            return end(error, reporter)
+            return end(error, reporter, github: request.invocation.releases ? github : nil)
         }
     }
 
-    /// The error said once, with --output json also as the one document; its exit code.
-    private static func end(_ error: DeployError, _ reporter: Reporter) -> Ending {
+    /// The error said once, with --output json also as the one document, and in a GitHub Actions step in its
+    /// summary and outputs when the run did not write them; its exit code.
+    private static func end(_ error: DeployError, _ reporter: Reporter, github: GitHubFiles? = nil) -> Ending {
         if reporter.json && !reporter.hasDocument { reporter.document(DeployDocument.stopped(error)) }
         reporter.error(error)
+        if let github, !github.done {
+            let result = DeployResult(stoppedBy: error).rawValue
+            for failure in github.write(summary: JobSummary.stopped(error), outputs: [("result", result)]) {
+                reporter.warning("could not write \(failure)")
+            }
+        }
         return Ending(code: error.exitCode, error: error)
     }
 

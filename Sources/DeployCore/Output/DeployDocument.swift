@@ -130,13 +130,8 @@ struct DeployDocument: Encodable, Equatable, Sendable {
             var error: String
             var exitCode: Int32
         }
-        let result: DeployResult
-        switch error {
-        case .declined, .noOperator: result = .declined
-        case .interrupted: result = .interrupted
-        default: result = .refused
-        }
-        return JSONText.document(Stopped(result: result, error: error.message, exitCode: error.exitCode))
+        return JSONText.document(
+            Stopped(result: DeployResult(stoppedBy: error), error: error.message, exitCode: error.exitCode))
     }
 
     /// The services whose image this run built and pushed (a remote builder's build pushes).

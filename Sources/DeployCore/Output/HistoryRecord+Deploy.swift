@@ -4,13 +4,13 @@ extension HistoryRecord {
     /// The record of a deploy that ran (after the confirmation), whatever its result.
     init(
         deployment: Deployment, release: Release, outcomes: [StepOutcome], verifications: [Verification],
-        error: DeployError?, seconds: Double, user: String, result: DeployResult? = nil
+        error: DeployError?, seconds: Double, user: String, run: CIRun? = nil, result: DeployResult? = nil
     ) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         time = formatter.string(from: deployment.started)
         let account = deployment.account
-        by = Operator(arn: account?.arn ?? "unknown", user: user, host: ProcessInfo.processInfo.hostName)
+        by = Operator(arn: account?.arn ?? "unknown", user: user, host: ProcessInfo.processInfo.hostName, run: run)
         workspace = deployment.workspaceName
         self.account = account?.id ?? "unknown"
         region = account?.region ?? "unknown"

@@ -6,7 +6,7 @@ enum HistoryText {
         let rows = records.map { record in
             [
                 record.time, record.workspace, record.result.rawValue, record.mode.rawValue, record.head,
-                record.by.host.map { "\(record.by.user)@\($0)" } ?? record.by.user,
+                record.by.name,
                 [.started, .unfinished].contains(record.result) ? "-" : duration(record.seconds),
             ].map { Inert.field($0, limit: 40) }
         }
@@ -31,13 +31,16 @@ enum HistoryText {
     /// One deploy in full (`deploy history --show`): who, where, each service with how its rollout ended, the
     /// error, why each failed rollout failed, and the steps.
     static func record(_ record: HistoryRecord) -> String {
-        let by = Inert.field(record.by.user + (record.by.host.map { "@\($0)" } ?? ""), limit: 120)
+        let by = record.by.name
         var lines = [
             [record.time, record.workspace, record.result.rawValue, record.mode.rawValue, record.head]
                 .map { Inert.field($0, limit: 60) }.joined(separator: "  "),
             "by        \(by)  (\(Inert.field(record.by.arn, limit: 160)))",
+        ]
+        if let run = record.by.run { lines.append("run       \(run.description)") }
+        lines += [
             "account   \(Inert.field(record.account, limit: 40)) (\(Inert.field(record.region, limit: 40))), took "
-                + duration(record.seconds),
+                + duration(record.seconds)
         ]
         let width = record.services.map { Inert.field($0.service, limit: 40).count }.max() ?? 0
         for (index, service) in record.services.enumerated() {
@@ -82,9 +85,5 @@ enum HistoryText {
         return shown.joined(separator: ", ") + (services.count > 6 ? ", … (+\(services.count - 6))" : "")
     }
 
-    static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return "?" }
-        return seconds < 60
-            ? "\(Int(seconds.rounded()))s" : "\(Int(seconds) / 60)m\(String(format: "%02d", Int(seconds) % 60))s"
-    }
+    static func duration(_ seconds: Double) -> String { WaitTime.elapsed(seconds) }
 }

@@ -13,7 +13,7 @@ enum ReleaseText {
     private static func who(_ account: Account, _ workspace: String?) -> [String] {
         [
             "Account   \(account.id)  (\(account.arn))",
-            "Region    \(account.region)    Profile \(account.profile)"
+            "Region    \(account.region)    Profile \(account.profile ?? "none: the default credential chain")"
                 + (workspace.map { "    Workspace \($0)" } ?? ""),
         ]
     }

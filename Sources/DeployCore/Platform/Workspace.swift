@@ -10,7 +10,8 @@ struct Workspace: Equatable, Sendable {
     /// Every deployable service found in the repository.
     let services: [String]
     let varFile: URL?
-    let profile: String
+    /// The AWS profile every aws call uses; nil: the default credential chain (a CI job's role, environment keys).
+    let profile: String?
 
     /// Task definition → images, kept between runs (a revision never changes).
     var taskDefinitionCacheFile: URL { DeployFolder.file("task-definition-images.json", in: gitDirectory) }

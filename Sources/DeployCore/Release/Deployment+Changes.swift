@@ -10,6 +10,7 @@ extension Deployment {
             allowRedeploy: allowRedeploy)
         if let refusal { throw refusal }
         services = deploying.map(\.service)
+        reasons = Dictionary(deploying.map { ($0.service, $0.reason) }) { first, _ in first }
         let live = RollGuard.liveTags(changes)
         pinnedTags = live.filter { !services.contains($0.key) }
         previousTags = live

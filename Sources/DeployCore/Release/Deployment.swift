@@ -24,6 +24,8 @@ struct Deployment: Equatable, Sendable {
     var account: Account?
     /// What ran before: the tag each service ran, read from ECS before the apply (where a rollback returns to).
     var previousTags: [String: String] = [:]
+    /// Why each service rolls, when a reading said (`--changed`: the paths that changed since its live tag).
+    var reasons: [String: String] = [:]
 
     /// Selects the options' services (all of them without `--services`).
     init(options: ReleaseOptions, target: Target, started: Date = Date()) throws(DeployError) {

@@ -17,6 +17,9 @@ struct Walk {
         prerequisites = Schedule.prerequisites(of: steps)
     }
 
+    /// How the step at `index` ended, once it did.
+    func outcome(of index: Int) -> StepOutcome? { outcomes[index] }
+
     /// The outcomes of the steps that ran, in the steps' order.
     var outcomesInOrder: [StepOutcome] { steps.indices.compactMap { outcomes[$0] } }
 

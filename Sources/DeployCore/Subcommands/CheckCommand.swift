@@ -75,7 +75,7 @@ struct CheckCommand: Sendable {
     private func accountFinding(_ account: Result<Account, DeployError>) -> Finding {
         switch account {
         case .success(let account):
-            .ok("account", "\(account.id) as \(account.arn) (profile \(account.profile), region \(account.region))")
+            .ok("account", "\(account.id) as \(account.arn) (\(account.credentials), region \(account.region))")
         case .failure(let error): .fail("account", error)
         }
     }

@@ -15,8 +15,9 @@ extension DeployContext {
             let terraformDir = root.appendingPathComponent(config.terraformDir)
             varFile = try Workspace.resolve(varFile: path, from: directory, terraformDir: terraformDir)
         }
-        var profile = options.profile ?? ""
-        if options.profile == nil { profile = try chooseProfile() }
+        // In CI the credentials are the job's (the default chain); on a laptop the operator picks a profile.
+        var profile = options.profile
+        if profile == nil && ci == nil { profile = try chooseProfile() }
         let gitDirectory = try await Workspace.gitDirectory(runner: probe) ?? root.appendingPathComponent(".git")
         return Workspace(
             root: root, gitDirectory: gitDirectory, config: config, services: found, varFile: varFile,

@@ -18,6 +18,11 @@ struct DeployContext: Sendable {
     var catchesSignals = false
     /// How long it waits between tries.
     var pace = Pace()
+    /// The CI job this runs in, with nobody at a terminal: no question is ever asked, the AWS credentials are the
+    /// default chain's, the lock and the history name the run.
+    var ci: CIRun? = nil
+    /// In a GitHub Actions step: where its job summary and its outputs go.
+    var github: GitHubFiles? = nil
 
     /// A runner in `folder`, with `profile` for every aws call.
     func runner(in folder: URL, profile: String? = nil) -> any CommandRunner {
@@ -47,8 +52,16 @@ struct DeployContext: Sendable {
 
     /// A command that will ask for a typed `y` is refused at once, before any read, when nobody can type it: `echo y
     /// | deploy` must not deploy, and must not first read and plan for nothing.
+    /// In CI, where the approval belongs to the pipeline, that is bad input.
     func requireOperator(unless answered: Bool) throws(DeployError) {
-        if !answered && !prompt.isTerminal { throw .noOperator }
+        guard !answered else { return }
+        if let ci {
+            throw .usage(
+                "in CI (\(ci.isGitHub ? "GITHUB_ACTIONS=true" : "CI=true")) nobody can answer the question: pass --yes, "
+                    + "and keep the human approval in the pipeline (in GitHub Actions, the job's `environment:` with "
+                    + "required reviewers); nothing was read or built")
+        }
+        if !prompt.isTerminal { throw .noOperator }
     }
 
     /// The tools a command reads with, before any of them runs: one line per missing tool.

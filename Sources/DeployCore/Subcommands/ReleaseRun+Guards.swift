@@ -35,7 +35,7 @@ extension ReleaseRun {
         let holder = LockHolder(
             arn: deployment.account?.arn ?? "unknown", user: context.user, host: ProcessInfo.processInfo.hostName,
             pid: getpid(), sha: release.tag, mode: deployment.options.kind,
-            started: DeployBucket.time(deployment.started), heartbeat: now, history: record.key)
+            started: DeployBucket.time(deployment.started), heartbeat: now, history: record.key, run: context.ci)
         let unlock = "deploy unlock --var-file \(settings.varFile)"
         let lock = try await SharedLock.acquire(
             holder, store: store, place: place, timing: context.lockTiming, reporter: context.reporter, unlock: unlock)

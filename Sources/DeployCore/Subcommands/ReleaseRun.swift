@@ -135,6 +135,7 @@ struct ReleaseRun: Sendable {
             live: context.board(release.steps))
         let (plan, release, reporter) = (plan, release, reporter)
         let maker = PlanMaker(runner: opened.runner, reporter: reporter, allowDestroy: settings.allowDestroy)
+        executor.quietAfter = context.pace.quietAfter
         executor.halt = { shared?.loss ?? plan.failure }
         executor.review = { step, _ in
             guard step.phase == .plan, let apply = release.apply else { return nil }

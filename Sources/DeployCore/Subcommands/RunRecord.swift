@@ -26,7 +26,7 @@ struct RunRecord: Sendable {
     func start() async {
         let record = HistoryRecord(
             deployment: deployment, release: release, outcomes: [], verifications: [], error: nil,
-            seconds: 0, user: context.user, result: .started)
+            seconds: 0, user: context.user, run: context.ci, result: .started)
         await writeShared(record)
     }
 
@@ -45,19 +45,19 @@ struct RunRecord: Sendable {
         let history = HistoryFile(gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName)
         var record = HistoryRecord(
             deployment: deployment, release: release, outcomes: outcomes, verifications: verifications,
-            error: failure, seconds: seconds, user: context.user)
+            error: failure, seconds: seconds, user: context.user, run: context.ci)
         record.stoppedIn = stoppedIn
         do { try history.append(record) } catch { context.reporter.note("deploy: warning: \(error.message)") }
         await writeShared(record)
         // The apply ended under this deploy's watch: its log has been shown.
         if let log = release.apply?.log { try? FileManager.default.removeItem(atPath: log) }
-        guard context.style.json else { return nil }
         var document = DeployDocument(
             release: release, outcomes: outcomes, notRun: notRun, seconds: seconds, error: failure)
         document.verification = DeployDocument.checks(verifications)
         document.terraform = plan.map { TerraformPlanText.document($0) }
         document.history = history.url.path
-        return document
+        writeForCI(document, verifications, failure)
+        return context.style.json ? document : nil
     }
 
     /// A shared history write that fails is a warning: the deploy itself is over or under way.

@@ -10,15 +10,22 @@ struct OutputStyle: Equatable, Sendable {
     var color = false
     /// The board redrawn in place while steps run: a terminal that can draw it, at the normal verbosity.
     var board = false
+    /// In a CI job (`CI=true`, `GITHUB_ACTIONS=true`, nobody at a terminal): no colour, no board, no question.
+    var ci = false
+    /// In a GitHub Actions job: each step's output in a folded group of the log, warnings and the error as
+    /// annotations on the run's page (workflow commands).
+    var workflowCommands = false
 
     init(
         verbosity: Reporter.Verbosity = .normal, json: Bool = false, stderrIsTerminal: Bool = false,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], ci: Bool = false, github: Bool = false
     ) {
         self.verbosity = verbosity
         self.json = json
+        self.ci = ci
+        workflowCommands = ci && github
         terminal = stderrIsTerminal
-        color = stderrIsTerminal && environment["NO_COLOR"] == nil
+        color = stderrIsTerminal && environment["NO_COLOR"] == nil && !ci
         board = color && environment["TERM"] != "dumb" && verbosity == .normal
     }
 }

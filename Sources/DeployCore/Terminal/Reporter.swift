@@ -26,6 +26,9 @@ final class Reporter: Sendable {
     /// child cannot clear the screen or retitle the window.
     private let escapes: Bool
     private let streams: StandardStreams
+    /// In a GitHub Actions job: the steps' output, kept to be written as folded groups; warnings and the error also
+    /// as annotations.
+    private let groups: StepGroups?
 
     /// The process's own stdout and stderr, as `style` says.
     convenience init(style: OutputStyle = OutputStyle()) {
@@ -37,12 +40,13 @@ final class Reporter: Sendable {
         out: @escaping Sink, err: @escaping Sink, style: OutputStyle, streams: StandardStreams = StandardStreams()
     ) {
         self.init(
-            out: out, err: err, verbosity: style.verbosity, json: style.json, escapes: style.terminal, streams: streams)
+            out: out, err: err, verbosity: style.verbosity, json: style.json, escapes: style.terminal, streams: streams,
+            groups: style.workflowCommands ? StepGroups() : nil)
     }
 
     init(
         out: @escaping Sink, err: @escaping Sink, verbosity: Verbosity = .normal, json: Bool = false,
-        escapes: Bool = false, streams: StandardStreams = StandardStreams()
+        escapes: Bool = false, streams: StandardStreams = StandardStreams(), groups: StepGroups? = nil
     ) {
         self.out = out
         self.err = err
@@ -50,6 +54,7 @@ final class Reporter: Sendable {
         self.json = json
         self.escapes = escapes
         self.streams = streams
+        self.groups = groups
     }
 
     /// A run whose stdout could not be written (a full disk, a broken device) failed, whatever it did.
@@ -57,10 +62,26 @@ final class Reporter: Sendable {
         if let failure = streams.failure { throw .outputFailed(failure) }
     }
 
-    /// A line a child printed, under its step's label.
+    /// A line a child printed, under its step's label (or kept for its step's group).
     func child(_ label: String, _ line: OutputLine) {
         guard verbosity != .quiet && verbosity != .board else { return }
+        if let groups, groups.keep(label, shown(line.text)) { return }
         write(err, "[\(label)] \(shown(line.text))\n")
+    }
+
+    /// A step begins: in a GitHub Actions job its output is kept for its group.
+    func stepStarted(_ label: String) { groups?.start(label) }
+
+    /// A step ended, `how` (`ok in 2.1s`): in a GitHub Actions job its output is written, folded, under that title.
+    func stepEnded(_ label: String, _ how: String) {
+        guard let kept = groups?.end(label), verbosity != .quiet else { return }
+        write(err, StepGroups.text(title: "\(label): \(how)", kept))
+    }
+
+    /// Something the operator should know that does not stop the run; in a GitHub Actions job also an annotation.
+    func warning(_ text: String) {
+        note("deploy: warning: " + text)
+        if groups != nil { write(err, WorkflowCommand.warning(text) + "\n") }
     }
 
     /// Progress for the operator: stderr.
@@ -103,7 +124,7 @@ final class Reporter: Sendable {
     /// Behind the live board: the same streams (whose writes pass the board), child lines dropped (their last lines
     /// still reach the error message).
     func behindBoard() -> Reporter {
-        Reporter(out: out, err: err, verbosity: .board, json: json, escapes: escapes, streams: streams)
+        Reporter(out: out, err: err, verbosity: .board, json: json, escapes: escapes, streams: streams, groups: groups)
     }
 
     /// stderr itself, for the overlay's own drawing (which its own lock orders with every write it lets pass).
@@ -120,6 +141,7 @@ final class Reporter: Sendable {
             text += "last lines of its output:\n" + error.output.map { "  | \(shown(Self.cut($0)))\n" }.joined()
         }
         write(err, text)
+        if groups != nil { write(err, WorkflowCommand.error(error.message, title: error.annotationTitle) + "\n") }
     }
 
     /// A child's line as this stderr can show it.

@@ -14,6 +14,8 @@ struct RolloutWatch: Sendable {
     var settling = 30.0
     /// `--fail-after`: this many failed tasks of the new revision fail its rollout (0: ECS decides).
     var failAfter = 3
+    /// A rollout whose progress has not changed for this long is said again, so that a log never looks hung.
+    var repeatAfter = 30.0
 
     /// How one rollout ended, with ECS's last word on the service and the new revision, for the diagnosis.
     struct Ending: Equatable, Sendable {
@@ -27,6 +29,8 @@ struct RolloutWatch: Sendable {
         var pending: [Expectations.Rollout]
         var endings: [String: Ending] = [:]
         var last: [String: RolloutProgress] = [:]
+        /// When each service's progress was last said, in seconds since the watch began.
+        var said: [String: Double] = [:]
         /// The new deployment's `failedTasks` when its stopped tasks were last read.
         var failuresRead: [String: Int] = [:]
         /// The containers of each new revision whose exit does not count, once read.
@@ -42,11 +46,19 @@ struct RolloutWatch: Sendable {
         for round in 0... {
             let answers = await read(progress.pending.map(\.ecsName), cluster: checks.cluster)
             if case .failure(.interrupted(let signal)) = answers { throw .interrupted(signal: signal) }
+            if case .failure(let error) = answers, let said = AWSComplaint.expiredSession(error.output) {
+                throw .sessionExpired(during: "the rollout watch", said: Inert.field(said, limit: 300))
+            }
             if let signal = children.interruption { throw .interrupted(signal: signal) }
             let elapsed = Date().timeIntervalSince(start)
             for rollout in progress.pending {
                 let (now, service, revision) = await judge(rollout, answers, checks, &progress, elapsed: elapsed)
-                if now != progress.last[rollout.service] { onChange(rollout.service, now, elapsed) }
+                if now != progress.last[rollout.service]
+                    || elapsed - (progress.said[rollout.service] ?? 0) >= repeatAfter
+                {
+                    onChange(rollout.service, now, elapsed)
+                    progress.said[rollout.service] = elapsed
+                }
                 progress.last[rollout.service] = now
                 let ended: Verification.Rollout? =
                     switch now {

@@ -117,7 +117,7 @@ struct Verifier: Sendable {
         let begun = Date()
         for position in checks.rollouts.indices { live?.update(position, .running(since: begun)) }
         var watch = RolloutWatch(runner: runner, cache: cache, children: children)
-        (watch.pauses, watch.settling) = (pace.watchPauses, pace.settling)
+        (watch.pauses, watch.settling, watch.repeatAfter) = (pace.watchPauses, pace.settling, pace.quietAfter)
         watch.failAfter = checks.failAfter
         let endings = try await watch.watch(checks) { [reporter, live] service, progress, elapsed in
             switch progress {

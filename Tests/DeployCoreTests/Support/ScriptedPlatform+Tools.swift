@@ -10,6 +10,19 @@ extension ScriptedPlatform {
         let argv = action.commands.last!.argv
         if let failure = scriptedFailure(action.rendered, state) { return failure }
         if let interrupted = interrupting(action.rendered, state) { return interrupted }
+        if argv[0] == "aws", state.withLock(\.sessionEnded) {
+            return RunResult(
+                status: .exited(254),
+                tail: [
+                    "An error occurred (ExpiredTokenException) when calling the \(argv.count > 2 ? argv[2] : "") "
+                        + "operation: The security token included in the request is expired"
+                ])
+        }
+        defer {
+            state.withLock { model in
+                if let after = model.sessionEndsAfter, action.rendered.contains(after) { model.sessionEnded = true }
+            }
+        }
         if let bucket, argv[0] == "aws", action.rendered.contains(bucketName) {
             return bucket.answer(Array(argv.dropFirst()))
         }

@@ -55,6 +55,9 @@ final class ScriptedPlatform: Sendable {
         var hasBucket = false
         /// Services whose tag was pushed over after this deploy pushed it: their tasks run another digest.
         var overwritten: Set<String> = []
+        /// Once a command containing this has run, the AWS session is over: every aws call fails, its token expired.
+        var sessionEndsAfter: String?
+        var sessionEnded = false
     }
 
     let folder = TemporaryFolder("scripted")
@@ -114,7 +117,7 @@ final class ScriptedPlatform: Sendable {
     func run(
         _ arguments: [String], answers: [String] = [], terminal: Bool = true,
         environment extra: [String: String?] = [:],
-        slowAnswers: Double = 0
+        slowAnswers: Double = 0, pace: Pace = .quick
     ) async -> Run {
         let out = Lines()
         let err = Lines()
@@ -131,7 +134,7 @@ final class ScriptedPlatform: Sendable {
                 if slowAnswers > 0 { Thread.sleep(forTimeInterval: slowAnswers) }
                 return queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
             }, children: children, makeRunner: { [runner] _, _ in runner })
-        io.pace = .quick
+        io.pace = pace
         var environment = environment
         for (key, value) in extra { environment[key] = value }
         let ending = await DeployMain.ending(
