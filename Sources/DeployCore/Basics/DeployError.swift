@@ -37,6 +37,8 @@ enum DeployError: Error, Equatable, Sendable {
     case interrupted(signal: Int32)
     /// The apply went through but a rolled service is not serving: one line per service, then what to do.
     case verificationFailed([VerificationProblem], next: String)
+    /// Steps that could never start, their order not met: a fault of deploy's own, said rather than passed over.
+    case stuck([String])
     /// The AWS session ended (an expired token, such as a CI job's one-hour OIDC session) while `during` went on.
     case sessionExpired(during: String, said: String)
     /// `--rollback-on-failure`: the deploy failed, and its failed services were rolled back (`rollback` is how
@@ -92,6 +94,9 @@ enum DeployError: Error, Equatable, Sendable {
                 + "or applied. To go on without the question, pass --yes (with --profile)"
         case .interrupted(let signal):
             return "interrupted by \(SignalName.of(signal)): no new step was started"
+        case .stuck(let labels):
+            return "deploy could not order its steps: \(labels.joined(separator: ", ")) could not start, so they did "
+                + "not run (terraform was not applied unless apply ran). This is a fault in deploy: please report it"
         case .sessionExpired(let during, let said):
             return "the AWS session expired during \(during) (\(said)): that is not a failed rollout, ECS goes on "
                 + "rolling without deploy watching it. Renew the credentials and run `deploy status` to see where it "
@@ -208,6 +213,14 @@ struct FailedStep: Equatable, Sendable {
             return
                 "terraform plan \(status.phrase): nothing is applied; read terraform's error lines, fix the cause and "
                 + "run deploy again"
+        case .task:
+            let ended =
+                output.contains { $0.contains("past its timeout") }
+                ? "ran past its timeout and was stopped" : status.phrase
+            return
+                "the task before \(subject ?? "?")'s roll \(ended), so nothing was rolled and terraform was not "
+                + "applied: read its output (the task's stop reason and last log lines), fix the cause and run deploy "
+                + "again; the images are in ECR, so it only runs the task again, then applies"
         default:
             return "step '\(label)' \(status.phrase); later steps were not run and terraform was not applied"
         }

@@ -11,6 +11,15 @@ enum JSONText {
         encode(value, [.sortedKeys, .withoutEscapingSlashes], fallback: fallback)
     }
 
+    /// A value read with JSONSerialization (an AWS answer's object passed on to another call), compact.
+    static func line(object: Any) -> String? {
+        guard JSONSerialization.isValidJSONObject(object),
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting, fallback: String)
         -> String
     {

@@ -10,6 +10,9 @@ struct Pace: Equatable, Sendable {
     /// A step or a rollout that has said nothing for this long is said to be still going, so that a log read from
     /// afar (a CI job's) never looks hung.
     var quietAfter = 30.0
+    /// Between looks at a task before a roll, until it stops.
+    var taskPause = 3.0
 
-    static let quick = Pace(healthPause: 0.01, watchPauses: [0.05], settling: 1, retryBackoff: [0.01], quietAfter: 30)
+    static let quick = Pace(
+        healthPause: 0.01, watchPauses: [0.05], settling: 1, retryBackoff: [0.01], quietAfter: 30, taskPause: 0.02)
 }

@@ -12,6 +12,8 @@ enum StepPhase: String, Equatable, Sendable, CaseIterable, Codable {
     case mark
     /// Expectations that an image the apply will reference is in ECR.
     case imageCheck = "check"
+    /// A service's task before its roll (a migration), run once as an ECS task on its new image.
+    case task
     /// `terraform plan`: what the apply will do, made before it (read-only).
     case plan
     case apply

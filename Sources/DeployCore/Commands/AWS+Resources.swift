@@ -34,3 +34,35 @@ extension AWS {
         Command("aws", ["s3", "cp", "s3://\(bucket)/\(key)", "-", "--only-show-errors"])
     }
 }
+
+/// Whether the secrets a task definition references exist, read without their values.
+extension AWS {
+    /// The names among `names` (at most 10) that SSM Parameter Store holds: their metadata, never their values.
+    static func parameterNames(_ names: [String], region: String?) -> Command {
+        struct Filter: Encodable {
+            var key = "Name"
+            var option = "Equals"
+            var values: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case key = "Key"
+                case option = "Option"
+                case values = "Values"
+            }
+        }
+        return Command(
+            "aws",
+            [
+                "ssm", "describe-parameters", "--parameter-filters", JSONText.line([Filter(values: names)]),
+                "--query", "Parameters[].Name", "--output", "json",
+            ] + (region.map { ["--region", $0] } ?? []))
+    }
+
+    /// The secret's ARN when Secrets Manager holds it (its metadata, never its value); fails when it does not.
+    static func describeSecret(_ id: String, region: String?) -> Command {
+        Command(
+            "aws",
+            ["secretsmanager", "describe-secret", "--secret-id", id, "--query", "ARN", "--output", "text"]
+                + (region.map { ["--region", $0] } ?? []))
+    }
+}

@@ -44,3 +44,46 @@ extension AWS {
             ] + (region.map { ["--region", $0] } ?? []))
     }
 }
+
+/// A task before a roll: a copy of the service's task definition with the new image, run once, watched, and
+/// deregistered.
+extension AWS {
+    /// Registers the task definition in `file` (a `register-task-definition` input, written by deploy, 0600).
+    static func registerTaskDefinition(inputFile file: String) -> Command {
+        Command(
+            "aws", ["ecs", "register-task-definition", "--cli-input-json", "file://\(file)", "--output", "json"])
+    }
+
+    /// One task of `taskDefinition` in `cluster`, its `container` running `command`; `launch` holds how the service
+    /// launches (`--launch-type` or `--capacity-provider-strategy`, `--platform-version`, `--network-configuration`).
+    static func runTask(
+        cluster: String, taskDefinition: String, container: String, command: [String], launch: [String],
+        startedBy: String
+    ) -> Command {
+        struct Override: Encodable {
+            var name: String
+            var command: [String]
+        }
+        let overrides = JSONText.line(["containerOverrides": [Override(name: container, command: command)]])
+        return Command(
+            "aws",
+            [
+                "ecs", "run-task", "--cluster", cluster, "--task-definition", taskDefinition, "--count", "1",
+                "--started-by", startedBy,
+            ] + launch + ["--overrides", overrides, "--output", "json"])
+    }
+
+    static func stopTask(cluster: String, task: String, reason: String) -> Command {
+        Command(
+            "aws", ["ecs", "stop-task", "--cluster", cluster, "--task", task, "--reason", reason, "--output", "json"])
+    }
+
+    static func deregisterTaskDefinition(_ arn: String) -> Command {
+        Command(
+            "aws",
+            [
+                "ecs", "deregister-task-definition", "--task-definition", arn, "--query",
+                "taskDefinition.taskDefinitionArn", "--output", "text",
+            ])
+    }
+}

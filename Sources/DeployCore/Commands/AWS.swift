@@ -62,7 +62,6 @@ extension AWS {
 }
 
 extension AWS {
-    /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
     /// The digest the tag points at in ECR; fails when the tag is not there.
     static func imageDigest(repository: String, tag: String) -> Command {
         Command(
@@ -73,6 +72,7 @@ extension AWS {
             ])
     }
 
+    /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.
     static func describeImage(repository: String, tag: String) -> Command {
         Command(
             "aws",

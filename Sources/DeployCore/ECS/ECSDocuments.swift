@@ -55,12 +55,14 @@ enum ECSDocuments {
         String(iso(date).dropFirst(11).prefix(8))
     }
 
-    /// `describe-task-definition`: the images of its containers.
-    static func images(_ data: Data) -> [String]? {
+    /// `describe-task-definition`: the images of its containers, and the secrets they are handed.
+    static func definition(_ data: Data) -> TaskDefinitionCache.Entry? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let definition = object["taskDefinition"] as? [String: Any],
             let containers = definition["containerDefinitions"] as? [[String: Any]]
         else { return nil }
-        return containers.compactMap { $0["image"] as? String }
+        return TaskDefinitionCache.Entry(
+            images: containers.compactMap { $0["image"] as? String },
+            secrets: SecretReference.all(inTaskDefinition: definition))
     }
 }

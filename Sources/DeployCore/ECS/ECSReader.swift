@@ -17,10 +17,12 @@ struct ECSReader: Sendable {
             try ECSDocuments.services(
                 try await runner.query(AWS.describeServices(cluster: cluster, services: batch), output: echo))
         }
-        return answers.reduce(into: [:]) { $0.merge($1) { $1 } }
+        let services = answers.reduce(into: [:]) { $0.merge($1) { $1 } }
+        cache.saw(services.mapValues(\.taskDefinition))
+        return services
     }
 
-    /// Describes each task definition not in the cache, and keeps its images there. Returns those it could not
+    /// Describes each task definition not in the cache, and keeps its images and secrets there. Returns those it could not
     /// read, with why: the caller decides whether that is the end (the watch) or a fact (the live read).
     func learn(_ arns: Set<String>) async -> [String: DeployError] {
         let unknown = arns.filter { cache.images($0) == nil }.sorted()
@@ -30,10 +32,10 @@ struct ECSReader: Sendable {
             }) {
             case .failure(let error): return error
             case .success(let answer):
-                guard let images = ECSDocuments.images(answer) else {
+                guard let entry = ECSDocuments.definition(answer) else {
                     return .configuration("`aws ecs describe-task-definition` printed no container images for \(arn)")
                 }
-                cache.store(images, for: arn)
+                cache.store(entry, for: arn)
                 return nil
             }
         }

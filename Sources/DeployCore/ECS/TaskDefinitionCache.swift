@@ -1,23 +1,37 @@
 import Foundation
 import Synchronization
 
-/// Container images by task definition ARN, kept under the repository's git folder. A task definition
-/// revision never changes once registered, so an entry can never go stale; it saves one aws call per
-/// service on every `--changed` and `deploy status` after the first.
+/// What deploy needs of each task definition, by ARN, kept under the repository's git folder: its containers'
+/// images and the secrets it references. A task definition revision never changes once registered, so an entry
+/// can never go stale; it saves one aws call per service on every `--changed` and `deploy status` after the first.
 final class TaskDefinitionCache: Sendable {
+    struct Entry: Codable, Equatable, Sendable {
+        var images: [String]
+        var secrets: [SecretReference] = []
+    }
+
     private let file: URL?
-    private let entries: Mutex<[String: [String]]>
+    private let entries: Mutex<[String: Entry]>
+    /// ECS service name → the task definition it ran when this run last read it (never saved: it changes).
+    private let current = Mutex<[String: String]>([:])
 
     init(file: URL?) {
         self.file = file
         let data = file.flatMap { FileManager.default.contents(atPath: $0.path) }
-        let decoded = data.flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) }
+        let decoded = data.flatMap { try? JSONDecoder().decode([String: Entry].self, from: $0) }
         entries = Mutex(decoded ?? [:])
     }
 
-    func images(_ arn: String) -> [String]? { entries.withLock { $0[arn] } }
+    func images(_ arn: String) -> [String]? { entries.withLock { $0[arn]?.images } }
 
-    func store(_ images: [String], for arn: String) { entries.withLock { $0[arn] = images } }
+    func secrets(_ arn: String) -> [SecretReference]? { entries.withLock { $0[arn]?.secrets } }
+
+    func store(_ entry: Entry, for arn: String) { entries.withLock { $0[arn] = entry } }
+
+    /// What this run last read each ECS service to run.
+    func saw(_ services: [String: String]) { current.withLock { $0.merge(services) { $1 } } }
+
+    func taskDefinition(ofService name: String) -> String? { current.withLock { $0[name] } }
 
     /// Best effort: a cache that cannot be written only costs time next run.
     func save() {

@@ -21,6 +21,9 @@ struct Executor: Sendable {
     var skips: @Sendable (Step) -> Bool = { _ in false }
     /// Without the board, a step silent this long is said to be still running (0: never).
     var quietAfter = 30.0
+    /// How a task before a roll is carried out (it is several calls, watched, not one command); it hears the
+    /// step's output. Without it, such a step runs its action.
+    var runsTask: (@Sendable (Step, @escaping @Sendable (OutputLine) -> Void) async throws(DeployError) -> RunResult)?
 
     init(
         runner: any CommandRunner, reporter: Reporter, children: ChildRegistry = .shared,
@@ -72,6 +75,8 @@ struct Executor: Sendable {
                 startWhatIsReady()
             }
         }
+        // Never a quiet success with steps left: the apply may be one of them.
+        if let stuck = walk.stuck { walk.error = .stuck(stuck.map(\.label)) }
         live?.stop()
         return (walk.outcomesInOrder, walk.error)
     }
@@ -134,9 +139,15 @@ struct Executor: Sendable {
         var attempt = 1
         while true {
             let unsaid = step.action.commands.flatMap(\.unsaid)
-            let result = try await runner.run(step.action, capture: step.answer != nil) { [reporter] line in
+            let output: @Sendable (OutputLine) -> Void = { [reporter] line in
                 quiet.said(step.label)
                 if !unsaid.contains(where: line.text.hasPrefix) { reporter.child(step.label, line) }
+            }
+            let result: RunResult
+            if step.phase == .task, let runsTask {
+                result = try await runsTask(step, output)
+            } else {
+                result = try await runner.run(step.action, capture: step.answer != nil, output: output)
             }
             if let answer = step.answer, step.accepts(result.status) {
                 reporter.child(step.label, OutputLine(.stdout, answer.line(result.stdout)))

@@ -56,6 +56,7 @@ struct ProgressBoard: Sendable {
         case .invalidate: return "invalidating"
         case .mark: return "marking"
         case .imageCheck, .health: return "checking"
+        case .task: return "running its task"
         case .rollout: return "rolling"
         case .apply: return "applying"
         case .plan: return "planning"

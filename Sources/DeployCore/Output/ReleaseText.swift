@@ -5,7 +5,8 @@ enum ReleaseText {
         -> String
     {
         (who(account, deployment.terraformWorkspace) + tags(release, deployment.options) + sites(release)
-            + rolls(release, previous: deployment.previousTags) + terraform(release, plan) + verify(release)
+            + rolls(release, previous: deployment.previousTags) + tasks(release) + terraform(release, plan)
+            + verify(release)
             + lock(deployment))
             .joined(separator: "\n")
     }
@@ -51,6 +52,11 @@ enum ReleaseText {
             same.isEmpty
             ? [] : ["          unchanged, already on their tag: " + same.map(\.service).joined(separator: ", ")]
         return ["Rolls     " + (rows.isEmpty ? "none" : rows.joined(separator: "\n          "))] + unchanged
+    }
+
+    /// The tasks before the roll: what runs, on which image, for how long at most.
+    private static func tasks(_ release: Release) -> [String] {
+        release.tasks.enumerated().map { ($0.offset == 0 ? "Tasks     " : "          ") + $0.element.summary }
     }
 
     private static func terraform(_ release: Release, _ plan: TerraformPlan?) -> [String] {

@@ -33,7 +33,7 @@ extension PlatformConfig {
 
     static let keys = [
         "services", "independent", "sharedPaths", "buildInputs", "dockerfile", "terraformDir", "spas", "targets",
-        "buildCache", "healthPaths",
+        "buildCache", "healthPaths", "tasks",
     ]
 
     /// Reads `deploy.json`. Unknown keys are errors, so a typo never silently falls back to a default.
@@ -55,6 +55,7 @@ extension PlatformConfig {
             case "targets": config.targets = try strings(value, key)
             case "buildCache": config.buildCache = try string(value, key)
             case "healthPaths": config.healthPaths = try paths(value, key)
+            case "tasks": config.tasks = try tasks(value)
             default:
                 let hint = Suggestion.closest(to: key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                 throw .configuration("\(fileName): unknown key '\(key)'\(hint)")
@@ -65,7 +66,8 @@ extension PlatformConfig {
     }
 
     private func validate() throws(DeployError) {
-        for name in (services ?? []) + independent + spas.map(\.name) where !Names.isServiceName(name) {
+        for name in (services ?? []) + independent + spas.map(\.name) + tasks.keys.sorted()
+        where !Names.isServiceName(name) {
             throw .configuration(
                 "\(Self.fileName): '\(name)' is not a valid name: lower-case letters, digits and '-' only")
         }
@@ -117,6 +119,40 @@ extension PlatformConfig {
                 "\(fileName): '\(key)' must be an object of service name to path, such as {\"auth\": \"/v1/auth\"}")
         }
         return map
+    }
+
+    /// `{"clinical-api": {"before": ["node", "dist/migrate.js"], "timeout": "10m"}}`.
+    private static func tasks(_ value: Any) throws(DeployError) -> [String: TaskDeclaration] {
+        let example = "such as {\"clinical-api\": {\"before\": [\"node\", \"dist/migrate.js\"], \"timeout\": \"10m\"}}"
+        guard let map = value as? [String: Any] else {
+            throw .configuration("\(fileName): 'tasks' must be an object of service name to its task, \(example)")
+        }
+        var tasks: [String: TaskDeclaration] = [:]
+        for (service, entry) in map.sorted(by: { $0.key < $1.key }) {
+            guard let entry = entry as? [String: Any] else {
+                throw .configuration("\(fileName): tasks '\(service)' must be an object, \(example)")
+            }
+            if let extra = Set(entry.keys).subtracting(["before", "timeout"]).sorted().first {
+                throw .configuration(
+                    "\(fileName): unknown key '\(extra)' in tasks '\(service)'; expected before, timeout")
+            }
+            guard let command = entry["before"] as? [String], !command.isEmpty, !command.contains(where: \.isEmpty)
+            else {
+                throw .configuration(
+                    "\(fileName): tasks '\(service)' needs 'before': the command as a list of words, such as "
+                        + "[\"node\", \"dist/migrate.js\"]")
+            }
+            var task = TaskDeclaration(command: command)
+            if let timeout = entry["timeout"] {
+                guard let text = timeout as? String, let seconds = WaitTime.seconds(text) else {
+                    throw .configuration(
+                        "\(fileName): tasks '\(service)' timeout must be a duration from 1s to 24h, such as \"10m\"")
+                }
+                task.timeout = seconds
+            }
+            tasks[service] = task
+        }
+        return tasks
     }
 
     private static func spas(_ value: Any) throws(DeployError) -> [SPA] {

@@ -38,6 +38,17 @@ struct PlatformConfig: Equatable, Sendable {
     /// Service → the path prefix of its API, where `/health` (and `/docs`) answer; default `/v1/<service>`.
     var healthPaths: [String: String] = [:]
 
+    /// What runs once, as an ECS task on a service's new image, before that service rolls (a migration).
+    struct TaskDeclaration: Equatable, Sendable {
+        /// The container's command, as an argv.
+        var command: [String]
+        /// Seconds it may run before it is stopped and the deploy fails.
+        var timeout: Double = 600
+    }
+
+    /// Service → its task before the roll (`"tasks": {"clinical-api": {"before": [...], "timeout": "10m"}}`).
+    var tasks: [String: TaskDeclaration] = [:]
+
     init() {}
 
     /// The path prefix under `api_base_url` of one service's API, such as `/v1/auth`.

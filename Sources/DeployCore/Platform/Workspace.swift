@@ -13,8 +13,8 @@ struct Workspace: Equatable, Sendable {
     /// The AWS profile every aws call uses; nil: the default credential chain (a CI job's role, environment keys).
     let profile: String?
 
-    /// Task definition → images, kept between runs (a revision never changes).
-    var taskDefinitionCacheFile: URL { DeployFolder.file("task-definition-images.json", in: gitDirectory) }
+    /// Task definition → its images and secrets, kept between runs (a revision never changes).
+    var taskDefinitionCacheFile: URL { DeployFolder.file("task-definitions.json", in: gitDirectory) }
 }
 
 extension Workspace {

@@ -34,7 +34,31 @@ extension ResourceFindings {
         let definitions = services.compactMap { service in
             found[facts.ecsName(for: service)].map { (service, $0.taskDefinition) }
         }
-        return serviceLines + (await logLines(definitions))
+        async let logs = logLines(definitions)
+        return serviceLines + (await logs) + (await secretLines(definitions))
+    }
+
+    /// Each secret the services' task definitions reference, looked up (never read): one line per missing one.
+    private func secretLines(_ definitions: [(String, String)]) async -> [Finding] {
+        _ = await reader.learn(Set(definitions.map(\.1)))
+        let references = Dictionary(
+            definitions.compactMap { service, arn in
+                reader.cache.secrets(arn).map { (service, $0) }
+            }
+        ) { first, _ in first }
+        let count = references.values.map(\.count).reduce(0, +)
+        guard count > 0 else { return [] }
+        let findings = await SecretCheck(runner: runner).check(references)
+        return findings.lines(account: nil).map {
+            Finding.fail("secrets", $0, fix: "create it, or point the task definition at one that exists")
+        }
+            + findings.unchecked.map {
+                Finding.fail(
+                    "secrets", $0,
+                    fix: "allow ssm:DescribeParameters and "
+                        + "secretsmanager:DescribeSecret, or check it by hand")
+            }
+            + Self.passed("secrets", count - findings.missing.count, "secret references exist")
     }
 
     /// One line per task definition whose containers do not all log through awslogs.

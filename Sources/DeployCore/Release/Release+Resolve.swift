@@ -27,6 +27,7 @@ extension Release {
         }
         buildx = options.builder.map { Buildx(builder: $0, cache: config.buildCache) }
         expectations = try Expectations.resolve(deployment, images: images, applies: apply != nil)
+        tasks = try BeforeTask.resolve(deployment, images: images, applies: apply != nil)
     }
 
     /// One service's image: its repository (checked to be ECR's, the only registry the password goes to)

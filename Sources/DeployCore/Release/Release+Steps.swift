@@ -2,10 +2,11 @@ extension Release {
     /// The local tag of the shared dependency layer.
     var dependencyImage: String { "platform-deps:\(tag)" }
 
-    /// The deploy as ordered steps: (with --yes, the plan alongside) build, log in, push, SPAs, invalidations,
-    /// the checks of tags this run does not push, apply. Pure: no I/O.
+    /// The deploy as ordered steps: (with --yes, the plan alongside) build, log in, push, the checks of tags this
+    /// run does not push, the tasks before the roll, SPAs, invalidations, apply. Pure: no I/O.
     var steps: [Step] {
-        planSteps + imageSteps + siteSteps + imageCheckSteps + applySteps
+        // In the order one at a time runs them (`--jobs 1`): each step after every step it waits for.
+        planSteps + imageSteps + imageCheckSteps + taskSteps + siteSteps + applySteps
     }
 
     /// `terraform plan` with exactly the variables and targets of the apply, into the plan file.
@@ -99,6 +100,18 @@ extension Release {
             + stale.map {
                 Step(.mark, $0.spa.name, .run(AWS.markBuild(bucket: $0.bucket, tag: tag)), answer: .marker(tag: tag))
             }
+    }
+
+    /// Each task before a roll, as the `run-task` it comes to (its task definition is registered, and deregistered,
+    /// around it).
+    private var taskSteps: [Step] {
+        guard let apply, !apply.nothingToApply else { return [] }
+        return tasks.map {
+            let run = AWS.runTask(
+                cluster: $0.cluster, taskDefinition: "\($0.ecsName)-deploy-task", container: "<the image's>",
+                command: $0.command, launch: ["<as the service launches>"], startedBy: "deploy-\(tag)")
+            return Step(.task, $0.service, .run(run))
+        }
     }
 
     private var applySteps: [Step] {

@@ -64,6 +64,8 @@ struct Release: Equatable, Sendable {
     var buildx: Buildx?
     /// After the apply: the rollouts to watch and the URLs to check (nil with --no-verify or --skip-tf).
     var expectations: Expectations?
+    /// The tasks that run once before their service rolls (deploy.json `tasks`), in the services' order.
+    var tasks: [BeforeTask] = []
     /// The docker CLI's configuration this run's docker commands use (`DockerConfig`): its own, so the registry's
     /// login stays out of the operator's; nil: the operator's (a dry run, which runs no docker command).
     var dockerConfig: String?

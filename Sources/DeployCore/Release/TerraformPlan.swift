@@ -24,6 +24,9 @@ struct TerraformPlan: Equatable, Sendable {
 
     /// Every resource that changes (no-ops and reads left out), in terraform's order.
     var changes: [Change]
+    /// The secrets of the task definitions it registers (`aws_ecs_task_definition`), by resource address: the new
+    /// revisions' tasks will read them.
+    var secrets: [String: [SecretReference]] = [:]
 
     var hasChanges: Bool { !changes.isEmpty }
 
@@ -40,6 +43,22 @@ struct TerraformPlan: Equatable, Sendable {
             else { return nil }
             return Change(address: address, action: action)
         }
+        secrets = Self.secrets(rows)
+    }
+
+    /// From each created or replaced `aws_ecs_task_definition`'s `container_definitions` (a JSON string).
+    private static func secrets(_ rows: [[String: Any]]) -> [String: [SecretReference]] {
+        var found: [String: [SecretReference]] = [:]
+        for row in rows where row["type"] as? String == "aws_ecs_task_definition" {
+            guard let address = row["address"] as? String,
+                let after = (row["change"] as? [String: Any])?["after"] as? [String: Any],
+                let text = after["container_definitions"] as? String,
+                let containers = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
+            else { continue }
+            let references = SecretReference.all(inTaskDefinition: ["containerDefinitions": containers])
+            if !references.isEmpty { found[address] = references }
+        }
+        return found
     }
 
     init(changes: [Change]) { self.changes = changes }

@@ -1,8 +1,8 @@
 /// When each step may start, and which limit it counts against: the fixed order of the runbook as a
 /// graph, so that independent work overlaps. Builds wait for the shared dependency layer; a push waits
-/// for its build and the registry login; SPA builds overlap the image work, but an upload (the first
-/// change anyone can see) waits for every SPA build and every push; every invalidation and image check waits
-/// for every push and upload; the apply comes last. Pure.
+/// for its build and the registry login; SPA builds overlap the image work; a task before a roll waits for every
+/// image, the plan and the image checks; an upload (the first change anyone can see) waits for every SPA build,
+/// every push and every task; every invalidation waits for every push and upload; the apply comes last. Pure.
 enum Schedule {
     /// What a step's concurrency is bounded by.
     enum Pool: Equatable, Sendable {
@@ -14,7 +14,7 @@ enum Schedule {
         case .buildDependencies, .build: return .build
         case .push: return .push
         case .buildSPA: return .spa
-        case .login, .upload, .invalidate, .mark, .imageCheck, .rollout, .health: return .aws
+        case .login, .upload, .invalidate, .mark, .imageCheck, .rollout, .health, .task: return .aws
         case .plan, .apply, .prune: return .serial
         }
     }
@@ -38,9 +38,12 @@ enum Schedule {
             case .buildDependencies: return loginsBefore
             case .build: return indices([.buildDependencies]) + loginsBefore
             case .push: return indices([.build], subject: step.subject) + indices([.login])
-            // An upload is the first change anyone can see: it waits for every image to be in the registry.
-            // (Builds count as pushes: with a remote builder they push.)
-            case .upload: return indices([.buildSPA]) + indices([.build, .push])
+            // A task before a roll (a migration) changes what production holds: it runs once every image is in the
+            // registry, the plan has been made and checked, and the tags that do not roll are found in ECR.
+            case .task: return indices([.build, .push, .plan, .imageCheck])
+            // An upload is the first change anyone can see: it waits for every image to be in the registry, and
+            // every task before a roll to have succeeded. (Builds count as pushes: with a remote builder they push.)
+            case .upload: return indices([.buildSPA]) + indices([.build, .push, .task])
             case .invalidate: return indices([.build, .push, .upload])
             case .mark: return indices([.invalidate], subject: step.subject)
             case .apply, .prune, .rollout, .health: return Array(0..<index)

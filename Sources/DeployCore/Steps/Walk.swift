@@ -17,6 +17,13 @@ struct Walk {
         prerequisites = Schedule.prerequisites(of: steps)
     }
 
+    /// The steps that never started though nothing stopped the walk and nothing runs: an order the schedule cannot
+    /// meet. Nil when there are none.
+    var stuck: [Step]? {
+        guard error == nil, running.values.allSatisfy({ $0 == 0 }), started.count < steps.count else { return nil }
+        return steps.indices.filter { !started.contains($0) }.map { steps[$0] }
+    }
+
     /// How the step at `index` ended, once it did.
     func outcome(of index: Int) -> StepOutcome? { outcomes[index] }
 

@@ -47,12 +47,7 @@ struct DeployCommand: Sendable {
         let maker = PlanMaker(
             runner: opened.runner, reporter: context.reporter, allowDestroy: options.settings.allowDestroy)
         let planning = try maker.start(release)
-        let live = try await settle(&release, deployment, opened, history)
-        // After the account: failing credentials are reported as such, not as a failed ECS read.
-        deployment.account = try await (early ?? accountReading(opened)).value.get()
-        if let changes = try live?.get() {
-            try deployment.check(changes, allowRollback: options.allowRollback, allowRedeploy: options.allowRedeploy)
-        }
+        try await settle(&release, &deployment, opened, history, account: early ?? accountReading(opened))
         let planned = try await PlanMaker.planned(planning, &release)
         if let account = deployment.account {
             context.reporter.result(ReleaseText.text(release, deployment, account: account, plan: planned))
@@ -77,23 +72,38 @@ struct DeployCommand: Sendable {
     }
 
     /// What ECS runs (for the history, and the checks against rolling back), what is already in ECR and in the
-    /// buckets, and the checks before the build, at once. The live read's result is nil when nothing rolls.
+    /// buckets, the secrets the services' task definitions reference, and the checks before the build, at once.
+    /// Then the account; after it, failing credentials are reported as such, not as a failed ECS read: the checks
+    /// against rolling back, and the secrets.
     private func settle(
-        _ release: inout Release, _ deployment: Deployment, _ opened: Opened,
-        _ history: Task<Result<[HistoryRecord], DeployError>, Never>
-    ) async throws(DeployError) -> Result<[ServiceChange], DeployError>? {
+        _ release: inout Release, _ deployment: inout Deployment, _ opened: Opened,
+        _ history: Task<Result<[HistoryRecord], DeployError>, Never>,
+        account: Task<Result<Account, DeployError>, Never>
+    ) async throws(DeployError) {
         let readsLive = options.release.mode != .changed && release.apply != nil && deployment.facts.clusterName != nil
-        async let live = outcome { () async throws(DeployError) in
-            readsLive ? try await opened.changes.changes(opened.target, history: try await history.value.get()) : []
+        let live = Task {
+            await outcome { () async throws(DeployError) in
+                readsLive ? try await opened.changes.changes(opened.target, history: try await history.value.get()) : []
+            }
+        }
+        // After the live read, which leaves each service's task definition described.
+        let secrets = Task { [release] in
+            _ = await live.value
+            return await SecretReading(opened: opened).findings(release)
         }
         try await markWhatIsThere(&release, opened)
-        let changes = await live
+        let changes = await live.value
         try await Preflight(
             workspace: deployment.workspace, release: release, runner: opened.runner,
             environment: context.environment, allowDirty: options.allowDirty,
             checksUncommitted: true, minimumFreeGB: options.minimumFreeGB
         ).run()
-        return readsLive ? changes : nil
+        deployment.account = try await account.value.get()
+        if readsLive {
+            try deployment.check(
+                try changes.get(), allowRollback: options.allowRollback, allowRedeploy: options.allowRedeploy)
+        }
+        try SecretReading.judge(await secrets.value, account: deployment.account?.id, reporter: context.reporter)
     }
 
     /// A tag already in ECR is only trusted as this commit's build when the tree is clean: such images are

@@ -55,6 +55,14 @@ struct PlanMaker: Sendable {
         if let refusal = DestroyGuard.refusal(plan, templates: release.targetTemplates, allowDestroy: allowDestroy) {
             throw refusal
         }
+        // The task definitions it registers: a secret that does not exist would stop every new task.
+        let secrets = await SecretCheck(runner: runner).check(plan.secrets)
+        for line in secrets.unchecked { reporter.warning(line) }
+        if !secrets.missing.isEmpty {
+            throw .refused(
+                "terraform's plan registers task definitions that read secrets that do not exist, so nothing is "
+                    + "applied:\n" + secrets.lines(account: nil).map { "  - \($0)" }.joined(separator: "\n"))
+        }
         return plan
     }
 

@@ -136,6 +136,14 @@ struct ReleaseRun: Sendable {
         let (plan, release, reporter) = (plan, release, reporter)
         let maker = PlanMaker(runner: opened.runner, reporter: reporter, allowDestroy: settings.allowDestroy)
         executor.quietAfter = context.pace.quietAfter
+        var tasks = BeforeTaskRun(runner: opened.runner, children: context.children)
+        (tasks.startedBy, tasks.pause) = ("deploy-\(release.tag)", context.pace.taskPause)
+        executor.runsTask = { [release, tasks] step, output throws(DeployError) in
+            guard let task = release.tasks.first(where: { $0.service == step.subject }) else {
+                return RunResult(status: .exited(1), tail: ["no task is configured for \(step.subject ?? "?")"])
+            }
+            return try await tasks.run(task, say: output)
+        }
         executor.halt = { shared?.loss ?? plan.failure }
         executor.review = { step, _ in
             guard step.phase == .plan, let apply = release.apply else { return nil }

@@ -65,7 +65,7 @@ struct Diagnoser: Sendable {
     }
 
     /// Each container's last log lines, read at once across the tasks.
-    private func withLogs(_ tasks: [StoppedTask], _ details: TaskDefinitionDetails?) async -> [StoppedTask] {
+    func withLogs(_ tasks: [StoppedTask], _ details: TaskDefinitionDetails?) async -> [StoppedTask] {
         let places = tasks.indices.flatMap { task in tasks[task].containers.indices.map { (task, $0) } }
         let read = await concurrentMap(places, limit: 4) { (place) -> StoppedTask.Container in
             let (task, index) = place

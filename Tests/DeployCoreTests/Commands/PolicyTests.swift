@@ -23,6 +23,11 @@ import Testing
         "ecs describe-task-definition": ["ecs:DescribeTaskDefinition"],
         "ecs describe-clusters": ["ecs:DescribeClusters"], "ecs list-tasks": ["ecs:ListTasks"],
         "ecs describe-tasks": ["ecs:DescribeTasks"], "logs get-log-events": ["logs:GetLogEvents"],
+        "ecs register-task-definition": ["ecs:RegisterTaskDefinition"],
+        "ecs run-task": ["ecs:RunTask", "iam:PassRole"], "ecs stop-task": ["ecs:StopTask"],
+        "ecs deregister-task-definition": ["ecs:DeregisterTaskDefinition"],
+        "ssm describe-parameters": ["ssm:DescribeParameters"],
+        "secretsmanager describe-secret": ["secretsmanager:DescribeSecret"],
         "docker push": [
             "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
             "ecr:CompleteLayerUpload", "ecr:PutImage",
@@ -54,13 +59,27 @@ import Testing
 
     @Test func thePolicyAllowsEveryCallAndEveryActionItListsIsNeeded() async throws {
         let platform = ScriptedPlatform(shared: true)
-        platform.folder.write("platform/deploy.json", #"{"buildCache": "\#(ScriptedPlatform.registry)/build-cache"}"#)
+        platform.folder.write(
+            "platform/deploy.json",
+            #"{"buildCache": "\#(ScriptedPlatform.registry)/build-cache", "tasks": {"auth": {"before": ["migrate"]}}}"#)
+        platform.model.withLock {
+            $0.secrets["auth"] = [
+                "DB": "/p/db", "KEY": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:k-Ab12Cd",
+            ]
+            ($0.parameters, $0.secretARNs) = (
+                ["/p/db"], ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:k-Ab12Cd"]
+            )
+        }
         for arguments in Self.runs { _ = await platform.run(arguments) }
         // A rollout that fails, read for its diagnosis: its stopped tasks and their logs.
         platform.model.withLock {
             $0.rollouts = ["auth": "FAILED"]
             $0.revisions["auth"] = [ScriptedPlatform.parent]
         }
+        _ = await platform.run(Self.runs[0] + ["--force-rebuild"])
+        // A task before the roll that runs past its timeout, and is stopped.
+        platform.folder.write("platform/deploy.json", #"{"tasks": {"auth": {"before": ["migrate"], "timeout": "1s"}}}"#)
+        platform.model.withLock { $0.taskExits["auth"] = .some(nil) }
         _ = await platform.run(Self.runs[0] + ["--force-rebuild"])
 
         var needed = Set<String>()

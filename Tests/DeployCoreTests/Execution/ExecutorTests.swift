@@ -23,6 +23,21 @@ import Testing
         #expect(runner.actions == steps.map(\.action))
     }
 
+    @Test func stepsWhoseOrderCannotBeMetAreAnErrorNeverAQuietSuccess() async {
+        // In one at a time, an upload listed before the task it waits for could never start, nor anything after it.
+        let upload = Step(.upload, "admin-ui", .run(Command("aws", ["s3", "sync"])))
+        let task = Step(.task, "auth", .run(Command("aws", ["ecs", "run-task"])))
+        let apply = Step(.apply, nil, .run(Command("terraform", ["apply"])))
+        let runner = FakeRunner()
+        let (outcomes, error) = await Executor(
+            runner: runner, reporter: Reporter(out: { _ in }, err: { _ in }), children: ChildRegistry(),
+            concurrency: .serial
+        ).run([upload, task, apply])
+        #expect(error == .stuck(["upload admin-ui", "task auth", "apply"]))
+        #expect(outcomes.isEmpty && runner.actions.isEmpty)
+        #expect(error?.message.contains("This is a fault in deploy") == true)
+    }
+
     @Test func aFailedPushStopsTheDeployBeforeTerraform() async {
         let runner = FakeRunner { action in
             action.commands.first?.arguments.prefix(1) == ["push"] && action.rendered.contains("/billing:")

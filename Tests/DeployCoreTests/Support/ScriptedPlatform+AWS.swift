@@ -28,7 +28,28 @@ extension ScriptedPlatform {
         case ["cloudfront", "create-invalidation"]:
             return .ok(#"{"Invalidation": {"Id": "I1", "Status": "InProgress"}}"#)
         case ["ecs", "describe-services"]: return .ok(state.withLock { describeServices(arguments, $0) })
-        case ["ecs", "describe-task-definition"]: return .ok(describeTaskDefinition(arguments[3]))
+        case ["ecs", "describe-task-definition"]:
+            return .ok(describeTaskDefinition(arguments[3], secrets: state.withLock(\.secrets)))
+        case ["ecs", "register-task-definition"], ["ecs", "run-task"], ["ecs", "stop-task"],
+            ["ecs", "deregister-task-definition"]:
+            return state.withLock { oneOffTask(arguments, &$0) }
+        case ["ecs", "describe-tasks"] where arguments.contains { $0.contains("/oneoff-") }:
+            return .ok(state.withLock { oneOffTasks(arguments, $0) })
+        case ["ssm", "describe-parameters"]:
+            let filter = arguments[arguments.firstIndex(of: "--parameter-filters")! + 1]
+            let asked =
+                ((try? JSONSerialization.jsonObject(with: Data(filter.utf8))) as? [[String: Any]])?.first?[
+                    "Values"] as? [String] ?? []
+            let held = state.withLock(\.parameters)
+            return .ok(JSONText.line(asked.filter(held.contains)))
+        case ["secretsmanager", "describe-secret"]:
+            let id = arguments[arguments.firstIndex(of: "--secret-id")! + 1]
+            guard state.withLock({ $0.secretARNs.contains(id) }) else {
+                return .failed(
+                    "An error occurred (ResourceNotFoundException) when calling the DescribeSecret operation: "
+                        + "Secrets Manager can't find the specified secret.")
+            }
+            return .ok(id)
         case ["ecs", "list-tasks"] where arguments.contains("RUNNING"):
             let service = arguments[arguments.firstIndex(of: "--service-name")! + 1].dropFirst("prod-".count)
             return .ok(#"{"taskArns": ["arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/run-\#(service)"]}"#)
@@ -87,16 +108,65 @@ extension ScriptedPlatform {
 
     /// A revision's ARN names its service and tag, so describing it needs no model. Its one container logs through
     /// awslogs.
-    static func describeTaskDefinition(_ arn: String) -> String {
+    /// A task before a roll: registering its task definition, running it, stopping it, deregistering it.
+    static func oneOffTask(_ arguments: [String], _ model: inout State) -> RunResult {
+        func value(_ flag: String) -> String { arguments[arguments.firstIndex(of: flag)! + 1] }
+        switch arguments[1] {
+        case "register-task-definition":
+            let file = String(value("--cli-input-json").dropFirst("file://".count))
+            let input =
+                (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))))
+                as? [String: Any]
+            let family = input?["family"] as? String ?? "?"
+            let arn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/\(family):1"
+            model.registered.append(JSONText.line(object: input ?? [:]) ?? "?")
+            return .ok(#"{"taskDefinition": {"taskDefinitionArn": "\#(arn)"}}"#)
+        case "run-task":
+            let service = value("--task-definition").split(separator: "/").last!.split(separator: ":")[0]
+                .dropFirst("prod-".count).dropLast("-deploy-task".count)
+            return .ok(
+                #"{"tasks": [{"taskArn": "arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/oneoff-\#(service)"}], "failures": []}"#
+            )
+        case "stop-task":
+            model.stoppedTasks.insert(value("--task"))
+            return .ok("{}")
+        default:
+            model.deregistered.append(value("--task-definition"))
+            return .ok(value("--task-definition"))
+        }
+    }
+
+    /// The one-off task of a service: stopped with its exit code, or running until it is stopped.
+    static func oneOffTasks(_ arguments: [String], _ model: State) -> String {
+        let arn = arguments.first { $0.contains("/oneoff-") }!
+        let service = String(arn.split(separator: "/").last!.dropFirst("oneoff-".count))
+        let exit = model.taskExits[service] ?? 0
+        let definition = "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-\(service)-deploy-task:1"
+        if exit == nil && !model.stoppedTasks.contains(arn) {
+            return
+                #"{"tasks": [{"taskArn": "\#(arn)", "taskDefinitionArn": "\#(definition)", "lastStatus": "RUNNING", "#
+                + #""containers": [{"name": "app"}]}]}"#
+        }
+        let container = exit.map { #"{"name": "app", "exitCode": \#($0)}"# } ?? #"{"name": "app"}"#
+        let stop = exit == nil ? "UserInitiated" : "EssentialContainerExited"
+        return #"{"tasks": [{"taskArn": "\#(arn)", "taskDefinitionArn": "\#(definition)", "lastStatus": "STOPPED", "#
+            + #""stopCode": "\#(stop)", "stoppedReason": "scripted", "containers": [\#(container)]}]}"#
+    }
+
+    static func describeTaskDefinition(_ arn: String, secrets: [String: [String: String]] = [:]) -> String {
         let family = arn.split(separator: "/").last!.split(separator: ":")[0].dropFirst("prod-".count)
         let service = family.split(separator: "-").dropLast().joined(separator: "-")
         let tag = family.split(separator: "-").last!
         let logs =
             #""logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/prod-\#(service)", "#
             + #""awslogs-stream-prefix": "ecs"}}"#
+        let listed = (secrets[service] ?? [:]).sorted { $0.key < $1.key }.map {
+            #"{"name": "\#($0.key)", "valueFrom": "\#($0.value)"}"#
+        }
         return
-            #"{"taskDefinition": {"containerDefinitions": [{"name": "app", "image": "\#(registry)/\#(service):\#(tag)", "#
-            + #"\#(logs)}]}}"#
+            #"{"taskDefinition": {"taskDefinitionArn": "\#(arn)", "family": "\#(family)", "networkMode": "awsvpc", "#
+            + #""containerDefinitions": [{"name": "app", "image": "\#(registry)/\#(service):\#(tag)", "#
+            + #""secrets": [\#(listed.joined(separator: ", "))], \#(logs)}]}}"#
     }
 
     /// A service's one running task (`run-<service>`) runs its newest revision, by the digest its tag has in the

@@ -55,6 +55,17 @@ final class ScriptedPlatform: Sendable {
         var hasBucket = false
         /// Services whose tag was pushed over after this deploy pushed it: their tasks run another digest.
         var overwritten: Set<String> = []
+        /// Service → its task definition's secrets: variable → valueFrom.
+        var secrets: [String: [String: String]] = [:]
+        /// What the account holds: SSM parameter names, and Secrets Manager secret ARNs.
+        var parameters: Set<String> = []
+        var secretARNs: Set<String> = []
+        /// A task before a roll, by service: its app's exit code (0 when absent), or nil: it never stops by itself.
+        var taskExits: [String: Int?] = [:]
+        /// The one-off tasks stopped with `stop-task`, and the task definitions registered and deregistered.
+        var stoppedTasks: Set<String> = []
+        var registered: [String] = []
+        var deregistered: [String] = []
         /// Once a command containing this has run, the AWS session is over: every aws call fails, its token expired.
         var sessionEndsAfter: String?
         var sessionEnded = false
