@@ -1,7 +1,8 @@
 """moto_server, started once for a whole test run: a test fixture that spares each sandbox the seconds moto and
 boto3 take to import.
 
-It imports moto's server, the backends a sandbox uses and boto3, and makes each backend's web application once.
+It imports moto's server, the backends a sandbox uses and boto3, and makes each backend's web application once;
+boto3's service models are read once too (a new boto3 session reads them again from disk: seed.py's would).
 For each sandbox it is asked for, it forks a child that serves moto on that sandbox's port (its backends are the
 child's own, empty copy: no two sandboxes share anything), seeds it as seed.py does, and answers with its pid;
 the child then serves until the sandbox's down.sh stops it. With --owner PID the zygote stops once that process
@@ -17,18 +18,41 @@ import threading
 import time
 
 import boto3
+import botocore.loaders
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
 here = os.path.dirname(os.path.abspath(__file__))
-SERVICES = ("ecr", "ecs", "s3", "cloudfront", "sts", "logs")
+# Every backend seed.py and the tests use (elbv2's imports ec2's).
+SERVICES = ("ecr", "ecs", "s3", "cloudfront", "sts", "logs", "ec2", "iam", "ssm", "secretsmanager", "elbv2")
+
+
+def remember_models():
+    """Each boto3 session's loader reads and parses the same model files again (the ec2 one alone takes a tenth
+    of a second): read here once, a forked child's seed finds them read, as aws_server.py does for the CLI."""
+    found = {}
+
+    def remembered(name):
+        original = getattr(botocore.loaders.Loader, name)
+
+        def read(self, *args, **kwargs):
+            key = (name, tuple(self.search_paths), args, tuple(sorted(kwargs.items())))
+            if key not in found:
+                found[key] = original(self, *args, **kwargs)
+            return found[key]
+        setattr(botocore.loaders.Loader, name, read)
+
+    for name in ("list_available_services", "list_api_versions", "determine_latest_version", "load_service_model",
+                 "load_data_with_path"):
+        remembered(name)
 
 
 def warm():
     """One application per service, made now (it imports the backend and builds its routes, touching no state),
     and boto3's clients of the same services, whose models are then read."""
+    remember_models()
     application = DomainDispatcherApplication(create_backend_app)
-    for service in SERVICES:
+    for service in SERVICES + ("moto_api",):
         application.app_instances[service] = create_backend_app(service)
     session = boto3.Session(aws_access_key_id="x", aws_secret_access_key="x", region_name="us-east-1")
     for service in SERVICES:

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Makes a throw-away platform to deploy into, all on this machine:
 #   DIR/platform   a git repo laid out like the real monorepo (services, packages, apps, infra)
-#   moto_server    an AWS emulator on a free 127.0.0.1 port, seeded with ECR, ECS, S3 and CloudFront
+#   moto_server    an AWS emulator on a free 127.0.0.1 port, seeded (sandbox/seed.py) with ECR, a VPC, IAM roles,
+#                  SSM and Secrets Manager secrets, target groups, ECS Fargate services, S3 and CloudFront
+#   DIR/seeded.json  what the seed made that a test may look for: the VPC, subnet and security group ids, the
+#                  roles', secrets' and target groups' ARNs
 #   DIR/aws        an AWS profile "sandbox" whose endpoint_url is the emulator
-#   DIR/bin        stub docker and pnpm (no engine, no registry here) that record their argv, and the
-#                  rollout layer: `aws` passing through to the real CLI, playing ECS rollouts (see its header)
+#   DIR/bin        stub docker and pnpm (no engine, no registry here) that record their argv, and `aws`: the
+#                  rollout layer passing through to the real CLI, playing ECS rollouts (see its header), run
+#                  in the aws server (sandbox/aws_server.py, sandbox/aws_client.py)
 #   health server  the platform API's /v1/<service>/health and /docs on another free port (api_base_url)
 #   DIR/env        KEY=VALUE lines to run deploy against it (PATH, AWS_CONFIG_FILE, ...)
+#   DIR/bin/task-definition  the services' task definition, rendered for a family and an image (terraform's
+#                  roll.sh registers it), from sandbox/task_definition.py
 # With SANDBOX_ENGINE=real (as root), a real dockerd and registry replace the docker stub, and the platform
 # gets a Dockerfile they can build offline: see sandbox/engine/up.sh.
 # Usage: sandbox/up.sh DIR [SERVICE_COUNT]    (sandbox/down.sh DIR stops the emulator, and the engine)
@@ -17,13 +23,13 @@ count=${2:-9}
 here=$(cd "$(dirname "$0")" && pwd)
 engine=${SANDBOX_ENGINE:-stub}
 case $engine in
-  stub) fixtures=("$here/stubs/docker" "$here/stubs/pnpm" "$here/rollout-layer/aws") overlay=() ;;
-  real) fixtures=("$here/engine/docker" "$here/stubs/pnpm" "$here/rollout-layer/aws") overlay=(--overlay "$here/engine/platform") ;;
+  stub) fixtures=("$here/stubs/docker" "$here/stubs/pnpm") overlay=() ;;
+  real) fixtures=("$here/engine/docker" "$here/stubs/pnpm") overlay=(--overlay "$here/engine/platform") ;;
   *) echo "sandbox: SANDBOX_ENGINE is '$engine', not stub or real" >&2; exit 1 ;;
 esac
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
-mkdir -p "$dir/aws" "$dir/bin" "$dir/log" "$dir/docker"
+mkdir -p "$dir/aws" "$dir/bin" "$dir/lib" "$dir/log" "$dir/docker"
 
 command -v moto_server >/dev/null || { echo "sandbox: moto_server not found: pip install 'moto[server]'" >&2; exit 1; }
 command -v terraform >/dev/null || { echo "sandbox: terraform not found on PATH" >&2; exit 1; }
@@ -67,6 +73,14 @@ for fixture in "${fixtures[@]}"; do
   { echo "#!$python -S"; tail -n +2 "$fixture"; } >"$dir/bin/$(basename "$fixture")"
   chmod +x "$dir/bin/$(basename "$fixture")"
 done
+# `aws` hands each call to the aws server, which runs the rollout layer and the real CLI (sandbox/aws_client.py);
+# with no server up, it runs the layer from DIR/lib.
+{ echo "#!$python -S"; tail -n +2 "$here/aws_client.py"; } >"$dir/bin/aws"
+{ echo "#!$python -S"; tail -n +2 "$here/rollout-layer/aws"; } >"$dir/lib/rollout-layer"
+chmod +x "$dir/bin/aws" "$dir/lib/rollout-layer"
+# terraform's roll.sh (and a test's set-live) render the services' task definition with it.
+{ echo "#!$python -S"; cat "$here/task_definition.py"; } >"$dir/bin/task-definition"
+chmod +x "$dir/bin/task-definition"
 
 cat >"$dir/env" <<ENV
 SANDBOX_DIR=$dir
@@ -87,14 +101,22 @@ set +a
 services=(auth clinical-api patient-api scheduling billing notifications documents reporting integrations)
 for ((i = ${#services[@]}; i < count; i++)); do services+=("service-$((i + 1))"); done
 services=("${services[@]:0:$count}")
-"$python" -S "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
 
+# The seed is most of the wait: it runs while the platform repository is made, terraform is initialised (neither
+# reads the emulator or the tfvars) and the aws server starts. The seed writes the tfvars last, into a folder
+# made now (git ignores it).
 tfvars="$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
+mkdir -p "$(dirname "$tfvars")"
 if [ -n "$zygote" ]; then
-  "$python" -S "$here/moto_client.py" "$zygote" "$port" "$dir/log/moto.log" "$tfvars" "${services[@]}" >"$dir/moto.pid"
+  "$python" -S "$here/moto_client.py" "$zygote" "$port" "$dir/log/moto.log" "$tfvars" "${services[@]}" >"$dir/moto.pid" &
 else
-  python3 "$here/seed.py" "$tfvars" "${services[@]}"
+  "$python" "$here/seed.py" "$tfvars" "${services[@]}" &
 fi
+seeding=$!
+# Should a step below fail, the seed still ends first: its emulator's pid is then in DIR/moto.pid for down.sh.
+trap 'wait "$seeding" 2>/dev/null || true' EXIT
+
+"$python" -S "$here/make_platform.py" "${overlay[@]}" "$dir/platform" "$here/platform" "${services[@]}"
 
 # The real aws CLI, imported once and forked per call (see sandbox/aws_server.py): the layer hands it every call.
 # A test run starts one for all its sandboxes and names its socket in SANDBOX_AWS_SOCKET: each call carries its
@@ -106,15 +128,18 @@ else
     "$python" "$here/aws_server.py" "$dir/aws.sock" >/dev/null
 fi
 
-echo "api_base_url = \"http://127.0.0.1:$api_port\"" >>"$dir/platform/infra/terraform/aws/tfvars/sandbox.tfvars"
+terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false -backend-config="workspace_dir=$dir/tfstate" \
+  >"$dir/log/terraform-init.log"
+terraform -chdir="$dir/platform/infra/terraform/aws" workspace new sandbox >>"$dir/log/terraform-init.log"
+
+wait "$seeding"
+trap - EXIT
+echo "api_base_url = \"http://127.0.0.1:$api_port\"" >>"$tfvars"
 
 # The real engine needs the seeded ECR's host name; it adds its variables to DIR/env.
 if [ "$engine" = real ]; then bash "$here/engine/up.sh" "$dir"; fi
 
 # terraform knows its outputs before the first deploy, as it does after bootstrap.sh.
-terraform -chdir="$dir/platform/infra/terraform/aws" init -input=false -backend-config="workspace_dir=$dir/tfstate" \
-  >"$dir/log/terraform-init.log"
-terraform -chdir="$dir/platform/infra/terraform/aws" workspace new sandbox >>"$dir/log/terraform-init.log"
 terraform -chdir="$dir/platform/infra/terraform/aws" apply -refresh-only -auto-approve -input=false \
   -var-file=tfvars/sandbox.tfvars -var image_tag=seed >"$dir/log/terraform-bootstrap.log"
 

@@ -66,3 +66,20 @@ extension AWS {
                 + (region.map { ["--region", $0] } ?? []))
     }
 }
+
+/// What sets a rollout's pace at the load balancer: the target groups' health checks and deregistration delay.
+extension AWS {
+    /// At most 20 target groups per call.
+    static func describeTargetGroups(_ arns: [String]) -> Command {
+        Command("aws", ["elbv2", "describe-target-groups", "--target-group-arns"] + arns + ["--output", "json"])
+    }
+
+    static func targetGroupAttributes(_ arn: String) -> Command {
+        Command(
+            "aws",
+            [
+                "elbv2", "describe-target-group-attributes", "--target-group-arn", arn, "--query", "Attributes",
+                "--output", "json",
+            ])
+    }
+}

@@ -20,14 +20,10 @@ extension AWS {
             ])
     }
 
-    /// The ARNs of the service's running tasks: after a steady rollout, whose images are compared by digest.
-    static func listRunningTasks(cluster: String, service: String) -> Command {
-        Command(
-            "aws",
-            [
-                "ecs", "list-tasks", "--cluster", cluster, "--service-name", service, "--desired-status", "RUNNING",
-                "--output", "json",
-            ])
+    /// The ARNs of the cluster's running tasks (the CLI follows the pages): after the rollouts end steady, whose
+    /// images are compared by digest, every service's at once.
+    static func listRunningTasks(cluster: String) -> Command {
+        Command("aws", ["ecs", "list-tasks", "--cluster", cluster, "--desired-status", "RUNNING", "--output", "json"])
     }
 
     static func describeTasks(cluster: String, tasks: [String]) -> Command {

@@ -18,9 +18,25 @@ enum ECSDocuments {
             }
             found[name] = ECSService(
                 name: name, taskDefinition: service["taskDefinition"] as? String ?? "?",
-                deployments: deployments, events: events)
+                deployments: deployments, events: events, pace: pace(service))
         }
         return found
+    }
+
+    /// The service's count, percentages, grace period and target groups.
+    private static func pace(_ service: [String: Any]) -> RolloutSettings {
+        var settings = RolloutSettings()
+        let configuration = service["deploymentConfiguration"] as? [String: Any] ?? [:]
+        settings.desiredCount = service["desiredCount"] as? Int ?? 1
+        settings.minimumHealthyPercent = configuration["minimumHealthyPercent"] as? Int ?? 100
+        settings.maximumPercent = configuration["maximumPercent"] as? Int ?? 200
+        settings.healthCheckGracePeriod = Double(service["healthCheckGracePeriodSeconds"] as? Int ?? 0)
+        let balancers = service["loadBalancers"] as? [[String: Any]] ?? []
+        let arns = balancers.compactMap { $0["targetGroupArn"] as? String }
+        settings.targetGroups = arns.reduce(into: []) { groups, arn in
+            if !groups.contains(where: { $0.arn == arn }) { groups.append(RolloutSettings.TargetGroup(arn: arn)) }
+        }
+        return settings
     }
 
     private static func deployment(_ row: [String: Any]) -> ECSDeployment {
@@ -61,8 +77,9 @@ enum ECSDocuments {
             let definition = object["taskDefinition"] as? [String: Any],
             let containers = definition["containerDefinitions"] as? [[String: Any]]
         else { return nil }
+        let stops = containers.compactMap { ($0["stopTimeout"] as? Int).map(Double.init) }
         return TaskDefinitionCache.Entry(
             images: containers.compactMap { $0["image"] as? String },
-            secrets: SecretReference.all(inTaskDefinition: definition))
+            secrets: SecretReference.all(inTaskDefinition: definition), stopTimeout: stops.max())
     }
 }

@@ -18,7 +18,7 @@ struct ECSReader: Sendable {
                 try await runner.query(AWS.describeServices(cluster: cluster, services: batch), output: echo))
         }
         let services = answers.reduce(into: [:]) { $0.merge($1) { $1 } }
-        cache.saw(services.mapValues(\.taskDefinition))
+        cache.saw(services)
         return services
     }
 

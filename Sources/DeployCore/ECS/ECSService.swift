@@ -14,6 +14,9 @@ struct ECSService: Equatable, Sendable {
     var deployments: [ECSDeployment]
     /// Newest first, as ECS lists them.
     var events: [Event] = []
+    /// What sets the pace of its rollouts, as far as the service says (the task definition's stop timeout and the
+    /// target groups' own settings are read apart).
+    var pace = RolloutSettings()
 
     /// Every task definition the service names: the one it runs and those of its deployments.
     var taskDefinitions: Set<String> { Set([taskDefinition] + deployments.map(\.taskDefinition)) }

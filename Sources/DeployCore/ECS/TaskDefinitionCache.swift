@@ -8,12 +8,14 @@ final class TaskDefinitionCache: Sendable {
     struct Entry: Codable, Equatable, Sendable {
         var images: [String]
         var secrets: [SecretReference] = []
+        /// The longest `stopTimeout` its containers set; nil: ECS's default (30 s).
+        var stopTimeout: Double? = nil
     }
 
     private let file: URL?
     private let entries: Mutex<[String: Entry]>
-    /// ECS service name → the task definition it ran when this run last read it (never saved: it changes).
-    private let current = Mutex<[String: String]>([:])
+    /// ECS service name → the service as this run last read it (never saved: it changes).
+    private let current = Mutex<[String: ECSService]>([:])
 
     init(file: URL?) {
         self.file = file
@@ -28,10 +30,14 @@ final class TaskDefinitionCache: Sendable {
 
     func store(_ entry: Entry, for arn: String) { entries.withLock { $0[arn] = entry } }
 
-    /// What this run last read each ECS service to run.
-    func saw(_ services: [String: String]) { current.withLock { $0.merge(services) { $1 } } }
+    func stopTimeout(_ arn: String) -> Double? { entries.withLock { $0[arn]?.stopTimeout } }
 
-    func taskDefinition(ofService name: String) -> String? { current.withLock { $0[name] } }
+    /// What this run last read of each ECS service.
+    func saw(_ services: [String: ECSService]) { current.withLock { $0.merge(services) { $1 } } }
+
+    func service(named name: String) -> ECSService? { current.withLock { $0[name] } }
+
+    func taskDefinition(ofService name: String) -> String? { service(named: name)?.taskDefinition }
 
     /// Best effort: a cache that cannot be written only costs time next run.
     func save() {

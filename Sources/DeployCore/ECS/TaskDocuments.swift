@@ -36,7 +36,7 @@ enum TaskDocuments {
             return ((task["containers"] as? [[String: Any]]) ?? []).map { container in
                 TaskImage(
                     task: arn.split(separator: "/").last.map(String.init) ?? arn,
-                    taskDefinition: task["taskDefinitionArn"] as? String ?? "?",
+                    taskDefinition: task["taskDefinitionArn"] as? String ?? "?", group: task["group"] as? String,
                     container: container["name"] as? String ?? "?", image: container["image"] as? String,
                     digest: container["imageDigest"] as? String)
             }

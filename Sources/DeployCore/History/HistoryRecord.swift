@@ -30,6 +30,9 @@ struct HistoryRecord: Codable, Equatable, Sendable {
         var steadySeconds: Double?
         /// Why its rollout failed or timed out, kept past ECS's purge of stopped tasks.
         var diagnosis: RolloutDiagnosis? = nil
+        /// How long its rollout was expected to take, and where its time went.
+        var expected: RolloutEstimate? = nil
+        var phases: [RolloutEstimate.Part]? = nil
     }
 
     struct SPA: Codable, Equatable, Sendable {

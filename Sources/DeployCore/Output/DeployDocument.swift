@@ -39,6 +39,9 @@ struct DeployDocument: Encodable, Equatable, Sendable {
         var checks: [Answer]
         /// Why it failed or timed out: ECS's events, the stopped tasks, their last log lines.
         var diagnosis: RolloutDiagnosis?
+        /// How long it was expected to take, and where its time went.
+        var estimate: RolloutEstimate?
+        var phases: [RolloutEstimate.Part]
     }
 
     var tag: String
@@ -117,7 +120,7 @@ struct DeployDocument: Encodable, Equatable, Sendable {
                 checks: verification.answers.map {
                     Check.Answer(url: $0.url, status: $0.status, attempts: $0.attempts)
                 },
-                diagnosis: verification.diagnosis
+                diagnosis: verification.diagnosis, estimate: verification.estimate, phases: verification.phases
             )
         }
     }

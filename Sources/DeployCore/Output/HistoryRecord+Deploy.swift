@@ -35,12 +35,17 @@ extension HistoryRecord {
         let ended = Dictionary(
             verifications.map { ($0.service, ($0.rollout.result, $0.steadySeconds, $0.diagnosis)) }
         ) { first, _ in first }
+        let timing = Dictionary(verifications.map { ($0.service, ($0.estimate, $0.phases)) }) { first, _ in first }
         return release.images.map { image in
             let (rollout, steady, diagnosis) = ended[image.service] ?? (nil, nil, nil)
-            return Service(
+            var service = Service(
                 service: image.service, tag: image.tag, digest: image.digest, previousTag: previous[image.service],
                 rollout: rollout,
                 steadySeconds: steady.map { ($0 * 10).rounded() / 10 }, diagnosis: diagnosis)
+            if let (estimate, phases) = timing[image.service] {
+                (service.expected, service.phases) = (estimate, phases.isEmpty ? nil : phases)
+            }
+            return service
         }
     }
 }

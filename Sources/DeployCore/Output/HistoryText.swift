@@ -72,7 +72,12 @@ enum HistoryText {
         let rollout = service.rollout.map { "  \($0.rawValue)" } ?? ""
         let steady = service.steadySeconds.map { " in \(WaitTime.tenths($0))" } ?? ""
         let name = Inert.field(service.service, limit: 40).padding(toLength: width, withPad: " ", startingAt: 0)
-        return "\(name)  \(tags)\(rollout)\(steady)"
+        let expected = service.expected.map { " (expected \($0.range))" } ?? ""
+        let phases = (service.phases ?? []).prefix(8).map {
+            "\(Inert.field($0.name, limit: 40)) \(WaitTime.elapsed($0.seconds))"
+        }
+        let spent = phases.isEmpty ? "" : "; " + phases.joined(separator: ", ")
+        return "\(name)  \(tags)\(rollout)\(steady)\(expected)\(spent)"
     }
 
     /// `auth seed → 1a2b3c4, billing 1a2b3c4` (no arrow when the previous tag is unknown or the same).

@@ -9,7 +9,11 @@ enum ReadinessText {
         }
         let passed = !lines.contains { $0.verdict == .fail }
         // When one fails, the error says how many, as the last line.
-        return (rows + (passed ? ["ready to deploy: all \(lines.count) checks passed"] : [])).joined(separator: "\n")
+        let tips = lines.count(where: { $0.verdict == .advice })
+        let ready =
+            "ready to deploy: all \(lines.count(where: \.verdict.isCheck)) checks passed"
+            + (tips > 0 ? "; \(tips) tip(s) would make the rollouts quicker" : "")
+        return (rows + (passed ? [ready] : [])).joined(separator: "\n")
     }
 
     static func json(_ lines: [Finding]) -> String {

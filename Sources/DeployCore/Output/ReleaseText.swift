@@ -77,7 +77,15 @@ enum ReleaseText {
         }
         let health =
             checks.checksHealth ? ", then each service's health URL" : " (no api_base_url output: health not checked)"
-        return ["Verify    ECS steady within \(WaitTime.text(checks.timeout))\(health)"]
+        return ["Verify    ECS steady within \(WaitTime.text(checks.timeout))\(health)"] + estimate(checks)
+    }
+
+    /// How long the roll should take: the slowest service's estimate (they roll together), and what costs it most.
+    private static func estimate(_ checks: Expectations) -> [String] {
+        guard let slowest = checks.slowest, let estimate = slowest.estimate else { return [] }
+        let count = checks.rollouts.filter { $0.estimate != nil }.count
+        let which = count > 1 ? "\(slowest.service), the slowest of \(count)" : slowest.service
+        return ["Rollout   \(estimate.range) (\(which)\(estimate.why.map { ": \($0)" } ?? ""))"]
     }
 
     /// Where the lock is: the team's in the deploy bucket, or this clone's.

@@ -5,6 +5,13 @@ struct Finding: Equatable, Sendable, Encodable {
         case fail
         /// Not checked, because a check it depends on failed.
         case skipped
+        /// Not a failure: a setting worth changing (a slow rollout's), with what it would save.
+        case advice
+        /// Not a check: something worth knowing (how long a rollout should take).
+        case info
+
+        /// Whether it is a check that passed or failed (or could not run), not advice or information.
+        var isCheck: Bool { self == .ok || self == .fail || self == .skipped }
 
         /// How the table shows it: a failure stands out.
         var label: String {
@@ -12,6 +19,8 @@ struct Finding: Equatable, Sendable, Encodable {
             case .ok: "ok"
             case .fail: "FAIL"
             case .skipped: "skip"
+            case .advice: "tip"
+            case .info: "info"
             }
         }
     }
@@ -26,6 +35,10 @@ struct Finding: Equatable, Sendable, Encodable {
     static func fail(_ area: String, _ says: String, fix: String? = nil) -> Finding {
         Finding(area: area, verdict: .fail, says: says, fix: fix)
     }
+
+    static func advice(_ area: String, _ says: String) -> Finding { Finding(area: area, verdict: .advice, says: says) }
+
+    static func info(_ area: String, _ says: String) -> Finding { Finding(area: area, verdict: .info, says: says) }
 
     static func skipped(_ area: String, _ says: String) -> Finding {
         Finding(area: area, verdict: .skipped, says: says)

@@ -35,7 +35,23 @@ extension ResourceFindings {
             found[facts.ecsName(for: service)].map { (service, $0.taskDefinition) }
         }
         async let logs = logLines(definitions)
-        return serviceLines + (await logs) + (await secretLines(definitions))
+        async let secrets = secretLines(definitions)
+        let pace = await rolloutLines(
+            services.compactMap { service in found[facts.ecsName(for: service)].map { (service, $0) } })
+        return serviceLines + (await logs) + (await secrets) + pace
+    }
+
+    /// Each service's rollout estimate, and the settings that cost the most (advice, never a failure).
+    private func rolloutLines(_ services: [(String, ECSService)]) async -> [Finding] {
+        let read = await RolloutSettingsReader(runner: runner, cache: reader.cache).read(
+            Dictionary(services) { first, _ in first })
+        let estimates = services.compactMap { service, _ in
+            read.settings[service].map { Finding.info("rollout", "\(service) \(RolloutEstimate($0).text)") }
+        }
+        let tips = services.flatMap { service, _ in
+            read.settings[service].map { RolloutAdvice.tips(service, $0) } ?? []
+        }.sorted { $0.saves > $1.saves }.map { Finding.advice("rollout", $0.text) }
+        return estimates + tips + read.notes.map { Finding.advice("rollout", "not in the estimate: \($0)") }
     }
 
     /// Each secret the services' task definitions reference, looked up (never read): one line per missing one.

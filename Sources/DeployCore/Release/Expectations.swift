@@ -12,6 +12,8 @@ struct Expectations: Equatable, Sendable {
         /// What the image's tag pointed at when this deploy pushed or found it; nil until the steps ran, or when
         /// the push said none. Its tasks must run that.
         var digest: String? = nil
+        /// How long its rollout should take, from its settings; nil when they could not be read.
+        var estimate: RolloutEstimate? = nil
     }
 
     var cluster: String
@@ -70,5 +72,19 @@ extension Expectations {
     /// Where the request for URL `url` of rollout `position` is in `steps` (rollout `position` is at `position`).
     func healthStep(rollout position: Int, url: Int) -> Int {
         rollouts.count + rollouts.prefix(position).map(\.urls.count).reduce(0, +) + url
+    }
+}
+
+extension Expectations {
+    /// Each rollout with its estimate, from its service's settings.
+    mutating func estimate(_ settings: [String: RolloutSettings]) {
+        for index in rollouts.indices {
+            rollouts[index].estimate = settings[rollouts[index].service].map(RolloutEstimate.init)
+        }
+    }
+
+    /// The services roll together: the slowest one's estimate is the deploy's.
+    var slowest: Rollout? {
+        rollouts.filter { $0.estimate != nil }.max { ($0.estimate?.high ?? 0) < ($1.estimate?.high ?? 0) }
     }
 }

@@ -28,7 +28,8 @@ struct CheckCommand: Sendable {
         let failed = findings.count(where: { $0.verdict == .fail })
         if failed > 0 {
             throw .refused(
-                "\(failed) of \(findings.count) checks failed: the environment is not ready to be deployed to")
+                "\(failed) of \(findings.count(where: \.verdict.isCheck)) checks failed: the environment is "
+                    + "not ready to be deployed to")
         }
     }
 
@@ -62,8 +63,10 @@ struct CheckCommand: Sendable {
         let (facts, spas) = (opened.target.facts, workspace.config.spas.map(\.name))
         findings += OutputFindings(facts: facts, services: workspace.services, spas: spas).lines()
         guard case .success = await account else { return findings + [.skipped("aws", "needs working credentials")] }
+        // What it describes is not kept: deploy check writes nothing.
         var resources = ResourceFindings(
-            runner: opened.runner, reader: ECSReader(runner: opened.runner, cache: opened.cache), facts: facts,
+            runner: opened.runner, reader: ECSReader(runner: opened.runner, cache: TaskDefinitionCache(file: nil)),
+            facts: facts,
             services: workspace.services, spas: spas, lock: opened.target.bucket)
         resources.healthURLs =
             facts.apiBaseURL.map { base in

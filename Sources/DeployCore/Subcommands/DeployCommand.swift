@@ -86,10 +86,14 @@ struct DeployCommand: Sendable {
                 readsLive ? try await opened.changes.changes(opened.target, history: try await history.value.get()) : []
             }
         }
-        // After the live read, which leaves each service's task definition described.
+        // After the live read, which leaves each service read and its task definition described.
         let secrets = Task { [release] in
             _ = await live.value
             return await SecretReading(opened: opened).findings(release)
+        }
+        let timing = Task { [release] in
+            _ = await live.value
+            return await RolloutTiming(opened: opened).settings(release)
         }
         try await markWhatIsThere(&release, opened)
         let changes = await live.value
@@ -104,6 +108,7 @@ struct DeployCommand: Sendable {
                 try changes.get(), allowRollback: options.allowRollback, allowRedeploy: options.allowRedeploy)
         }
         try SecretReading.judge(await secrets.value, account: deployment.account?.id, reporter: context.reporter)
+        release.expectations?.estimate(await timing.value)
     }
 
     /// A tag already in ECR is only trusted as this commit's build when the tree is clean: such images are

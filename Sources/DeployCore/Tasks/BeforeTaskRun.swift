@@ -119,7 +119,9 @@ struct BeforeTaskRun: Sendable {
         let why = [task.stopCode, task.stoppedReason].compactMap { $0 }.joined(separator: ": ")
         lines.add(
             "task \(task.id) stopped (\(Inert.field(why, limit: 300))): \(container) "
-                + (app.exitCode.map { "exited with \($0)" } ?? "did not run") + (app.reason.map { " (\($0))" } ?? ""))
+                + (app.exitCode.map { "exited with \($0)" }
+                    ?? (task.stopCode == "UserInitiated" ? "was stopped" : "did not run"))
+                + (app.reason.map { " (\($0))" } ?? ""))
         if app.exitCode != 0 {
             for line in app.logs?.suffix(20) ?? [] { lines.add("  | " + Inert.field(line, limit: 400)) }
             if let note = app.logNote { lines.add("  no log lines: \(note)") }

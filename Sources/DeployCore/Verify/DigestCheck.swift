@@ -1,20 +1,29 @@
-/// After a rollout ends steady: reads the service's running tasks and judges the digest they run against the one
-/// this deploy pushed or found (`DigestJudge`).
+/// After the rollouts end steady: reads the cluster's running tasks once (one `list-tasks`, one `describe-tasks` per
+/// hundred), and judges each service's against the digest this deploy pushed or found (`DigestJudge`).
 struct DigestCheck: Sendable {
     let runner: any CommandRunner
 
-    func check(_ rollout: Expectations.Rollout, expected: String, cluster: String) async -> DigestJudge.Verdict {
+    /// Service → its verdict.
+    func check(_ rollouts: [(Expectations.Rollout, expected: String)], cluster: String) async
+        -> [String: DigestJudge.Verdict]
+    {
+        guard !rollouts.isEmpty else { return [:] }
         let read = await outcome { () async throws(DeployError) -> [TaskImage] in
-            let arns = TaskDocuments.taskArns(
-                try await runner.query(AWS.listRunningTasks(cluster: cluster, service: rollout.ecsName)))
-            let batches = AWS.taskBatches(arns)
-            return try await concurrentMap(batches, limit: 4) { [runner] (batch) throws(DeployError) in
+            let arns = TaskDocuments.taskArns(try await runner.query(AWS.listRunningTasks(cluster: cluster)))
+            return try await concurrentMap(AWS.taskBatches(arns), limit: 4) { [runner] (batch) throws(DeployError) in
                 TaskDocuments.images(try await runner.query(AWS.describeTasks(cluster: cluster, tasks: batch)))
             }.flatMap { $0 }
         }
-        switch read {
-        case .success(let tasks): return DigestJudge.judge(expected: expected, image: rollout.image, tasks: tasks)
-        case .failure(let error): return .unknown("could not read its tasks (\(error.message))")
+        var verdicts: [String: DigestJudge.Verdict] = [:]
+        for (rollout, expected) in rollouts {
+            switch read {
+            case .success(let tasks):
+                let own = tasks.filter { $0.group == nil || $0.group == "service:\(rollout.ecsName)" }
+                verdicts[rollout.service] = DigestJudge.judge(expected: expected, image: rollout.image, tasks: own)
+            case .failure(let error):
+                verdicts[rollout.service] = .unknown("could not read its tasks (\(error.message))")
+            }
         }
+        return verdicts
     }
 }

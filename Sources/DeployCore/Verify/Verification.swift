@@ -46,6 +46,9 @@ struct Verification: Equatable, Sendable {
     var diagnosis: RolloutDiagnosis? = nil
     /// The digest its running tasks were seen to run, the one this deploy pushed or found; nil when not compared.
     var digest: String? = nil
+    /// How long its rollout was expected to take, and where its time went (from ECS's events).
+    var estimate: RolloutEstimate? = nil
+    var phases: [RolloutEstimate.Part] = []
 
     var passed: Bool { problem == nil }
 
@@ -77,9 +80,19 @@ struct Verification: Equatable, Sendable {
         case .timedOut(let detail, _): return "TIMED OUT: \(detail)"
         case .steady(let seconds):
             let runs = digest.map { ["runs \(ImageDigest.short($0))"] } ?? []
-            return (["steady in \(WaitTime.tenths(seconds))"] + runs + answerTexts).joined(separator: ", ")
+            return (["steady in \(WaitTime.tenths(seconds))\(timing)"] + runs + answerTexts).joined(separator: ", ")
         case .unchanged: return (["not rolled (no changes)"] + answerTexts).joined(separator: ", ")
         }
+    }
+
+    /// ` (expected ~7–10 min, most of it draining: 5m00s)`, as far as it is known; a phase under 5 s is not worth
+    /// naming.
+    var timing: String {
+        let longest = RolloutPhases.longest(phases).flatMap { $0.seconds >= 5 ? $0 : nil }
+        let parts =
+            (estimate.map { ["expected \($0.range)"] } ?? [])
+            + (longest.map { ["most of it \($0.name): \(WaitTime.elapsed($0.seconds))"] } ?? [])
+        return parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
     }
 
     /// `health 200`, `docs no answer`: what each URL answered.

@@ -66,15 +66,12 @@ struct Verifier: Sendable {
         let steady = endings.indices.filter { endings[$0].value.rollout.result == .steady }.compactMap { index in
             rollouts[endings[index].key].flatMap { rollout in rollout.digest.map { (index, rollout, $0) } }
         }
-        let verdicts = await concurrentMap(steady, limit: 4) { [runner, checks] (entry) -> (Int, DigestJudge.Verdict) in
-            let (index, rollout, expected) = entry
-            return (
-                index, await DigestCheck(runner: runner).check(rollout, expected: expected, cluster: checks.cluster)
-            )
-        }
+        let verdicts = await DigestCheck(runner: runner).check(
+            steady.map { ($0.1, expected: $0.2) }, cluster: checks.cluster)
         var matched: [String: String] = [:]
-        for (index, verdict) in verdicts {
+        for (index, _, _) in steady {
             let service = endings[index].key
+            guard let verdict = verdicts[service] else { continue }
             switch verdict {
             case .matches(let digest): matched[service] = digest
             case .differs(let why):
@@ -106,7 +103,17 @@ struct Verifier: Sendable {
         }
         if let signal = children.interruption { throw .interrupted(signal: signal) }
         let found = Dictionary(diagnoses) { first, _ in first }
-        return endings.map { Verification(service: $0.key, rollout: $0.value.rollout, diagnosis: found[$0.key]) }
+        let estimates = Dictionary(checks.rollouts.map { ($0.service, $0.estimate) }) { first, _ in first }
+        return endings.map { ending in
+            var verification = Verification(
+                service: ending.key, rollout: ending.value.rollout, diagnosis: found[ending.key])
+            verification.estimate = estimates[ending.key] ?? nil
+            if let steady = verification.steadySeconds, let service = ending.value.service {
+                verification.phases = RolloutPhases.phases(
+                    service.events, since: since, steadyAt: since.addingTimeInterval(steady))
+            }
+            return verification
+        }
     }
 
     /// How each rollout ended, in the order of `checks.rollouts`; one that ECS never answered for timed out.

@@ -27,6 +27,8 @@ import Testing
         "ecs run-task": ["ecs:RunTask", "iam:PassRole"], "ecs stop-task": ["ecs:StopTask"],
         "ecs deregister-task-definition": ["ecs:DeregisterTaskDefinition"],
         "ssm describe-parameters": ["ssm:DescribeParameters"],
+        "elbv2 describe-target-groups": ["elasticloadbalancing:DescribeTargetGroups"],
+        "elbv2 describe-target-group-attributes": ["elasticloadbalancing:DescribeTargetGroupAttributes"],
         "secretsmanager describe-secret": ["secretsmanager:DescribeSecret"],
         "docker push": [
             "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
@@ -66,6 +68,7 @@ import Testing
             $0.secrets["auth"] = [
                 "DB": "/p/db", "KEY": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:k-Ab12Cd",
             ]
+            $0.targetGroups = ["auth": (30, 5, 300)]
             ($0.parameters, $0.secretARNs) = (
                 ["/p/db"], ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:k-Ab12Cd"]
             )

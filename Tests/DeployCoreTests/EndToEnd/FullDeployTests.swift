@@ -38,6 +38,11 @@ extension EndToEnd.First {
                     ($0.starts(with: ["ecs", "list-tasks"]) && $0.contains("STOPPED")) || $0.first == "logs"
                 }, "a healthy rollout reads no stopped task and no log")
             #expect(run.stdout.contains("deployed \(sha)"))
+            #expect(
+                run.stdout.contains(
+                    "Rollout   ~15–19 min (billing, the slowest of 9: 600 s of it is the deregistration delay (2 waves))"
+                ),
+                "billing's 4 tasks, 2 at a time, each wave draining for the default 300 s")
             #expect(run.stderr.contains("[push auth] "), "child output is prefixed with its step")
             #expect(
                 !run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"), "no escape codes when not a terminal")

@@ -31,7 +31,7 @@ extension EndToEnd.First {
         }
 
         @Test func aJobDeploysSaysItAllOnItsPageAndAnotherJobIsRefusedByItsLock() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             let green = sandbox.deploy(Self.deploy, environment: job(sandbox, run: "101"))
 
             #expect(green.status == 0, "\(green.stderr)")
@@ -44,7 +44,7 @@ extension EndToEnd.First {
             }
             #expect(
                 read(sandbox, "101", "outputs").hasPrefix(
-                    "sha=\(sandbox.head)\nenvironment=sandbox\nresult=deployed\nservices=auth,clinical-api,patient-api\n"
+                    "sha=\(sandbox.head)\nenvironment=sandbox\nresult=deployed\nservices=auth,clinical-api\n"
                         + "history=s3://platform-sandbox-deploy/deploy/sandbox/history/"))
             #expect(green.stderr.contains("::group::build auth: ok in ") && !green.stderr.contains("[build auth] "))
             let shared = sandbox.sharedKeys.filter { $0.contains("/history/") }.compactMap(sandbox.sharedObject)

@@ -10,16 +10,16 @@ extension EndToEnd.First {
         static let deploy = ["--var-file", "tfvars/sandbox.tfvars", "--profile", "sandbox", "--skip-spas"]
 
         @Test func theSummaryShowsThePlanAndWithYesTheBuildsDoNotWaitForIt() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             #expect(sandbox.deploy(Self.deploy + ["--yes"]).status == 0)
             sandbox.commit("packages/shared/src/index.js", "export const version = 2;\n")
             let dockerCalls = sandbox.dockerWork.count
 
             let preview = sandbox.deploy(Self.deploy + ["--dry-run"])
             #expect(preview.status == 0, "\(preview.stderr)")
-            #expect(preview.stdout.contains("Plan      3 to replace, 3 to update\n"), "\(preview.stdout)")
-            #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.task_definition  -/+ replace 3"))
-            #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.service  ~ update 3"))
+            #expect(preview.stdout.contains("Plan      2 to replace, 2 to update\n"), "\(preview.stdout)")
+            #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.task_definition  -/+ replace 2"))
+            #expect(preview.stdout.contains("module.service[\"*\"].terraform_data.service  ~ update 2"))
             #expect(preview.stdout.contains("          nothing else changes\n"))
             #expect(sandbox.dockerWork.count == dockerCalls, "the dry run built nothing")
 
@@ -27,8 +27,8 @@ extension EndToEnd.First {
             #expect(run.status == 0, "\(run.stderr)")
             let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let terraform = try #require(document["terraform"] as? [String: Any])
-            #expect(terraform["counts"] as? [String: Int] == ["replace": 3, "update": 3])
-            #expect((terraform["changes"] as? [[String: Any]])?.count == 6)
+            #expect(terraform["counts"] as? [String: Int] == ["replace": 2, "update": 2])
+            #expect((terraform["changes"] as? [[String: Any]])?.count == 4)
             let steps = try #require(document["steps"] as? [[String: Any]])
             // Times in the document are rounded to the millisecond: an end may be read 0.001 s after a start.
             func step(_ label: String) -> (start: Double, end: Double) {
@@ -45,7 +45,7 @@ extension EndToEnd.First {
         }
 
         @Test func aPlanThatWentStaleIsNotApplied() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             let deploy = sandbox.startDeploy(
                 Self.deploy + ["--yes", "--jobs", "1"], environment: ["SANDBOX_BUILD_SECONDS": "1"])
             let said = deploy.scratch.url.appendingPathComponent("err")

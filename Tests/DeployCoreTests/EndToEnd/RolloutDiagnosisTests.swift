@@ -91,15 +91,14 @@ extension EndToEnd.Second {
         /// A verdict does not depend on how the terminal is driven: with every stream a pseudo-terminal (the board
         /// drawn), two crashing services are judged and diagnosed as without one, read through the rollout layer.
         @Test func onATerminalTwoCrashingServicesAreJudgedAndDiagnosedTheSame() throws {
-            let sandbox = try Sandbox(services: 3)
-            sandbox.fault("rollout auth crashing 1 10", "rollout patient-api crashing 1 10")
+            let sandbox = try Sandbox(services: 2)
+            sandbox.fault("rollout auth crashing 1 10", "rollout clinical-api crashing 1 10")
 
-            let shown = sandbox.deployOnScreen(
-                Self.deploy + ["--services", "auth,patient-api"], columns: 250, rows: 60)
+            let shown = sandbox.deployOnScreen(Self.deploy, columns: 250, rows: 60)
 
             #expect(shown.status == 1)
             let text = shown.all.joined(separator: "\n")
-            for service in ["auth", "patient-api"] {
+            for service in ["auth", "clinical-api"] {
                 #expect(text.contains("why \(service) did not roll") || text.contains("  - \(service): "), "\(text)")
             }
             #expect(

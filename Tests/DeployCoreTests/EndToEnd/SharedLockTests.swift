@@ -9,7 +9,7 @@ extension EndToEnd.Second {
         static let lock = "deploy/sandbox/lock.json"
 
         @Test func aDeployFromAnotherCloneIsRefusedWhileOneHoldsTheLockAndChangesNothing() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             let b = try sandbox.clone("platform-b")
             let a = sandbox.startDeploy(Self.deploy, environment: ["USER": "ops-a", "SANDBOX_DOCKER_SECONDS": "30"])
             defer { a.signal(SIGTERM) }
@@ -34,7 +34,7 @@ extension EndToEnd.Second {
         }
 
         @Test func aKilledDeployLeavesItsLockWhichTheNextTakesOverOnceStaleSayingWhose() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             let a = sandbox.startDeploy(Self.deploy, environment: ["USER": "ops-a", "SANDBOX_DOCKER_SECONDS": "3"])
             #expect(Shell.waitFor("deps", in: sandbox.folder.url.appendingPathComponent("log/docker.started")))
             a.signal(SIGKILL)
@@ -56,7 +56,7 @@ extension EndToEnd.Second {
         }
 
         @Test func eachCloneSeesTheOthersDeploysAndCanRollThemBack() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             let b = try sandbox.clone("platform-b")
             #expect(sandbox.deploy(Self.deploy, environment: ["USER": "ops-a"]).status == 0)
             let first = sandbox.head
@@ -85,7 +85,7 @@ extension EndToEnd.Second {
         }
 
         @Test func unlockAfterATypedYFreesAStuckLockNamingItsHolder() throws {
-            let sandbox = try Sandbox(services: 3)
+            let sandbox = try Sandbox(services: 2)
             let stuck = sandbox.folder.write(
                 "stuck.json",
                 """

@@ -68,6 +68,10 @@ final class Sandbox {
             environment[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         environment.removeValue(forKey: "NO_COLOR")
+        // The suite itself may run in CI; each test says when deploy runs in one.
+        for key in environment.keys where key == "CI" || key.hasPrefix("GITHUB_") || key.hasPrefix("RUNNER_") {
+            environment.removeValue(forKey: key)
+        }
         self.environment = environment
     }
 
@@ -225,10 +229,11 @@ final class Sandbox {
     /// Points a service at another image directly in ECS, as a hand-made change would.
     func setLiveImage(_ service: String, _ image: String) {
         let family = "sandbox-\(service)"
-        let definition = #"[{"name":"app","image":"\#(image)","memory":512}]"#
+        // The whole definition (roles, network, secrets), as terraform would render it with that image.
+        let input = folder.write(
+            "set-live-\(service).json", Shell.run(["task-definition", family, image], environment: environment).stdout)
         let registered =
-            aws(["ecs", "register-task-definition", "--family", family, "--container-definitions", definition])
-            as? [String: Any]
+            aws(["ecs", "register-task-definition", "--cli-input-json", "file://\(input.path)"]) as? [String: Any]
         let arn = ((registered?["taskDefinition"] as? [String: Any])?["taskDefinitionArn"] as? String) ?? "?"
         _ = aws([
             "ecs", "update-service", "--cluster", "platform-sandbox", "--service", family, "--task-definition", arn,

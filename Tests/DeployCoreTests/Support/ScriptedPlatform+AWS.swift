@@ -35,6 +35,8 @@ extension ScriptedPlatform {
             return state.withLock { oneOffTask(arguments, &$0) }
         case ["ecs", "describe-tasks"] where arguments.contains { $0.contains("/oneoff-") }:
             return .ok(state.withLock { oneOffTasks(arguments, $0) })
+        case ["elbv2", "describe-target-groups"], ["elbv2", "describe-target-group-attributes"]:
+            return state.withLock { elbv2(arguments, $0) }
         case ["ssm", "describe-parameters"]:
             let filter = arguments[arguments.firstIndex(of: "--parameter-filters")! + 1]
             let asked =
@@ -51,8 +53,9 @@ extension ScriptedPlatform {
             }
             return .ok(id)
         case ["ecs", "list-tasks"] where arguments.contains("RUNNING"):
-            let service = arguments[arguments.firstIndex(of: "--service-name")! + 1].dropFirst("prod-".count)
-            return .ok(#"{"taskArns": ["arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/run-\#(service)"]}"#)
+            let services = state.withLock { $0.revisions.keys.sorted() }
+            let arns = services.map { #""arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/run-\#($0)""# }
+            return .ok(#"{"taskArns": [\#(arns.joined(separator: ", "))]}"#)
         case ["ecs", "list-tasks"]:
             return .ok(#"{"taskArns": ["arn:aws:ecs:eu-west-1:123456789012:task/platform-prod/t1"]}"#)
         case ["ecs", "describe-tasks"] where arguments.contains { $0.hasSuffix("/t1") }:
@@ -72,8 +75,11 @@ extension ScriptedPlatform {
             let tag = revisions.last!
             let play = model.rollouts["\(service)@\(tag)"] ?? model.rollouts[service] ?? "COMPLETED"
             let deployments = self.deployments(service, revisions, play: play)
+            let balanced =
+                model.targetGroups[service] == nil
+                ? "" : #""loadBalancers": [{"targetGroupArn": "\#(targetGroup(service))", "containerName": "app"}], "#
             return #"{"serviceName": "\#(name)", "status": "ACTIVE", "taskDefinition": "\#(deployments.runs)", "#
-                + #""deployments": [\#(deployments.rows.joined(separator: ", "))]}"#
+                + #""desiredCount": 1, \#(balanced)"deployments": [\#(deployments.rows.joined(separator: ", "))]}"#
         }
         return #"{"services": [\#(rows.joined(separator: ", "))]}"#
     }
@@ -108,6 +114,28 @@ extension ScriptedPlatform {
 
     /// A revision's ARN names its service and tag, so describing it needs no model. Its one container logs through
     /// awslogs.
+    static func targetGroup(_ service: String) -> String {
+        "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-\(service)/0123456789abcdef"
+    }
+
+    /// The target groups' health checks and deregistration delays.
+    static func elbv2(_ arguments: [String], _ model: State) -> RunResult {
+        let service = { (arn: String) in String(arn.split(separator: "/")[1].dropFirst("prod-".count)) }
+        if arguments[1] == "describe-target-groups" {
+            let arns = arguments.drop { $0 != "--target-group-arns" }.dropFirst().prefix { !$0.hasPrefix("--") }
+            let rows = arns.compactMap { arn in
+                model.targetGroups[service(arn)].map {
+                    #"{"TargetGroupArn": "\#(arn)", "HealthCheckIntervalSeconds": \#($0.interval), "#
+                        + #""HealthyThresholdCount": \#($0.threshold), "HealthCheckTimeoutSeconds": 5}"#
+                }
+            }
+            return .ok(#"{"TargetGroups": [\#(rows.joined(separator: ", "))]}"#)
+        }
+        let arn = arguments[arguments.firstIndex(of: "--target-group-arn")! + 1]
+        let delay = model.targetGroups[service(arn)]?.delay ?? 300
+        return .ok(#"[{"Key": "deregistration_delay.timeout_seconds", "Value": "\#(delay)"}]"#)
+    }
+
     /// A task before a roll: registering its task definition, running it, stopping it, deregistering it.
     static func oneOffTask(_ arguments: [String], _ model: inout State) -> RunResult {
         func value(_ flag: String) -> String { arguments[arguments.firstIndex(of: flag)! + 1] }
@@ -178,7 +206,9 @@ extension ScriptedPlatform {
             let definition =
                 "arn:aws:ecs:eu-west-1:123456789012:task-definition/prod-\(service)-\(tag):\(revisions.count)"
             let runs = digest(service, model.overwritten.contains(service) ? tag + "-pushed-over" : tag)
-            return #"{"taskArn": "\#(arn)", "taskDefinitionArn": "\#(definition)", "lastStatus": "RUNNING", "#
+            return
+                #"{"taskArn": "\#(arn)", "taskDefinitionArn": "\#(definition)", "group": "service:prod-\#(service)", "#
+                + #""lastStatus": "RUNNING", "#
                 + #""containers": [{"name": "app", "image": "\#(registry)/\#(service):\#(tag)", "#
                 + #""imageDigest": "\#(runs)"}]}"#
         }

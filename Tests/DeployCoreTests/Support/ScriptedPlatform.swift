@@ -55,6 +55,9 @@ final class ScriptedPlatform: Sendable {
         var hasBucket = false
         /// Services whose tag was pushed over after this deploy pushed it: their tasks run another digest.
         var overwritten: Set<String> = []
+        /// Services behind a load balancer: their target group's health check interval, healthy threshold and
+        /// deregistration delay.
+        var targetGroups: [String: (interval: Int, threshold: Int, delay: Int)] = [:]
         /// Service → its task definition's secrets: variable → valueFrom.
         var secrets: [String: [String: String]] = [:]
         /// What the account holds: SSM parameter names, and Secrets Manager secret ARNs.
