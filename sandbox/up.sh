@@ -6,7 +6,7 @@
 #   DIR/seeded.json  what the seed made that a test may look for: the VPC, subnet and security group ids, the
 #                  roles', secrets' and target groups' ARNs
 #   DIR/aws        an AWS profile "sandbox" whose endpoint_url is the emulator
-#   DIR/bin        stub docker and pnpm (no engine, no registry here) that record their argv, and `aws`: the
+#   DIR/bin        stub docker, pnpm and skopeo (no engine, no registry here) that record their argv, and `aws`: the
 #                  rollout layer passing through to the real CLI, playing ECS rollouts (see its header), run
 #                  in the aws server (sandbox/aws_server.py, sandbox/aws_client.py)
 #   health server  the platform API's /v1/<service>/health and /docs on another free port (api_base_url)
@@ -15,6 +15,7 @@
 #                  roll.sh registers it), from sandbox/task_definition.py
 # With SANDBOX_ENGINE=real (as root), a real dockerd and registry replace the docker stub, and the platform
 # gets a Dockerfile they can build offline: see sandbox/engine/up.sh.
+# A second environment, for deploy promote: sandbox/add-environment.sh DIR NAME.
 # Usage: sandbox/up.sh DIR [SERVICE_COUNT]    (sandbox/down.sh DIR stops the emulator, and the engine)
 set -euo pipefail
 
@@ -23,7 +24,7 @@ count=${2:-9}
 here=$(cd "$(dirname "$0")" && pwd)
 engine=${SANDBOX_ENGINE:-stub}
 case $engine in
-  stub) fixtures=("$here/stubs/docker" "$here/stubs/pnpm") overlay=() ;;
+  stub) fixtures=("$here/stubs/docker" "$here/stubs/pnpm" "$here/stubs/skopeo") overlay=() ;;
   real) fixtures=("$here/engine/docker" "$here/stubs/pnpm") overlay=(--overlay "$here/engine/platform") ;;
   *) echo "sandbox: SANDBOX_ENGINE is '$engine', not stub or real" >&2; exit 1 ;;
 esac

@@ -7,4 +7,6 @@ enum DeployKind: String, Equatable, Sendable, Codable {
     /// `--skip-tf`: images (and SPAs) pushed, nothing rolled.
     case imagesOnly = "images only"
     case rollback
+    /// `deploy promote`: the images another environment runs, copied by digest and rolled.
+    case promote
 }

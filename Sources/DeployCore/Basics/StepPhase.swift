@@ -5,6 +5,8 @@ enum StepPhase: String, Equatable, Sendable, CaseIterable, Codable {
     case build
     case login
     case push
+    /// `deploy promote`: an image copied from another environment's registry, registry to registry, by digest.
+    case copy
     case buildSPA = "build spa"
     case upload
     case invalidate

@@ -73,6 +73,26 @@ extension RollbackOptions {
     }
 }
 
+extension PromoteOptions {
+    /// `deploy promote`: no build; the source environment's var-file and profile.
+    init(_ flags: ParsedFlags, environment: [String: String]) throws(DeployError) {
+        target = try flags.actingTarget(environment)
+        release = try ReleaseOptions(flags, mode: .promote)
+        settings = try ReleaseRun.Settings(flags, target: target)
+        allowRollback = flags.has(.allowRollback)
+        source = TargetOptions(varFile: flags[.from], profile: flags[.fromProfile])
+        if let profile = source.profile, !Names.isProfileName(profile) {
+            throw .usage("--from-profile \(profile): not a valid AWS profile name")
+        }
+        guard target.varFile != nil, source.varFile != nil else {
+            throw .usage(
+                "deploy promote needs --from and --var-file: for example deploy promote --from tfvars/staging.tfvars "
+                    + "--var-file tfvars/prod.tfvars")
+        }
+        try flags.requireProfileWithYes(target, environment: environment)
+    }
+}
+
 extension ReleaseOptions {
     /// What a deploy and a rollback share: which services, and how the apply and the rollout go.
     init(_ flags: ParsedFlags, mode: Mode) throws(DeployError) {

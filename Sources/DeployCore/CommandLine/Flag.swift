@@ -26,6 +26,8 @@ enum Flag: String, CaseIterable, Sendable {
     case rollbackOnFailure = "rollback-on-failure"
     case applyTimeout = "apply-timeout"
     case to
+    case from
+    case fromProfile = "from-profile"
     case limit
     case show
     case verbose

@@ -1,6 +1,6 @@
 /// The table of flags: one entry per flag, with the commands that take it and its help line in each.
 enum FlagTable {
-    private static let deploys: [Subcommand] = [.deploy, .rollback]
+    private static let deploys: [Subcommand] = [.deploy, .rollback, .promote]
     private static let everywhere: [Subcommand] = Subcommand.allCases.filter { $0 != .help }
     private static let readers: [Subcommand] = [.status, .history, .check]
 
@@ -15,17 +15,18 @@ enum FlagTable {
             except: [
                 .rollback: "the environment's tfvars (required); looked up in the current folder, then in the "
                     + "terraform folder",
+                .promote: "the environment to promote into (required): its tfvars",
                 .status: "the environment's tfvars: its workspace must be the one terraform has selected",
                 .history: "the environment whose history to read (its workspace is the file's base name)",
                 .unlock: "the environment whose shared lock to remove (required)",
                 .check: "the environment to check (required)",
             ]),
         FlagSpec(
-            .workspace, value: "name", for: [.deploy, .rollback, .unlock, .check],
+            .workspace, value: "name", for: [.deploy, .rollback, .promote, .unlock, .check],
             help: "the terraform workspace to expect (default: the var-file's base name)",
             except: [.history: "whose history to read (default: the var-file's, else every one of this clone's)"]),
         FlagSpec(
-            .profile, value: "name", completion: .profiles, for: [.deploy, .rollback, .unlock],
+            .profile, value: "name", completion: .profiles, for: [.deploy, .rollback, .promote, .unlock],
             help: "AWS profile to use (otherwise a menu of the profiles found)",
             except: [
                 .status: "AWS profile to read with (default: AWS_PROFILE)",
@@ -39,6 +40,7 @@ enum FlagTable {
             help: "no menu, no confirmation: the plan is made alongside the builds (needs --profile or AWS_PROFILE)",
             except: [
                 .rollback: "no menu, no confirmation (needs --profile or AWS_PROFILE)",
+                .promote: "no menu, no confirmation (needs --profile or AWS_PROFILE)",
                 .unlock: "remove the lock without asking (needs --profile or AWS_PROFILE)",
                 .prune: "prune without asking",
             ]),
@@ -52,7 +54,10 @@ enum FlagTable {
         FlagSpec(
             .services, value: "a,b", completion: .services, for: [.deploy],
             help: "only these services; with terraform, only these are rolled",
-            except: [.rollback: "only these services (default: those the last deploy rolled)"]),
+            except: [
+                .rollback: "only these services (default: those the last deploy rolled)",
+                .promote: "only these services (default: every service)",
+            ]),
         FlagSpec(.skipSPAs, for: [.deploy], help: "do not build or upload the SPAs"),
         FlagSpec(
             .skipTerraform, for: [.deploy], help: "push images (and SPAs) only: no terraform apply, nothing rolls"),
@@ -79,7 +84,8 @@ enum FlagTable {
             help: "refuse to build with less free disk than this (default 8)"),
         FlagSpec(
             .allowRollback, for: [.deploy],
-            help: "deploy HEAD even over a live commit it does not contain (ahead of it, or on another branch)"),
+            help: "deploy HEAD even over a live commit it does not contain (ahead of it, or on another branch)",
+            except: [.promote: "promote a commit over one it does not contain (ahead of it, or on another branch)"]),
         FlagSpec(
             .allowDestroy, for: deploys,
             help: "apply a plan that destroys or replaces more than a service's task definition (refused otherwise)"),
@@ -110,6 +116,13 @@ enum FlagTable {
         FlagSpec(
             .to, value: "sha", for: [.rollback],
             help: "the tag to return to (default: the one each service ran before the last deploy)"),
+        FlagSpec(
+            .from, value: "path", completion: .varFile, for: [.promote],
+            help: "the environment whose running images to promote (required): its tfvars, whose base name is its "
+                + "terraform workspace"),
+        FlagSpec(
+            .fromProfile, value: "name", completion: .profiles, for: [.promote],
+            help: "AWS profile to read that environment and its registry with (default: --profile's)"),
     ]
 
     /// Reading the history, and how to print.

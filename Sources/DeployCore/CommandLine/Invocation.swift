@@ -5,6 +5,7 @@ enum Invocation: Equatable, Sendable {
     case version
     case deploy(DeployOptions)
     case rollback(RollbackOptions)
+    case promote(PromoteOptions)
     case status(StatusOptions)
     case history(HistoryOptions)
     case unlock(UnlockOptions)
@@ -18,7 +19,7 @@ enum Invocation: Equatable, Sendable {
     /// A deploy or a rollback: what a CI job's summary and outputs report, however it ends.
     var releases: Bool {
         switch self {
-        case .deploy, .rollback: return true
+        case .deploy, .rollback, .promote: return true
         default: return false
         }
     }
@@ -62,6 +63,7 @@ struct Request: Equatable, Sendable {
         switch command {
         case .deploy: return .deploy(try DeployOptions(flags, environment: environment))
         case .rollback: return .rollback(try RollbackOptions(flags, environment: environment))
+        case .promote: return .promote(try PromoteOptions(flags, environment: environment))
         case .status: return .status(StatusOptions(target: try flags.readingTarget(environment)))
         case .history: return .history(try HistoryOptions(flags, environment: environment))
         case .unlock: return .unlock(try UnlockOptions(flags, environment: environment))

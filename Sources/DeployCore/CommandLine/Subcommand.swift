@@ -3,7 +3,7 @@
 enum Subcommand: String, CaseIterable, Sendable {
     /// `deploy` with no command word: a full, `--changed`, `--services` or `--skip-tf` deploy.
     case deploy
-    case status, history, rollback, unlock, check, prune, completions, help
+    case status, history, rollback, promote, unlock, check, prune, completions, help
 
     /// The commands typed after `deploy`, in the order the help lists them.
     static let words: [Subcommand] = allCases.filter { $0 != .deploy }
@@ -28,6 +28,7 @@ enum Subcommand: String, CaseIterable, Sendable {
         case .status: "what --changed would deploy, and why; read-only"
         case .history: "the recorded deploys, newest first (the team's with a deploy bucket, else this clone's)"
         case .rollback: "the last deploy's services back to the tags they ran before it; nothing is built"
+        case .promote: "the images another environment runs, copied by digest into this one's registry and rolled"
         case .unlock: "remove the workspace's shared lock (a dead deploy's), naming its holder, after a typed y"
         case .check: "is this environment ready to be deployed to? every read-only check at once; changes nothing"
         case .prune: "reclaim the builds' disk: docker builder prune -af; docker image prune -af"
@@ -48,6 +49,11 @@ enum Subcommand: String, CaseIterable, Sendable {
         case .status: ["deploy status [--var-file tfvars/<env>.tfvars] [--output json] [--verbose]"]
         case .history: ["deploy history [--var-file tfvars/<env>.tfvars] [--limit n | --show n] [--output json]"]
         case .rollback: ["deploy rollback --var-file tfvars/<env>.tfvars [--services a,b] [--to sha] [-y]"]
+        case .promote:
+            [
+                "deploy promote --from tfvars/<source>.tfvars --var-file tfvars/<env>.tfvars [--services a,b] "
+                    + "[--from-profile name] [-y]"
+            ]
         case .unlock: ["deploy unlock --var-file tfvars/<env>.tfvars [--profile name] [-y]"]
         case .check: ["deploy check --var-file tfvars/<env>.tfvars [--profile name] [--builder name] [--output json]"]
         case .prune: ["deploy prune [-y]"]
@@ -71,6 +77,9 @@ enum Subcommand: String, CaseIterable, Sendable {
         switch self {
         case .deploy:
             return "0 deployed (or nothing to deploy), 1 failed, not serving after the apply, refused or not "
+                + "confirmed, 2 bad input, \(signals)."
+        case .promote:
+            return "0 promoted (or nothing to promote), 1 failed, not serving after the apply, refused or not "
                 + "confirmed, 2 bad input, \(signals)."
         case .rollback:
             return "0 rolled back, 1 failed, not serving after the apply, refused or not confirmed, 2 bad input, "

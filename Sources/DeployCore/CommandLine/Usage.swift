@@ -36,6 +36,15 @@ enum Usage {
         }.joined(separator: "\n")
     }
 
+    /// What `deploy promote --help` says beyond its usage.
+    private static let promoteDetails = """
+        The very images --from runs (by digest) roll in this environment; nothing is built. Each must run steady
+        there, and its history must record a verified deploy of it. The ones this registry lacks are copied
+        registry to registry by skopeo (each registry's password through a pipe into a login file of the run's
+        own); their digests are checked against the source's, then terraform's plan is shown and applied, and
+        the rollout verified, as for a deploy. A tag this registry holds as another image refuses the promote.
+        """
+
     /// What the usage lines alone do not say.
     private static func details(_ command: Subcommand) -> String? {
         switch command {
@@ -58,6 +67,7 @@ enum Usage {
             Each service of the last deploy goes back to the tag it ran before (or to --to): the images must still
             be in ECR; terraform's plan is shown and applied as for a deploy, then the rollout is verified.
             """
+        case .promote: promoteDetails
         case .unlock: "Only for a lock whose deploy is dead: deploy unlock names its holder and asks for a typed y."
         case .check:
             """

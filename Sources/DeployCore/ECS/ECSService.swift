@@ -20,6 +20,15 @@ struct ECSService: Equatable, Sendable {
 
     /// Every task definition the service names: the one it runs and those of its deployments.
     var taskDefinitions: Set<String> { Set([taskDefinition] + deployments.map(\.taskDefinition)) }
+
+    /// Why it is not steady (rolling, a rollout that did not complete, tasks missing); nil when it is.
+    var unsteadiness: String? {
+        guard deployments.count <= 1 else { return "\(deployments.count) deployments: a rollout is under way" }
+        guard let primary = deployments.first else { return "no deployment" }
+        if let state = primary.rolloutState, state != "COMPLETED" { return "its deployment is \(state)" }
+        if primary.running < primary.desired { return "\(primary.running) of \(primary.desired) tasks running" }
+        return nil
+    }
 }
 
 /// One of an ECS service's deployments: the task definition it rolls out, how far it got, and how it stands.

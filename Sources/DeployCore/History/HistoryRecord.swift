@@ -66,12 +66,14 @@ struct HistoryRecord: Codable, Equatable, Sendable {
     var seconds: Double
     /// Where an interrupted deploy stopped: the steps that were running, or the rollout watch.
     var stoppedIn: String? = nil
+    /// A promote's source environment (its workspace): the images came from there, by digest.
+    var promotedFrom: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case time
         case by = "operator"
         case workspace, account, region, head, mode, applied, services, spas, steps, result, error, seconds
-        case stoppedIn
+        case stoppedIn, promotedFrom
     }
 
     var succeeded: Bool { result == .deployed }

@@ -99,6 +99,7 @@ public enum DeployMain {
         switch invocation {
         case .deploy(let options): try await DeployCommand(options: options, context: context).run()
         case .rollback(let options): try await RollbackCommand(options: options, context: context).run()
+        case .promote(let options): try await PromoteCommand(options: options, context: context).run()
         case .status(let options): try await StatusCommand(options: options, context: context).run()
         case .history(let options): try await HistoryCommand(options: options, context: context).run()
         case .unlock(let options): try await UnlockCommand(options: options, context: context).run()

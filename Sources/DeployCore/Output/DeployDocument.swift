@@ -63,6 +63,8 @@ struct DeployDocument: Encodable, Equatable, Sendable {
     var terraform: TerraformPlanText.Document?
     /// `--rollback-on-failure`: how the rollback of the failed services went.
     var rollback: Rollback?
+    /// `deploy promote`: the environment the images came from (each one's digest is in `images`).
+    var promotedFrom: String?
 
     /// A rollback that followed this deploy, in short.
     struct Rollback: Encodable, Equatable, Sendable {
@@ -108,6 +110,7 @@ struct DeployDocument: Encodable, Equatable, Sendable {
                 attempts: outcome.attempts)
         }
         self.notRun = notRun.map(\.label)
+        promotedFrom = release.promotion?.from
     }
 
     static func checks(_ verifications: [Verification]) -> [Check] {

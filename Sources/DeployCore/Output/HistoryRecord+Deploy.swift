@@ -25,6 +25,7 @@ extension HistoryRecord {
         self.result = result ?? DeployResult(error)
         self.error = error?.brief
         self.seconds = (seconds * 10).rounded() / 10
+        promotedFrom = release.promotion?.from
     }
 
     /// Each rolled service with its tag, the tag it ran before and how its rollout ended.

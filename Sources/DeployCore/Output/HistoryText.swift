@@ -38,6 +38,9 @@ enum HistoryText {
             "by        \(by)  (\(Inert.field(record.by.arn, limit: 160)))",
         ]
         if let run = record.by.run { lines.append("run       \(run.description)") }
+        if let source = record.promotedFrom {
+            lines.append("promoted  from \(Inert.field(source, limit: 60)): each image as it runs there, by digest")
+        }
         lines += [
             "account   \(Inert.field(record.account, limit: 40)) (\(Inert.field(record.region, limit: 40))), took "
                 + duration(record.seconds)
@@ -68,7 +71,9 @@ enum HistoryText {
     /// `auth  1a2b3c4 → 9f8e7d6  steady in 12.3s`.
     private static func service(_ service: HistoryRecord.Service, width: Int) -> String {
         let tag = Inert.field(service.tag, limit: 40)
-        let tags = service.previousTag.map { "\(Inert.field($0, limit: 40)) → \(tag)" } ?? tag
+        let tags =
+            (service.previousTag.map { "\(Inert.field($0, limit: 40)) → \(tag)" } ?? tag)
+            + (service.digest.map { " (\(Inert.field(String($0.prefix(19)), limit: 19)))" } ?? "")
         let rollout = service.rollout.map { "  \($0.rawValue)" } ?? ""
         let steady = service.steadySeconds.map { " in \(WaitTime.tenths($0))" } ?? ""
         let name = Inert.field(service.service, limit: 40).padding(toLength: width, withPad: " ", startingAt: 0)

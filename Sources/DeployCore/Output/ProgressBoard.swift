@@ -51,6 +51,7 @@ struct ProgressBoard: Sendable {
         switch phase {
         case .buildDependencies, .build, .buildSPA: return "building"
         case .push: return "pushing"
+        case .copy: return "copying"
         case .login: return "logging in"
         case .upload: return "uploading"
         case .invalidate: return "invalidating"

@@ -21,11 +21,25 @@ enum ReleaseText {
 
     /// The tag every image is built at; a rollback's tags instead, for it builds nothing.
     private static func tags(_ release: Release, _ options: ReleaseOptions) -> [String] {
+        if let promotion = release.promotion { return promoted(release, promotion) }
         guard options.mode == .rollback else { return ["Tag       \(release.tag)"] + images(release) }
         return [
             "Tags      " + list(release.images.map { "\($0.service) \($0.tag)" }),
             "Images    none built: a rollback points services back at images already in ECR",
         ]
+    }
+
+    /// Each promoted image with its digest, and whether it is copied or already in this registry.
+    private static func promoted(_ release: Release, _ promotion: Promotion) -> [String] {
+        let width = release.images.map(\.service.count).max() ?? 0
+        let rows = release.images.map { image in
+            image.service.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(image.tag)  "
+                + (image.digest ?? "?") + (image.inRegistry ? "  already in this registry" : "  copied")
+        }
+        return [
+            "From      \(promotion.from)" + (promotion.profile.map { " (profile \($0))" } ?? "")
+                + ": its images by digest, copied registry to registry (skopeo); none built"
+        ] + rows.enumerated().map { ($0.offset == 0 ? "Images    " : "          ") + $0.element }
     }
 
     private static func images(_ release: Release) -> [String] {

@@ -4,6 +4,9 @@ enum RunText {
     /// The typed `y` covers this.
     static func question(_ release: Release, _ deployment: Deployment) -> String {
         let account = deployment.account.map { "account \($0.id) (\($0.region))" } ?? "this account"
+        if let promotion = release.promotion {
+            return "Promote \(release.images.count) service(s) from \(promotion.from) to \(account)?"
+        }
         return deployment.options.mode == .rollback
             ? "Roll back \(release.images.count) service(s) in \(account)?"
             : "Deploy \(release.tag) to \(account)?"
@@ -11,7 +14,11 @@ enum RunText {
 
     /// `deployed abc1234`, or what a rollback rolled.
     static func done(_ release: Release, _ mode: ReleaseOptions.Mode) -> String {
-        mode == .rollback
+        if let promotion = release.promotion {
+            return "promoted \(release.images.map { "\($0.service) \($0.tag)" }.joined(separator: ", ")) from "
+                + promotion.from
+        }
+        return mode == .rollback
             ? "rolled back \(release.images.map { "\($0.service) to \($0.tag)" }.joined(separator: ", "))"
             : "deployed \(release.tag)"
     }

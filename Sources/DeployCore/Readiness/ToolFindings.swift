@@ -21,7 +21,8 @@ struct ToolFindings: Sendable {
     }
 
     func lines() async -> [Finding] {
-        await concurrentMap(tools, limit: tools.count) { [runner, path] area, command in
+        async let copier = promoteTool()
+        let found = await concurrentMap(tools, limit: tools.count) { [runner, path] area, command -> Finding in
             let found: URL
             do throws(DeployError) {
                 found = try ExecutableLookup.find(command.tool, path: path)
@@ -44,6 +45,20 @@ struct ToolFindings: Sendable {
             case .success(let output): return .ok(area, Self.version(output) + at)
             }
         }
+        return found + [await copier]
+    }
+
+    /// skopeo, which only `deploy promote` runs: said either way, never a failed check.
+    private func promoteTool() async -> Finding {
+        guard let found = try? ExecutableLookup.find("skopeo", path: path) else {
+            return .info(
+                "skopeo", "not on PATH: only deploy promote needs it (apt install skopeo, brew install skopeo)")
+        }
+        let said = await outcome { () async throws(DeployError) in
+            try await runner.query(Command("skopeo", ["--version"]))
+        }
+        let version = (try? said.get()).map(Self.version) ?? "found"
+        return .info("skopeo", "\(version) (\(found.path)): deploy promote copies images with it")
     }
 
     /// The first line's first three words, up to a parenthesis: `curl 7.88.1`, `git version 2.39.5`.

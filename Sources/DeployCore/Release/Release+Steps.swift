@@ -31,12 +31,17 @@ extension Release {
         return [planStep]
     }
 
-    /// Images already in ECR are neither built nor pushed: a re-run redoes only what is missing.
-    var imagesToBuild: [Image] { images.filter { !$0.inRegistry } }
+    /// Images already in ECR are neither built (copied, by a promote) nor pushed: a re-run redoes only what is
+    /// missing.
+    var imagesToShip: [Image] { images.filter { !$0.inRegistry } }
+
+    /// What the local engine builds: nothing for a promote, which copies registry to registry.
+    var imagesToBuild: [Image] { promotion == nil ? imagesToShip : [] }
 
     private var imageSteps: [Step] {
-        let missing = imagesToBuild
+        let missing = imagesToShip
         guard !missing.isEmpty else { return [] }
+        if let promotion { return copySteps(missing, promotion) }
         if let buildx { return remoteImageSteps(missing, buildx) }
         let deps = Step(
             .buildDependencies, nil,

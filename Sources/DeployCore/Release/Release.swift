@@ -69,6 +69,8 @@ struct Release: Equatable, Sendable {
     /// The docker CLI's configuration this run's docker commands use (`DockerConfig`): its own, so the registry's
     /// login stays out of the operator's; nil: the operator's (a dry run, which runs no docker command).
     var dockerConfig: String?
+    /// `deploy promote`: the other environment the images are copied from, by digest.
+    var promotion: Promotion?
 
     init(tag: String, dockerfile: String, images: [Image], sites: [Site], apply: Apply?) {
         self.tag = tag

@@ -9,6 +9,9 @@ struct ReleaseOptions: Equatable, Sendable {
         case changed
         /// `deploy rollback`: re-point services to tags already in ECR; nothing is built.
         case rollback
+        /// `deploy promote`: re-point services to the tags another environment runs, copied into this one's ECR by
+        /// digest; nothing is built.
+        case promote
     }
 
     var mode: Mode = .full
@@ -42,6 +45,7 @@ struct ReleaseOptions: Equatable, Sendable {
         switch mode {
         case .changed: return .changed
         case .rollback: return .rollback
+        case .promote: return .promote
         case .full: return skipTerraform ? .imagesOnly : services == nil ? .full : .services
         }
     }

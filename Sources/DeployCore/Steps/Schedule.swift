@@ -12,7 +12,7 @@ enum Schedule {
     static func pool(of phase: StepPhase) -> Pool {
         switch phase {
         case .buildDependencies, .build: return .build
-        case .push: return .push
+        case .push, .copy: return .push
         case .buildSPA: return .spa
         case .login, .upload, .invalidate, .mark, .imageCheck, .rollout, .health, .task: return .aws
         case .plan, .apply, .prune: return .serial
@@ -34,16 +34,19 @@ enum Schedule {
             switch step.phase {
             // The plan is read-only: it runs alongside the builds. The checks of tags this run does not push
             // (already in ECR, or pinned) need nothing either: they run while the builds do.
-            case .login, .buildSPA, .plan, .imageCheck: return []
+            case .login, .buildSPA, .plan: return []
+            // A promoted image's digest is checked once it is copied; other checks wait for nothing.
+            case .imageCheck: return indices([.copy], subject: step.subject)
+            case .copy: return indices([.login])
             case .buildDependencies: return loginsBefore
             case .build: return indices([.buildDependencies]) + loginsBefore
             case .push: return indices([.build], subject: step.subject) + indices([.login])
             // A task before a roll (a migration) changes what production holds: it runs once every image is in the
             // registry, the plan has been made and checked, and the tags that do not roll are found in ECR.
-            case .task: return indices([.build, .push, .plan, .imageCheck])
+            case .task: return indices([.build, .push, .copy, .plan, .imageCheck])
             // An upload is the first change anyone can see: it waits for every image to be in the registry, and
             // every task before a roll to have succeeded. (Builds count as pushes: with a remote builder they push.)
-            case .upload: return indices([.buildSPA]) + indices([.build, .push, .task])
+            case .upload: return indices([.buildSPA]) + indices([.build, .push, .copy, .task])
             case .invalidate: return indices([.build, .push, .upload])
             case .mark: return indices([.invalidate], subject: step.subject)
             case .apply, .prune, .rollout, .health: return Array(0..<index)

@@ -9,6 +9,8 @@ enum StepAnswer: Equatable, Sendable {
     case marker(tag: String)
     /// `terraform plan`: its own one-line count (the summary shows the plan grouped).
     case plan
+    /// `ecr describe-images` of a promoted image: the digest the registry holds under its tag.
+    case digest
 
     func line(_ stdout: Data) -> String {
         switch self {
@@ -20,6 +22,9 @@ enum StepAnswer: Equatable, Sendable {
             return "invalidation \(id) of /* created (\(status)): CloudFront serves the new files within minutes"
         case .marker(let tag):
             return "the bucket now says it holds build \(tag): a re-run of this build skips it"
+        case .digest:
+            let digest = String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return "the registry holds \(digest)"
         case .plan:
             let lines = String(decoding: stdout, as: UTF8.self).split(separator: "\n")
             let count = lines.last { $0.hasPrefix("Plan:") || $0.hasPrefix("No changes.") }

@@ -76,6 +76,15 @@ struct Opened: Sendable {
         return opened
     }
 
+    /// Another environment of this checkout (`deploy promote --from`): terraform's outputs of its workspace, read
+    /// through TF_WORKSPACE without selecting it; `head` as read for the environment it is compared with.
+    func reading(workspace name: String, head: String) async throws(DeployError) -> Opened {
+        let facts = try await reader.environmentFacts(terraformDir: workspace.config.terraformDir, workspace: name)
+        var opened = self
+        opened.target = Target(workspace: workspace, head: head, facts: facts, terraformWorkspace: name)
+        return opened
+    }
+
     /// git, terraform output, aws sts.
     var reader: EnvironmentReader { EnvironmentReader(runner: runner, reporter: reporter) }
 

@@ -59,7 +59,7 @@ struct ReleaseRun: Sendable {
         defer { context.children.release() }
         let shared = try await takeSharedLock()
         // The registry's login goes to a docker configuration of this run's own, removed when it ends.
-        let config = release.imagesToBuild.isEmpty ? nil : DockerConfig.privateCopy(environment: context.environment)
+        let config = release.imagesToShip.isEmpty ? nil : DockerConfig.privateCopy(environment: context.environment)
         defer { DockerConfig.remove(config) }
         var run = self
         run.release.dockerConfig = config?.path
@@ -145,7 +145,11 @@ struct ReleaseRun: Sendable {
             return try await tasks.run(task, say: output)
         }
         executor.halt = { shared?.loss ?? plan.failure }
-        executor.review = { step, _ in
+        executor.review = { step, run in
+            if let refusal = release.promotedDigestRefusal(step, answered: String(decoding: run.stdout, as: UTF8.self))
+            {
+                return refusal
+            }
             guard step.phase == .plan, let apply = release.apply else { return nil }
             let reviewed = await outcome { () async throws(DeployError) in try await maker.review(apply, release) }
             plan.record(reviewed)

@@ -69,6 +69,7 @@ extension RunRecord {
     private static func defaultReason(_ kind: DeployKind) -> String {
         switch kind {
         case .rollback: return "rolled back"
+        case .promote: return "promoted"
         case .services: return "named with --services"
         case .imagesOnly: return "image only (--skip-tf)"
         default: return "full deploy"

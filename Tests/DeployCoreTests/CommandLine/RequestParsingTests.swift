@@ -58,7 +58,7 @@ import Testing
         (["--skip-tf", "--profile=a b"], "'a b' is not a valid AWS profile name"),
         (
             ["--skip-tf", "extra"],
-            "unknown command 'extra'; the commands are status, history, rollback, unlock, check, prune, "
+            "unknown command 'extra'; the commands are status, history, rollback, promote, unlock, check, prune, "
                 + "completions, help"
         ),
         (

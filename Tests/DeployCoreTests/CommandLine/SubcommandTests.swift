@@ -17,14 +17,15 @@ import Testing
         }
         #expect((command.exitCodes == nil) == [.completions, .help].contains(command))
         #expect(
-            text.contains("not serving after the apply") == (command == .rollback),
-            "only a deploy and a rollback say what happens after an apply")
+            text.contains("not serving after the apply") == [.rollback, .promote].contains(command),
+            "only a deploy, a rollback and a promote say what happens after an apply")
     }
 
     @Test func theDeployHelpListsItsFlagsAndEveryCommand() throws {
         #expect(try Request.invocation(["help"]) == .help(.deploy))
         let text = Usage.text
-        for spec in FlagSpec.table where !spec.hidden && ![.to, .limit, .show].contains(spec.flag) {
+        for spec in FlagSpec.table where !spec.hidden && ![.to, .limit, .show, .from, .fromProfile].contains(spec.flag)
+        {
             #expect(text.contains("--\(spec.name)"))
         }
         for command in Subcommand.words { #expect(text.contains("\n  \(command.rawValue) ")) }
@@ -39,7 +40,7 @@ import Testing
         #expect(
             throws: DeployError.usage(
                 "unknown command 'zzzzzzzz'; the commands are "
-                    + "status, history, rollback, unlock, check, prune, completions, help")
+                    + "status, history, rollback, promote, unlock, check, prune, completions, help")
         ) {
             try Request.parse(["help", "zzzzzzzz"], environment: [:])
         }

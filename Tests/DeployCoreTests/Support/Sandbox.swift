@@ -211,6 +211,23 @@ final class Sandbox {
 
     func liveImage(_ service: String) -> String { snapshot().image(service) }
 
+    /// Another environment in the same emulator, for `deploy promote` (`sandbox/add-environment.sh`): its
+    /// repositories and ECS services are `<name>-<service>`, its var-file `tfvars/<name>.tfvars`.
+    func addEnvironment(_ name: String) throws {
+        let added = Shell.run(
+            ["bash", Self.packageRoot.appendingPathComponent("sandbox/add-environment.sh").path, folder.path, name],
+            environment: environment)
+        guard added.status == 0 else {
+            throw SandboxError(message: "sandbox/add-environment.sh failed: \(added.stderr)")
+        }
+    }
+
+    /// `terraform workspace select <name>` in the platform's terraform folder.
+    func selectWorkspace(_ name: String) {
+        _ = Shell.run(
+            ["terraform", "-chdir=\(terraformDir.path)", "workspace", "select", name], environment: environment)
+    }
+
     func imageTags(_ repository: String) -> Set<String> { snapshot().tags[repository] ?? [] }
 
     func bucketKeys(_ bucket: String) -> Set<String> { snapshot().buckets[bucket] ?? [] }

@@ -17,7 +17,8 @@ extension ScriptedPlatform {
             guard found else {
                 return .failed("An error occurred (ImageNotFoundException) when calling DescribeImages")
             }
-            return .ok(arguments.contains("imageDetails[0].imageDigest") ? digest(repository, tag) : tag)
+            let held = state.withLock { $0.digests["\(repository):\(tag)"] } ?? digest(repository, tag)
+            return .ok(arguments.contains("imageDetails[0].imageDigest") ? held : tag)
         case ["s3api", "head-object"]:
             let marker = state.withLock { $0.markers[arguments[3]] }
             return marker.map { .ok($0) } ?? .failed("An error occurred (404) when calling the HeadObject operation")
@@ -70,7 +71,7 @@ extension ScriptedPlatform {
     static func describeServices(_ arguments: [String], _ model: State) -> String {
         let names = arguments.drop { $0 != "--services" }.dropFirst().prefix { !$0.hasPrefix("--") }
         let rows = names.compactMap { name -> String? in
-            let service = String(name.dropFirst("prod-".count))
+            let service = name.hasPrefix("prod-") ? String(name.dropFirst("prod-".count)) : String(name)
             guard let revisions = model.revisions[service] else { return nil }
             let tag = revisions.last!
             let play = model.rollouts["\(service)@\(tag)"] ?? model.rollouts[service] ?? "COMPLETED"
@@ -216,9 +217,11 @@ extension ScriptedPlatform {
     }
 
     /// The digest the model's ECR gives a tag: the same for the same image, made up (no hashing needed).
+    /// The same in every environment's repository of a service (`staging-auth` as `auth`): one image, one digest.
     static func digest(_ repository: String, _ tag: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(repository):\(tag)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let service = repository.hasPrefix("staging-") ? String(repository.dropFirst("staging-".count)) : repository
+        for byte in "\(service):\(tag)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(hash, radix: 16)
         return "sha256:" + String(repeating: String(repeating: "0", count: 16 - hex.count) + hex, count: 4)
     }

@@ -28,7 +28,11 @@ extension ScriptedPlatform {
         }
         switch argv[0] {
         case "git": return git(Array(argv.dropFirst()), root: root, state: state)
-        case "terraform": return terraform(Array(argv.dropFirst()), services: services, state: state)
+        case "terraform":
+            return terraform(
+                Array(argv.dropFirst()), services: services, state: state,
+                workspace: action.commands.last!.environment["TF_WORKSPACE"])
+        case "skopeo": return skopeo(Array(argv.dropFirst()), state: state)
         case "aws": return aws(Array(argv.dropFirst()), state: state)
         case "docker": return docker(Array(argv.dropFirst()), state: state)
         case "curl": return curl(argv.last ?? "", state: state)
@@ -83,13 +87,35 @@ extension ScriptedPlatform {
         }
     }
 
-    static func terraform(_ arguments: [String], services: [String], state: Model) -> RunResult {
+    /// `skopeo copy ... docker://<registry>/<repository>:<tag> docker://<registry>/<repository>:<tag>`: the target
+    /// repository holds the tag, as the source's digest (or `copiesAs`).
+    static func skopeo(_ arguments: [String], state: Model) -> RunResult {
+        guard arguments.first == "copy", let target = arguments.last, let source = arguments.dropLast().last else {
+            return .ok()
+        }
+        func parts(_ reference: String) -> (String, String) {
+            let path = reference.dropFirst("docker://".count).split(separator: "/").dropFirst().joined(separator: "/")
+            return (String(path.split(separator: ":")[0]), String(path.split(separator: ":")[1]))
+        }
+        let ((from, tag), (into, _)) = (parts(source), parts(target))
+        state.withLock { model in
+            model.tags[into, default: []].insert(tag)
+            model.digests["\(into):\(tag)"] = model.copiesAs[into] ?? model.digests["\(from):\(tag)"]
+        }
+        return .ok()
+    }
+
+    static func terraform(_ arguments: [String], services: [String], state: Model, workspace: String? = nil)
+        -> RunResult
+    {
         if arguments == ["version", "-json"] {
             return .ok(#"{"terraform_version": "\#(state.withLock(\.terraformVersion))"}"#)
         }
         switch arguments.dropFirst().first {
         case "workspace": return .ok(state.withLock(\.workspace))
-        case "output": return .ok(outputs(services, bucket: state.withLock(\.hasBucket)))
+        case "output":
+            let environment = workspace ?? state.withLock(\.workspace)
+            return .ok(outputs(services, bucket: state.withLock(\.hasBucket), environment: environment))
         case "plan":
             let (file, changes, others) = state.withLock { model in plan(arguments, services: services, in: &model) }
             _ = FileManager.default.createFile(atPath: file, contents: Data("plan".utf8))
@@ -122,15 +148,18 @@ extension ScriptedPlatform {
         return #"{"resource_changes": [\#((services + rest).joined(separator: ", "))]}"#
     }
 
-    static func outputs(_ services: [String], bucket: Bool = false) -> String {
+    /// terraform's outputs in `environment`: prod's services and repositories are named after the service alone,
+    /// another environment's `<environment>-<service>`.
+    static func outputs(_ services: [String], bucket: Bool = false, environment: String = "prod") -> String {
+        let prefix = environment == "prod" ? "" : "\(environment)-"
         func map(_ pairs: [(String, String)]) -> String {
             "{\"value\": {" + pairs.map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ") + "}}"
         }
         let spas = ["admin-ui", "simulator"]
         return """
-            {"ecr_repository_urls": \(map(services.map { ($0, "\(registry)/\($0)") })),
-             "ecs_cluster_name": {"value": "platform-prod"},
-             "ecs_service_names": \(map(services.map { ($0, "prod-\($0)") })),
+            {"ecr_repository_urls": \(map(services.map { ($0, "\(registry)/\(prefix)\($0)") })),
+             "ecs_cluster_name": {"value": "platform-\(environment)"},
+             "ecs_service_names": \(map(services.map { ($0, environment == "prod" ? "prod-\($0)" : prefix + $0) })),
              "spa_bucket_names": \(map(spas.map { ($0, "platform-prod-\($0)") })),
              "cloudfront_distribution_ids": \(map(spas.map { ($0, "E\($0.prefix(3).uppercased())") })),
              "api_base_url": {"value": "https://api.example.com"}\(bucket ? #", "deploy_bucket": {"value": "\#(bucketName)"}"# : "")}

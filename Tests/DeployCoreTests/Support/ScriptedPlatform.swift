@@ -72,6 +72,11 @@ final class ScriptedPlatform: Sendable {
         /// Once a command containing this has run, the AWS session is over: every aws call fails, its token expired.
         var sessionEndsAfter: String?
         var sessionEnded = false
+        /// Digests that are not the made-up ones: `repository:tag` → digest (a tag pushed over, a copy that went
+        /// wrong).
+        var digests: [String: String] = [:]
+        /// `skopeo copy` into these repositories lands this digest under the target's tag instead of the source's.
+        var copiesAs: [String: String] = [:]
     }
 
     let folder = TemporaryFolder("scripted")
@@ -105,7 +110,7 @@ final class ScriptedPlatform: Sendable {
         for service in services { folder.write("platform/services/\(service)/package.json", "{}\n") }
         folder.write("platform/infra/terraform/aws/tfvars/prod.tfvars", "expose_api_docs = true\n")
         folder.write("aws/config", "[profile prod]\nregion = eu-west-1\n[profile sandbox]\n")
-        for tool in ["git", "terraform", "aws", "docker", "pnpm", "curl"] {
+        for tool in ["git", "terraform", "aws", "docker", "pnpm", "curl", "skopeo"] {
             folder.write("bin/\(tool)", "#!/bin/sh\nexit 99\n", executable: true)
         }
     }
@@ -166,6 +171,28 @@ final class ScriptedPlatform: Sendable {
     var live: [String: String] { model.withLock { $0.revisions.compactMapValues(\.last) } }
 
     var history: [HistoryRecord] { HistoryFile(gitDirectory: gitDirectory, workspace: "prod").records() }
+
+    /// A second environment, `staging` (terraform workspace `staging`, its ECS services and ECR repositories named
+    /// `staging-<service>`), where each service runs `tag`, with a history record of that deploy, `verified` or
+    /// failed.
+    func staging(runs tag: String = ScriptedPlatform.head, verified: Bool = true) throws {
+        folder.write("platform/infra/terraform/aws/tfvars/staging.tfvars", "expose_api_docs = true\n")
+        model.withLock { model in
+            for service in services {
+                model.tags["staging-\(service)"] = [tag]
+                model.revisions["staging-\(service)"] = [tag]
+            }
+        }
+        let record = HistoryRecord(
+            time: "2026-12-06T10:00:00Z", by: .init(arn: "arn:aws:iam::123456789012:user/ci", user: "ci"),
+            workspace: "staging", account: "123456789012", region: "eu-west-1", head: tag, mode: .full, applied: true,
+            services: services.map {
+                .init(service: $0, tag: tag, previousTag: Self.parent, rollout: verified ? .steady : .failed)
+            },
+            spas: [], steps: [], result: verified ? .deployed : .failed, error: verified ? nil : "not serving",
+            seconds: 60)
+        try HistoryFile(gitDirectory: gitDirectory, workspace: "staging").append(record)
+    }
 
     func commands(of tool: String) -> [String] { commands.filter { $0.hasPrefix(tool + " ") } }
 

@@ -18,7 +18,7 @@ module "service" {
   family      = "${var.environment}-${each.key}"
   cluster     = local.cluster
   ecs_service = "${var.environment}-${each.key}"
-  image       = "${local.registry}/${each.key}:${lookup(var.image_tags, each.key, var.image_tag)}"
+  image       = "${local.registry}/${var.repository_prefix}${each.key}:${lookup(var.image_tags, each.key, var.image_tag)}"
 }
 
 # A resource an operator may apply by hand between two deploys (none unless `note` is set): tests use it to

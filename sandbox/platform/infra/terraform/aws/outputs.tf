@@ -1,5 +1,5 @@
 output "ecr_repository_urls" {
-  value = { for s in var.services : s => "${local.registry}/${s}" }
+  value = { for s in var.services : s => "${local.registry}/${var.repository_prefix}${s}" }
 }
 
 output "ecs_cluster_name" {

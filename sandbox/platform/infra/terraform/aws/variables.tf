@@ -19,6 +19,12 @@ variable "environment" {
   type = string
 }
 
+variable "repository_prefix" {
+  description = "Put before each service's ECR repository name: another environment in the same account has its own."
+  type        = string
+  default     = ""
+}
+
 variable "account_id" {
   type = string
 }
