@@ -27,27 +27,7 @@ import traceback
 
 import awscli
 import awscli.clidriver
-import botocore.loaders
-
-
-def remember_models():
-    """The CLI reads and parses the same model files for every call; a child forked from here finds them
-    already read, as its own session would have read them."""
-    found = {}
-
-    def remembered(name):
-        original = getattr(botocore.loaders.Loader, name)
-
-        def read(self, *args, **kwargs):
-            key = (name, tuple(self.search_paths), args, tuple(sorted(kwargs.items())))
-            if key not in found:
-                found[key] = original(self, *args, **kwargs)
-            return found[key]
-        setattr(botocore.loaders.Loader, name, read)
-
-    for name in ("list_available_services", "list_api_versions", "determine_latest_version", "load_service_model",
-                 "load_data_with_path"):
-        remembered(name)
+from botocore_models import remember_models
 
 
 def warm():

@@ -18,33 +18,13 @@ import threading
 import time
 
 import boto3
-import botocore.loaders
+from botocore_models import remember_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
 here = os.path.dirname(os.path.abspath(__file__))
 # Every backend seed.py and the tests use (elbv2's imports ec2's).
 SERVICES = ("ecr", "ecs", "s3", "cloudfront", "sts", "logs", "ec2", "iam", "ssm", "secretsmanager", "elbv2")
-
-
-def remember_models():
-    """Each boto3 session's loader reads and parses the same model files again (the ec2 one alone takes a tenth
-    of a second): read here once, a forked child's seed finds them read, as aws_server.py does for the CLI."""
-    found = {}
-
-    def remembered(name):
-        original = getattr(botocore.loaders.Loader, name)
-
-        def read(self, *args, **kwargs):
-            key = (name, tuple(self.search_paths), args, tuple(sorted(kwargs.items())))
-            if key not in found:
-                found[key] = original(self, *args, **kwargs)
-            return found[key]
-        setattr(botocore.loaders.Loader, name, read)
-
-    for name in ("list_available_services", "list_api_versions", "determine_latest_version", "load_service_model",
-                 "load_data_with_path"):
-        remembered(name)
 
 
 def warm():

@@ -43,7 +43,10 @@ struct PromoteCommand: Sendable {
         var deployment = try Deployment(options: releaseOptions(tags), target: opened.target)
         (deployment.color, deployment.account) = (context.style.color, try await account.get())
         deployment.rollBack(to: tags, live: target.live.compactMapValues(\.tag))
-        let (release, planned) = try await prepare(deployment, promotion, present: target.digests, opened)
+        let prepared = ExistingImagesRelease(
+            context: context, opened: opened, allowDestroy: options.settings.allowDestroy)
+        let (release, planned) = try await prepared.prepare(
+            deployment, recovering: false, promotion: (promotion, present: target.digests))
         defer { PlanMaker.remove(release) }
         try await ReleaseRun(
             context: context, opened: opened, deployment: deployment, release: release, settings: options.settings,
@@ -55,31 +58,6 @@ struct PromoteCommand: Sendable {
         var release = options.release
         release.services = tags.keys.sorted()
         return release
-    }
-
-    /// The release with its promotion, the plan made alongside the preflight, and the summary shown.
-    private func prepare(_ deployment: Deployment, _ promotion: Promotion, present: [String: String], _ opened: Opened)
-        async throws(DeployError) -> (Release, TerraformPlan?)
-    {
-        var release = try Release(resolving: deployment)
-        release.promote(promotion, present: present)
-        do throws(DeployError) {
-            let planning = try PlanMaker(
-                runner: opened.runner, reporter: context.reporter, allowDestroy: options.settings.allowDestroy
-            ).start(release)
-            try await Preflight(
-                workspace: deployment.workspace, release: release, runner: opened.runner,
-                environment: context.environment, checksUncommitted: false
-            ).run()
-            let planned = try await PlanMaker.planned(planning, &release)
-            if let account = deployment.account {
-                context.reporter.result(ReleaseText.text(release, deployment, account: account, plan: planned))
-            }
-            return (release, planned)
-        } catch {
-            PlanMaker.remove(release)
-            throw error
-        }
     }
 }
 
@@ -121,10 +99,14 @@ struct PromotionReading: Sendable {
         async let digests = outcome { () async throws(DeployError) in
             try await RegistryReader(runner: target.runner).present(images)
         }
-        for image in images {
-            guard let live = live[image.service]?.commit, live != image.tag else { continue }
-            found.relations[image.service] = try await AncestryReader(runner: target.runner).relations(
-                of: [live], to: image.tag)[live]
+        // Where each live commit stands against the promoted one: once per promoted tag (usually one for all).
+        for (tag, promoted) in Dictionary(grouping: images, by: \.tag) {
+            let commits = Set(promoted.compactMap { live[$0.service]?.commit }.filter { $0 != tag })
+            guard !commits.isEmpty else { continue }
+            let relations = try await AncestryReader(runner: target.runner).relations(of: commits, to: tag)
+            for image in promoted {
+                found.relations[image.service] = live[image.service]?.commit.flatMap { relations[$0] }
+            }
         }
         found.digests = try await digests.get()
         return (read, found)

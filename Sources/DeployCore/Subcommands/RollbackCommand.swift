@@ -35,48 +35,14 @@ struct RollbackCommand: Sendable {
         deployment.color = context.style.color
         deployment.account = who
         deployment.rollBack(to: targets, live: live)
-        let rollback = RollbackRelease(context: context, opened: opened, allowDestroy: options.settings.allowDestroy)
+        let rollback = ExistingImagesRelease(
+            context: context, opened: opened, allowDestroy: options.settings.allowDestroy)
         let (release, planned) = try await rollback.prepare(deployment, recovering: false)
         defer { PlanMaker.remove(release) }
         try await ReleaseRun(
             context: context, opened: opened, deployment: deployment, release: release, settings: options.settings,
             planned: planned
         ).carryOut()
-    }
-}
-
-/// A rollback's release, made ready to run: its steps, terraform's plan (made alongside the check that every tag
-/// is in ECR), and the summary. Shared by `deploy rollback` and `--rollback-on-failure`.
-struct RollbackRelease: Sendable {
-    let context: DeployContext
-    let opened: Opened
-    let allowDestroy: Bool
-
-    /// The release and its plan, once shown; the plan file is removed if it stops here.
-    func prepare(_ deployment: Deployment, recovering: Bool) async throws(DeployError) -> (Release, TerraformPlan?) {
-        var release = try Release(resolving: deployment)
-        do throws(DeployError) {
-            let planning = try PlanMaker(runner: opened.runner, reporter: context.reporter, allowDestroy: allowDestroy)
-                .start(release)
-            let present = try await RegistryReader(runner: opened.runner).present(release.images)
-            let missing = release.images.filter { present[$0.service] == nil }.map { "\($0.service):\($0.tag)" }
-            if let refusal = RollbackTargets.missingRefusal(missing, recovering: recovering) { throw refusal }
-            release.markInRegistry(present)
-            if !recovering {
-                try await Preflight(
-                    workspace: deployment.workspace, release: release, runner: opened.runner,
-                    environment: context.environment, checksUncommitted: false
-                ).run()
-            }
-            let planned = try await PlanMaker.planned(planning, &release)
-            if let account = deployment.account {
-                context.reporter.result(ReleaseText.text(release, deployment, account: account, plan: planned))
-            }
-            return (release, planned)
-        } catch {
-            PlanMaker.remove(release)
-            throw error
-        }
     }
 }
 
@@ -118,7 +84,8 @@ struct RecoveryRollback: Sendable {
         var options = failed.deployment.options
         (options.mode, options.services, options.planAlongside) = (.rollback, targets.keys.sorted(), true)
         let deployment = try failed.deployment.rollingBack(to: targets, live: live, options: options)
-        let rollback = RollbackRelease(context: context, opened: opened, allowDestroy: failed.settings.allowDestroy)
+        let rollback = ExistingImagesRelease(
+            context: context, opened: opened, allowDestroy: failed.settings.allowDestroy)
         let (release, planned) = try await rollback.prepare(deployment, recovering: true)
         defer { PlanMaker.remove(release) }
         var settings = failed.settings
