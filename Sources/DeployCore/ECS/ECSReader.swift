@@ -22,8 +22,8 @@ struct ECSReader: Sendable {
         return services
     }
 
-    /// Describes each task definition not in the cache, and keeps its images and secrets there. Returns those it could not
-    /// read, with why: the caller decides whether that is the end (the watch) or a fact (the live read).
+    /// Describes each task definition not in the cache, and keeps its images and secrets there. Returns those it could
+    /// not read, with why: the caller decides whether that is the end (the watch) or a fact (the live read).
     func learn(_ arns: Set<String>) async -> [String: DeployError] {
         let unknown = arns.filter { cache.images($0) == nil }.sorted()
         let failures = await concurrentMap(unknown, limit: limit) { [runner, cache] (arn) -> DeployError? in

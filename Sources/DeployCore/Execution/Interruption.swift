@@ -33,7 +33,8 @@ enum Interruption {
         if running == 0 { return "stopping; press Ctrl-C again to stop at once" }
         if patient > 0 {
             return "terraform apply is stopping cleanly, which can take a while (it finishes what it started and "
-                + "releases its state lock); press Ctrl-C again to kill it now (its state may then stay locked)\(leaves)"
+                + "releases its state lock); press Ctrl-C again to kill it now (its state may then stay "
+                + "locked)\(leaves)"
         }
         return "stopping \(running) running command(s); press Ctrl-C again to kill them now\(leaves)"
     }

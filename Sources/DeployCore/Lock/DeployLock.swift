@@ -41,7 +41,8 @@ final class DeployLock: Sendable {
         if let previous = read(file) {
             reporter.note(
                 "deploy: taking over a stale lock on workspace '\(workspace)' (pid \(previous.pid) of "
-                    + "\(Inert.field(previous.user, limit: 64)), started \(Inert.field(previous.started, limit: 40)), is gone)"
+                    + "\(Inert.field(previous.user, limit: 64)), started "
+                    + "\(Inert.field(previous.started, limit: 40)), is gone)"
             )
         }
         let me = Holder(

@@ -27,8 +27,8 @@ struct LockHolder: Codable, Equatable, Sendable {
         let who =
             run.map { "\($0.description) (\(caller))" }
             ?? "\(Inert.field(user, limit: 64)) on \(Inert.field(host, limit: 64)) (pid \(pid), \(caller))"
-        return
-            "\(who), deploying \(Inert.field(sha, limit: 40)) (\(mode.rawValue)) since \(Inert.field(started, limit: 40))"
+        let since = Inert.field(started, limit: 40)
+        return "\(who), deploying \(Inert.field(sha, limit: 40)) (\(mode.rawValue)) since \(since)"
     }
 
     func heartbeatAge(now: Date) -> Double? {

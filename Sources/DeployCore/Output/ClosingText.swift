@@ -8,7 +8,8 @@ enum ClosingText {
         let passed = outcomes.filter(\.succeeded)
         var lines = failed.map { "FAILED   \(duration($0.seconds))  \($0.step.label)  (\($0.status.phrase))" }
         lines += stopped.map {
-            "STOPPED  \(duration($0.seconds))  \($0.step.label)  (interrupted by \(SignalName.of($0.interruption ?? 0)))"
+            let signal = SignalName.of($0.interruption ?? 0)
+            return "STOPPED  \(duration($0.seconds))  \($0.step.label)  (interrupted by \(signal))"
         }
         lines += passed.map { "ok       \(duration($0.seconds))  \($0.step.label)" }
         lines += notRun.map { "not run           \($0.label)" }

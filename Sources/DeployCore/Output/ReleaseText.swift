@@ -55,12 +55,18 @@ enum ReleaseText {
                 ? [] : ["          bucket already holds this build, skipped: \(current.joined(separator: ", "))"])
     }
 
-    /// What changes tag, `from → to`; a service that runs its tag already is not a roll, and is said apart.
+    /// What changes tag, `from → to`, with how long its roll should take (`~6–7 min: 300 s of it is the
+    /// deregistration delay`); a service that runs its tag already is not a roll, and is said apart.
     private static func rolls(_ release: Release, previous: [String: String]) -> [String] {
         guard release.apply != nil && !previous.isEmpty else { return [] }
         let same = release.images.filter { previous[$0.service] == $0.tag }
+        let rollouts = release.expectations?.rollouts ?? []
+        let estimates = Dictionary(rollouts.compactMap { rollout in rollout.estimate.map { (rollout.service, $0) } }) {
+            first, _ in first
+        }
         let rows = release.images.filter { previous[$0.service] != $0.tag }.map {
             "\($0.service) \(Inert.field(previous[$0.service] ?? "?", limit: 40)) → \($0.tag)"
+                + (estimates[$0.service].map { "  \($0.text)" } ?? "")
         }
         let unchanged =
             same.isEmpty

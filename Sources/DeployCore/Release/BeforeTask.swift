@@ -17,9 +17,8 @@ struct BeforeTask: Equatable, Sendable {
     /// `clinical-api: runs `node dist/migrate.js` on c0ffee1 before the roll (at most 10m)`.
     var summary: String {
         let tag = image.split(separator: ":").last.map(String.init) ?? image
-        return
-            "\(service): runs `\(command.map(ShellQuote.quote).joined(separator: " "))` on \(tag) before the roll (at most "
-            + "\(WaitTime.text(timeout)))"
+        let typed = command.map(ShellQuote.quote).joined(separator: " ")
+        return "\(service): runs `\(typed)` on \(tag) before the roll (at most \(WaitTime.text(timeout)))"
     }
 
     /// The tasks of the release's rolled services.

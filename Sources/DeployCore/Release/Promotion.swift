@@ -86,7 +86,7 @@ extension Release {
         guard held != expected else { return nil }
         let tag = promotion.image(service)?.tag ?? tag
         return .refused(
-            "\(service): the registry holds \(service):\(tag) as \(held.isEmpty ? "nothing" : held) after the copy, not "
-                + "\(expected) as \(promotion.from) runs it; nothing was applied")
+            "\(service): the registry holds \(service):\(tag) as \(held.isEmpty ? "nothing" : held) after the copy, "
+                + "not \(expected) as \(promotion.from) runs it; nothing was applied")
     }
 }

@@ -57,9 +57,9 @@ struct DeployContext: Sendable {
         guard !answered else { return }
         if let ci {
             throw .usage(
-                "in CI (\(ci.isGitHub ? "GITHUB_ACTIONS=true" : "CI=true")) nobody can answer the question: pass --yes, "
-                    + "and keep the human approval in the pipeline (in GitHub Actions, the job's `environment:` with "
-                    + "required reviewers); nothing was read or built")
+                "in CI (\(ci.isGitHub ? "GITHUB_ACTIONS=true" : "CI=true")) nobody can answer the question: pass "
+                    + "--yes, and keep the human approval in the pipeline (in GitHub Actions, the job's `environment:` "
+                    + "with required reviewers); nothing was read or built")
         }
         if !prompt.isTerminal { throw .noOperator }
     }

@@ -14,6 +14,10 @@ struct ExistingImagesRelease: Sendable {
         _ deployment: Deployment, recovering: Bool, promotion: (Promotion, present: [String: String])? = nil
     ) async throws(DeployError) -> (Release, TerraformPlan?) {
         var release = try Release(resolving: deployment)
+        // How long the roll should take, read alongside (not when recovering from a failed rollout: no time for it).
+        let timing = Task { [release, opened] in
+            recovering ? [:] : await RolloutTiming(opened: opened).settings(release)
+        }
         do throws(DeployError) {
             let planning = try PlanMaker(runner: opened.runner, reporter: context.reporter, allowDestroy: allowDestroy)
                 .start(release)
@@ -32,6 +36,7 @@ struct ExistingImagesRelease: Sendable {
                 ).run()
             }
             let planned = try await PlanMaker.planned(planning, &release)
+            release.expectations?.estimate(await timing.value)
             if let account = deployment.account {
                 context.reporter.result(ReleaseText.text(release, deployment, account: account, plan: planned))
             }

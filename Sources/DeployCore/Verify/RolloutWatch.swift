@@ -101,7 +101,8 @@ struct RolloutWatch: Sendable {
         if case .rolling = judged, let new, let failing = await failingFast(rollout, new, checks, &progress) {
             judged = failing
         }
-        // With no deployment of it listed, the revision the service names still has tasks to read, if it runs the image.
+        // With no deployment of it listed, the revision the service names still has tasks to read, if it runs the
+        // image.
         let named = runsImage(service.taskDefinition) == true ? service.taskDefinition : nil
         return (judged, service, new?.taskDefinition ?? named)
     }

@@ -48,7 +48,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: String(file)), "the plan file is gone when the deploy ends")
         #expect(platform.live == ["auth": ScriptedPlatform.head, "billing": ScriptedPlatform.head])
         #expect(run.out.contains("Account   123456789012  (arn:aws:iam::123456789012:user/ops)"))
-        #expect(run.out.contains("Rolls     auth 0000000 → abc1234\n          billing 0000000 → abc1234"))
+        #expect(
+            run.out.contains(
+                "Rolls     auth 0000000 → abc1234  ~15–75 s: 15 s of it is the tasks' start\n"
+                    + "          billing 0000000 → abc1234  ~15–75 s"))
         #expect(run.out.contains("verify   auth     steady in"))
         #expect(run.out.hasSuffix("deployed abc1234\n"))
         let record = try #require(platform.history.last)

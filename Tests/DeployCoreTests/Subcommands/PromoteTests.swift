@@ -34,7 +34,8 @@ import Testing
         #expect(platform.commands(of: "skopeo login").allSatisfy { $0.contains("--password-stdin") })
         #expect(platform.live["auth"] == Self.head && platform.live["billing"] == Self.head)
         #expect(run.out.contains("From      staging (profile staging): its images by digest"), "\(run.out)")
-        #expect(run.out.contains("Rolls     auth \(ScriptedPlatform.parent) → \(Self.head)"))
+        #expect(run.out.contains("Rolls     auth \(ScriptedPlatform.parent) → \(Self.head)  ~15–75 s"))
+        #expect(run.out.contains("Rollout   ~15–75 s (auth, the slowest of 2"), "a promote says how long it rolls")
         #expect(run.out.contains("promoted auth \(Self.head), billing \(Self.head) from staging"))
         let record = try #require(platform.history.last)
         #expect(record.mode == .promote && record.promotedFrom == "staging" && record.result == .deployed)
@@ -46,6 +47,7 @@ import Testing
         let undone = await platform.run(["rollback", "--var-file", "tfvars/prod.tfvars", "--profile", "prod", "--yes"])
         #expect(undone.error == nil, "\(undone.err)")
         #expect(platform.live["auth"] == ScriptedPlatform.parent, "deploy rollback undoes a promote")
+        #expect(undone.out.contains("Rollout   ~15–75 s"), "a rollback says how long it rolls too")
     }
 
     @Test func onlyWhatProdLacksIsCopiedAndOnlyWhatChangesRolls() async throws {

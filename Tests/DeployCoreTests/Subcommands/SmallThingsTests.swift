@@ -50,7 +50,9 @@ import Testing
         let run = await platform.run(Self.deploy + ["--skip-spas"])
         #expect(run.error == nil, "\(run.err)")
         #expect(
-            run.out.contains("Rolls     billing 0000000 → abc1234\n          unchanged, already on their tag: auth"))
+            run.out.contains(
+                "Rolls     billing 0000000 → abc1234  ~15–75 s: 15 s of it is the tasks' start\n"
+                    + "          unchanged, already on their tag: auth"))
         #expect(!run.out.contains("auth abc1234 → abc1234"))
     }
 
