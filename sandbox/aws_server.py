@@ -22,12 +22,11 @@ import socket
 import sys
 import tempfile  # noqa: F401
 import threading
-import time
 import traceback
 
 import awscli
 import awscli.clidriver
-from botocore_models import remember_models
+from server_common import remember_models, watch
 
 
 def warm():
@@ -106,18 +105,6 @@ def serve_one(connection, driver, layer):
             pass
     connection.sendall(f"{code or 0}\n".encode())
     os._exit(0)
-
-
-def watch(owner):
-    """Stops the server once the process that started it is gone."""
-    while True:
-        try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:
-            pass
-        time.sleep(2)
 
 
 def main():

@@ -18,7 +18,7 @@ import threading
 import time
 
 import boto3
-from botocore_models import remember_models
+from server_common import remember_models, watch
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
@@ -63,17 +63,6 @@ def serve(connection, application, request):
     connection.close()
     while True:
         time.sleep(3600)
-
-
-def watch(owner):
-    while True:
-        try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:
-            pass
-        time.sleep(2)
 
 
 def main():

@@ -1,4 +1,8 @@
-"""What the sandbox's long-lived servers (aws_server.py, moto_zygote.py) share: botocore's model files read once."""
+"""What the sandbox's long-lived servers (aws_server.py, moto_zygote.py) share: botocore's model files read once,
+and the watch on the test run that started them."""
+import os
+import time
+
 import botocore.loaders
 
 
@@ -21,3 +25,15 @@ def remember_models():
     for name in ("list_available_services", "list_api_versions", "determine_latest_version", "load_service_model",
                  "load_data_with_path"):
         remembered(name)
+
+
+def watch(owner):
+    """Stops this server once the process that started it (`--owner PID`) is gone."""
+    while True:
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+        time.sleep(2)
