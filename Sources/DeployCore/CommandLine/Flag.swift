@@ -3,6 +3,8 @@
 /// `FlagSpec.table`; the parser, the help and the completion scripts read it, and code names a flag only by case.
 enum Flag: String, CaseIterable, Sendable {
     case varFile = "var-file"
+    case from
+    case fromProfile = "from-profile"
     case changed
     case services
     case skipSPAs = "skip-spas"
@@ -26,8 +28,6 @@ enum Flag: String, CaseIterable, Sendable {
     case rollbackOnFailure = "rollback-on-failure"
     case applyTimeout = "apply-timeout"
     case to
-    case from
-    case fromProfile = "from-profile"
     case limit
     case show
     case verbose
