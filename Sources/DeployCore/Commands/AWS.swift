@@ -63,13 +63,14 @@ extension AWS {
 
 extension AWS {
     /// The digest the tag points at in ECR; fails when the tag is not there.
-    static func imageDigest(repository: String, tag: String) -> Command {
+    /// `region`: the registry's, when it may not be the profile's (another environment's).
+    static func imageDigest(repository: String, tag: String, region: String? = nil) -> Command {
         Command(
             "aws",
             [
                 "ecr", "describe-images", "--repository-name", repository, "--image-ids", "imageTag=\(tag)",
                 "--query", "imageDetails[0].imageDigest", "--output", "text",
-            ])
+            ] + (region.map { ["--region", $0] } ?? []))
     }
 
     /// Exits 0 when the tag is in the repository, non-zero (ImageNotFoundException) when not.

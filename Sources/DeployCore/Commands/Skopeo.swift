@@ -6,13 +6,14 @@ enum Skopeo {
         Command("skopeo", ["login", "--authfile", authfile, "--username", "AWS", "--password-stdin", host])
     }
 
-    /// The image at `source` to `target`, its manifest and so its digest unchanged; only the layers the target
-    /// lacks travel.
+    /// The image at `source` to `target`, its manifest and so its digest unchanged (an index with every image it
+    /// lists, as `buildx --push` makes: `--all`); only the layers the target lacks travel.
     static func copy(_ source: String, to target: String, sourceAuth: String, targetAuth: String) -> Command {
         Command(
             "skopeo",
             [
-                "copy", "--preserve-digests", "--retry-times", "3", "--src-authfile", sourceAuth, "--dest-authfile",
+                "copy", "--all", "--preserve-digests", "--retry-times", "3", "--src-authfile", sourceAuth,
+                "--dest-authfile",
                 targetAuth, "docker://\(source)", "docker://\(target)",
             ])
     }

@@ -87,6 +87,7 @@ extension Release {
         let tag = promotion.image(service)?.tag ?? tag
         return .refused(
             "\(service): the registry holds \(service):\(tag) as \(held.isEmpty ? "nothing" : held) after the copy, "
-                + "not \(expected) as \(promotion.from) runs it; nothing was applied")
+                + "not \(expected) as \(promotion.from) runs it (the copy changed the manifest, or the tag was pushed "
+                + "over meanwhile); nothing was applied")
     }
 }

@@ -25,6 +25,10 @@ enum PromotionGuard {
         var digests: [String: String] = [:]
         /// Service → where its live commit stands against the promoted one.
         var relations: [String: CommitRelation] = [:]
+        /// Promoted tags that name no commit of this clone: where the live ones stand cannot be told.
+        var unknownTags: Set<String> = []
+        /// Service → its repository's name here, for the command a refusal gives.
+        var repositories: [String: String] = [:]
     }
 
     /// The tags to roll (those the target does not run yet) and the promotion, or every reason it is refused.
@@ -70,43 +74,61 @@ enum PromotionGuard {
         else {
             return .failure(Why(text: "\(source.name)'s registry has no \(service):\(tag)"))
         }
-        if let why = unverified(service, tag, source) { return .failure(Why(text: why)) }
-        if let held = target.digests[service], held != digest {
-            return .failure(
-                Why(
-                    text:
-                        "\(target.name)'s registry holds \(service):\(tag) as \(held), not \(digest) as \(source.name) "
-                        + "runs it (the tag was pushed over): remove that tag from \(target.name)'s repository first"))
-        }
-        if !allowRollback, let why = rollsBack(target.live[service]?.tag, to: tag, target.relations[service]) {
+        if let why = unverified(service, tag, digest, source) ?? refusal(service, tag, digest, source.name, target) {
             return .failure(Why(text: why))
         }
+        if !allowRollback, let why = rollsBack(service, to: tag, target) { return .failure(Why(text: why)) }
         return .success(
             Promotion.Image(
                 service: service, tag: tag, sourceRepositoryURL: repository, sourceRegion: region, digest: digest))
     }
 
-    /// Why the source's history does not vouch for this tag: its newest applied record of it must be a verified one.
-    private static func unverified(_ service: String, _ tag: String, _ source: Source) -> String? {
-        let records = source.history.reversed().filter { record in
-            record.applied && record.services.contains { $0.service == service && $0.tag == tag }
+    /// Why the target's registry cannot take the image: it holds the tag as another one.
+    private static func refusal(_ service: String, _ tag: String, _ digest: String, _ from: String, _ target: Target)
+        -> String?
+    {
+        guard let held = target.digests[service], held != digest else { return nil }
+        let repository = target.repositories[service] ?? service
+        return
+            "\(target.name)'s registry holds \(service):\(tag) as \(held), not \(digest) as \(from) runs it (the tag "
+            + "was pushed over): once nothing in \(target.name) runs it, remove it there (aws ecr batch-delete-image "
+            + "--repository-name \(repository) --image-ids imageTag=\(tag)) and promote again"
+    }
+
+    /// Why the source's history does not vouch for this tag: its newest record that rolled it (an apply with no
+    /// change to it vouches for nothing) must be a verified deploy of the digest its registry holds now.
+    private static func unverified(_ service: String, _ tag: String, _ digest: String, _ source: Source) -> String? {
+        let rolled = source.history.reversed().lazy.compactMap { record in
+            record.applied
+                ? record.services.first { $0.service == service && $0.tag == tag && $0.rollout != .unchanged }
+                    .map { (record, $0) } : nil
         }
-        guard let record = records.first else {
+        guard let (record, entry) = rolled.first else {
             return "no deploy of \(tag) to \(source.name) is recorded in its history: deploy it there first"
         }
-        let rollout = record.services.first { $0.service == service }?.rollout
-        guard record.result == .deployed, rollout == .steady || rollout == .unchanged else {
-            return "\(source.name)'s last deploy of \(tag) (\(record.time)) ended \(record.result.rawValue)"
-                + (rollout.map { ", its rollout \($0.rawValue)" } ?? ", its rollout not verified")
+        guard record.result == .deployed, entry.rollout == .steady else {
+            let how = entry.rollout.map { ", its rollout \($0.rawValue)" } ?? " unverified (--no-verify)"
+            return "\(source.name)'s last deploy of \(tag) (\(record.time)) ended \(record.result.rawValue)\(how): "
+                + "deploy it there again, verified"
+        }
+        if let verified = entry.digest, verified != digest {
+            return
+                "\(source.name)'s registry holds \(service):\(tag) as \(digest), not \(verified) as its verified "
+                + "deploy (\(record.time)) ran it: the tag was pushed over there since"
         }
         return nil
     }
 
-    /// Why rolling `live` to `tag` would take the target back: `tag` does not contain the commit it runs.
-    private static func rollsBack(_ live: String?, to tag: String, _ relation: CommitRelation?) -> String? {
-        guard let live, live != tag, let relation else { return nil }
-        switch relation {
-        case .same, .behind: return nil
+    /// Why rolling the service to `tag` would take the target back: `tag` does not contain the commit it runs, or
+    /// this clone does not know `tag`, so that cannot be told.
+    private static func rollsBack(_ service: String, to tag: String, _ target: Target) -> String? {
+        guard let live = target.live[service]?.tag, live != tag else { return nil }
+        if target.unknownTags.contains(tag), Names.isShortSHA(live) {
+            return "\(tag) is not a commit of this clone, so whether it contains \(live) cannot be told: git fetch, or "
+                + "pass --allow-rollback"
+        }
+        switch target.relations[service] {
+        case .same, .behind, nil: return nil
         case .ahead(let commits):
             return
                 "it runs \(live), \(commits) commit(s) ahead of \(tag): pass --allow-rollback to promote the older one"

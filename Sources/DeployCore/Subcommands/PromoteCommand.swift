@@ -91,25 +91,42 @@ struct PromotionReading: Sendable {
         let live = try await target.changes.live(target.target, cluster: try cluster(target))
         let read = try await sourceRead.get()
         var found = PromotionGuard.Target(name: target.target.workspaceName, live: live)
+        for service in services {
+            found.repositories[service] = (try? target.target.facts.repositoryURL(for: service)).map(
+                Names.repositoryName)
+        }
         let images = services.compactMap { service -> Release.Image? in
             guard let tag = read.live[service]?.commit, let url = try? target.target.facts.repositoryURL(for: service)
             else { return nil }
             return Release.Image(service: service, repositoryURL: url, tag: tag, region: "")
         }
         async let digests = outcome { () async throws(DeployError) in
-            try await RegistryReader(runner: target.runner).present(images)
+            try await RegistryReader(runner: target.runner).digests(images)
         }
-        // Where each live commit stands against the promoted one: once per promoted tag (usually one for all).
+        (found.relations, found.unknownTags) = try await ancestry(images, live: live, runner: target.runner)
+        found.digests = try await digests.get()
+        return (read, found)
+    }
+
+    /// Where each live commit stands against the promoted one, asked once per promoted tag (usually one for all);
+    /// and the promoted tags this clone does not know (their ancestry cannot be told).
+    private func ancestry(_ images: [Release.Image], live: [String: LiveState], runner: any CommandRunner)
+        async throws(DeployError) -> ([String: CommitRelation], Set<String>)
+    {
+        var (relations, unknown) = ([String: CommitRelation](), Set<String>())
         for (tag, promoted) in Dictionary(grouping: images, by: \.tag) {
             let commits = Set(promoted.compactMap { live[$0.service]?.commit }.filter { $0 != tag })
             guard !commits.isEmpty else { continue }
-            let relations = try await AncestryReader(runner: target.runner).relations(of: commits, to: tag)
+            guard try await runner.answer(Git.verifyCommit(tag)) != nil else {
+                unknown.insert(tag)
+                continue
+            }
+            let found = try await AncestryReader(runner: runner).relations(of: commits, to: tag)
             for image in promoted {
-                found.relations[image.service] = live[image.service]?.commit.flatMap { relations[$0] }
+                relations[image.service] = live[image.service]?.commit.flatMap { found[$0] }
             }
         }
-        found.digests = try await digests.get()
-        return (read, found)
+        return (relations, unknown)
     }
 
     private func readSource(_ services: [String], _ source: Opened) async throws(DeployError) -> PromotionGuard.Source {
@@ -126,7 +143,7 @@ struct PromotionReading: Sendable {
             guard let tag = read.live[service]?.commit, let url = read.repositories[service] else { return nil }
             return Release.Image(service: service, repositoryURL: url, tag: tag, region: "")
         }
-        read.digests = try await RegistryReader(runner: source.runner).present(images)
+        read.digests = try await RegistryReader(runner: source.runner).digests(images)
         read.history = try await history.get()
         return read
     }

@@ -48,6 +48,16 @@ struct ReleaseRun: Sendable {
     /// The dry run's list, or the run itself within the locks; a failure is thrown once the run is summed up.
     func carryOut() async throws(DeployError) {
         if settings.dryRun { return showDryRun() }
+        // The registry's login goes to a docker configuration of this run's own, removed when it ends; a promote's
+        // logins (skopeo's) go nowhere else.
+        let config = release.imagesToShip.isEmpty ? nil : DockerConfig.privateCopy(environment: context.environment)
+        defer { DockerConfig.remove(config) }
+        if config == nil, release.promotion != nil, !release.imagesToShip.isEmpty {
+            throw .configuration(
+                "no private folder could be made for the registries' logins under "
+                    + "\(FileManager.default.temporaryDirectory.path): make it writable (or set TMPDIR); nothing was "
+                    + "copied or applied")
+        }
         let lock = try DeployLock.acquire(
             gitDirectory: deployment.workspace.gitDirectory, workspace: deployment.workspaceName, sha: release.tag,
             reporter: reporter)
@@ -58,9 +68,6 @@ struct ReleaseRun: Sendable {
         context.children.hold()
         defer { context.children.release() }
         let shared = try await takeSharedLock()
-        // The registry's login goes to a docker configuration of this run's own, removed when it ends.
-        let config = release.imagesToShip.isEmpty ? nil : DockerConfig.privateCopy(environment: context.environment)
-        defer { DockerConfig.remove(config) }
         var run = self
         run.release.dockerConfig = config?.path
         let ended = await outcome { () async throws(DeployError) in try await run.confirmAndRun(shared) }

@@ -89,6 +89,9 @@ import Testing
         let conflict = await pushedOver.run(Self.promote)
         #expect(conflict.err.contains("prod's registry holds auth:\(Self.head) as sha256:eeee"), "\(conflict.err)")
         #expect(conflict.err.contains("(the tag was pushed over)"))
+        #expect(
+            conflict.err.contains("aws ecr batch-delete-image --repository-name auth --image-ids imageTag=\(Self.head)")
+        )
 
         let older = ScriptedPlatform(live: Self.head)
         try older.staging(runs: ScriptedPlatform.parent)
@@ -97,6 +100,35 @@ import Testing
             back.err.contains("auth: it runs \(Self.head), 1 commit(s) ahead of \(ScriptedPlatform.parent)"),
             "\(back.err)")
         #expect(older.commands(of: "skopeo").isEmpty)
+    }
+
+    @Test func aSourceTagPushedOverAfterItsVerifiedDeployAnUnknownCommitAndAFailedReadAreRefused() async throws {
+        let pushedOver = ScriptedPlatform()
+        try pushedOver.staging(runs: Self.head)
+        pushedOver.model.withLock {
+            $0.digests["staging-auth:\(Self.head)"] = "sha256:" + String(repeating: "d", count: 64)
+        }
+        let since = await pushedOver.run(Self.promote)
+        #expect(
+            since.err.contains(
+                "auth: staging's registry holds auth:\(Self.head) as sha256:dddd"), "\(since.err)")
+        #expect(
+            since.err.contains(
+                "as its verified deploy (2026-12-06T10:00:00Z) ran it: the tag was pushed over there since"))
+
+        let unknown = ScriptedPlatform()
+        try unknown.staging(runs: "fedcba9")
+        let fetch = await unknown.run(Self.promote)
+        #expect(fetch.err.contains("auth: fedcba9 is not a commit of this clone"), "\(fetch.err)")
+        #expect(fetch.err.contains("git fetch, or pass --allow-rollback"))
+
+        let denied = ScriptedPlatform()
+        try denied.staging(runs: Self.head)
+        denied.model.withLock { $0.failing = ["--repository-name auth --image-ids"] }
+        let read = await denied.run(Self.promote)
+        #expect(
+            read.code == 1 && read.err.contains("scripted failure"), "a failed read is not \"not there\": \(read.err)")
+        #expect(denied.commands(of: "skopeo").isEmpty)
     }
 
     @Test func aCopyThatLandsAnotherDigestStopsBeforeTheApply() async throws {
@@ -129,7 +161,7 @@ import Testing
         let run = await platform.run(Self.promote.filter { $0 != "--yes" } + ["--dry-run"])
 
         #expect(run.error == nil, "\(run.err)")
-        #expect(run.out.contains("skopeo copy --preserve-digests"), "\(run.out)")
+        #expect(run.out.contains("skopeo copy --all --preserve-digests"), "\(run.out)")
         #expect(
             platform.commands(of: "skopeo").isEmpty
                 && platform.commands(of: "terraform -chdir=infra/terraform/aws apply").isEmpty)

@@ -187,7 +187,9 @@ final class ScriptedPlatform: Sendable {
             time: "2026-12-06T10:00:00Z", by: .init(arn: "arn:aws:iam::123456789012:user/ci", user: "ci"),
             workspace: "staging", account: "123456789012", region: "eu-west-1", head: tag, mode: .full, applied: true,
             services: services.map {
-                .init(service: $0, tag: tag, previousTag: Self.parent, rollout: verified ? .steady : .failed)
+                .init(
+                    service: $0, tag: tag, digest: Self.digest("staging-\($0)", tag), previousTag: Self.parent,
+                    rollout: verified ? .steady : .failed)
             },
             spas: [], steps: [], result: verified ? .deployed : .failed, error: verified ? nil : "not serving",
             seconds: 60)
