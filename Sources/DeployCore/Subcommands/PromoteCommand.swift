@@ -91,15 +91,9 @@ struct PromotionReading: Sendable {
         let live = try await target.changes.live(target.target, cluster: try cluster(target))
         let read = try await sourceRead.get()
         var found = PromotionGuard.Target(name: target.target.workspaceName, live: live)
-        for service in services {
-            found.repositories[service] = (try? target.target.facts.repositoryURL(for: service)).map(
-                Names.repositoryName)
-        }
-        let images = services.compactMap { service -> Release.Image? in
-            guard let tag = read.live[service]?.commit, let url = try? target.target.facts.repositoryURL(for: service)
-            else { return nil }
-            return Release.Image(service: service, repositoryURL: url, tag: tag, region: "")
-        }
+        let urls = Self.repositories(services, target.target.facts)
+        found.repositories = urls.mapValues(Names.repositoryName)
+        let images = Self.images(services, runs: read.live, in: urls)
         async let digests = outcome { () async throws(DeployError) in
             try await RegistryReader(runner: target.runner).digests(images)
         }
@@ -135,17 +129,32 @@ struct PromotionReading: Sendable {
         var read = PromotionGuard.Source(
             name: source.target.workspaceName, profile: options.source.profile,
             live: try await source.changes.live(source.target, cluster: try cluster(source)))
+        read.repositories = Self.repositories(services, facts)
         for service in services {
-            read.repositories[service] = try? facts.repositoryURL(for: service)
             read.unsteady[service] = source.cache.service(named: facts.ecsName(for: service))?.unsteadiness
         }
-        let images = services.compactMap { service -> Release.Image? in
-            guard let tag = read.live[service]?.commit, let url = read.repositories[service] else { return nil }
-            return Release.Image(service: service, repositoryURL: url, tag: tag, region: "")
-        }
-        read.digests = try await RegistryReader(runner: source.runner).digests(images)
+        read.digests = try await RegistryReader(runner: source.runner).digests(
+            Self.images(services, runs: read.live, in: read.repositories))
         read.history = try await history.get()
         return read
+    }
+
+    /// Each service's repository URL, where terraform's outputs name one.
+    private static func repositories(_ services: [String], _ facts: EnvironmentFacts) -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: services.compactMap { service in
+                (try? facts.repositoryURL(for: service)).map { (service, $0) }
+            })
+    }
+
+    /// The image each service runs in the source (its commit tag), in the repository given for it.
+    private static func images(_ services: [String], runs live: [String: LiveState], in urls: [String: String])
+        -> [Release.Image]
+    {
+        services.compactMap { service in
+            guard let tag = live[service]?.commit, let url = urls[service] else { return nil }
+            return Release.Image(service: service, repositoryURL: url, tag: tag, region: "")
+        }
     }
 
     private func cluster(_ opened: Opened) throws(DeployError) -> String {
